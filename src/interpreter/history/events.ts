@@ -1,0 +1,51 @@
+/**
+ * History events in AWS's GetExecutionHistory shape. Inside the engine an event carries its
+ * details under `details`; `toAwsEvent` puts them under the per-type key AWS uses
+ * (`stateEnteredEventDetails`, `taskScheduledEventDetails`, …).
+ * @see https://docs.aws.amazon.com/step-functions/latest/apireference/API_HistoryEvent.html
+ */
+export interface HistoryEvent {
+  id: number;
+  previousEventId: number;
+  /** epoch milliseconds */
+  timestamp: number;
+  type: string;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * A recorded event plus what the engine needs to resume from it (never shown to API clients):
+ * a deterministic key naming the step that emitted it, and private data such as the next state.
+ */
+export interface StoredEvent extends HistoryEvent {
+  key: string;
+  meta?: Record<string, unknown>;
+}
+
+export function detailsKey(type: string): string {
+  if (type.endsWith('StateEntered')) return 'stateEnteredEventDetails';
+  if (type.endsWith('StateExited')) return 'stateExitedEventDetails';
+  return type[0].toLowerCase() + type.slice(1) + 'EventDetails';
+}
+
+export function toAwsEvent(event: HistoryEvent, includeExecutionData = true): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    timestamp: new Date(event.timestamp),
+    type: event.type,
+    id: event.id,
+    previousEventId: event.previousEventId,
+  };
+  if (event.details) {
+    out[detailsKey(event.type)] = includeExecutionData ? event.details : withoutData(event.details);
+  }
+  return out;
+}
+
+const DATA_FIELDS = new Set(['input', 'output', 'parameters']);
+
+/** GetExecutionHistory with includeExecutionData=false drops inputs, outputs and parameters. */
+function withoutData(details: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(details)) if (!DATA_FIELDS.has(k)) out[k] = v;
+  return out;
+}

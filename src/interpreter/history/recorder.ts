@@ -1,0 +1,65 @@
+import type { Clock } from '../../clock/clock';
+import type { StoredEvent } from './events';
+import type { HistorySink } from './sink';
+
+type Details = Record<string, unknown>;
+
+/**
+ * Numbers and records one execution's events.
+ *
+ * Every event is emitted under a deterministic key (the branch path, the step number within it and
+ * the event's role). After a crash the execution is run again from its start: an event whose key was
+ * already recorded is not written again, and the caller gets the recorded event back, with its
+ * timestamp and private `meta` (a completed state's output and next state), so completed work is
+ * never repeated.
+ */
+export class HistoryRecorder {
+  private nextId = 1;
+  private readonly recorded: Map<string, StoredEvent>;
+
+  constructor(
+    readonly executionArn: string,
+    private readonly sink: HistorySink,
+    private readonly clock: Clock,
+    /** false for sinks nobody reads: details are then never built. */
+    readonly keepsDetails: boolean,
+    previous: StoredEvent[] = [],
+  ) {
+    this.recorded = new Map(previous.map((e) => [e.key, e]));
+    for (const e of previous) this.nextId = Math.max(this.nextId, e.id + 1);
+  }
+
+  get lastId(): number {
+    return this.nextId - 1;
+  }
+
+  /** The event recorded under this key before a restart, if any. */
+  replayed(key: string): StoredEvent | undefined {
+    return this.recorded.size === 0 ? undefined : this.recorded.get(key);
+  }
+
+  emit(key: string, type: string, previousEventId: number, details?: () => Details, meta?: Details): StoredEvent {
+    const old = this.replayed(key);
+    if (old) return old;
+    const event: StoredEvent = {
+      id: this.nextId++,
+      previousEventId,
+      timestamp: this.clock.now(),
+      type,
+      key,
+      details: details && this.keepsDetails ? details() : undefined,
+      meta,
+    };
+    this.sink.append(this.executionArn, event);
+    return event;
+  }
+
+  flush(): void {
+    this.sink.flush();
+  }
+}
+
+/** AWS stores state inputs and outputs as JSON text. */
+export function dataDetails(field: 'input' | 'output', value: unknown): Details {
+  return { [field]: JSON.stringify(value ?? null), [`${field}Details`]: { truncated: false } };
+}

@@ -1,0 +1,69 @@
+/**
+ * Lambda as a Task resource: a bare function ARN (the payload is the state's input, the result is
+ * the function's response) or `arn:aws:states:::lambda:invoke` (Parameters are Invoke's request,
+ * the result is Invoke's response envelope with the payload under `Payload`).
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/connect-lambda.html
+ */
+import type { Json, JsonObject } from '../../asl/json';
+import { isJsonObject } from '../../asl/json';
+import { StatesError, StatesErrors } from '../../asl/errors';
+import { MAX_PAYLOAD_BYTES, payloadBytes, taskResultTooLarge } from '../limits';
+import type { StateContext } from '../runtime';
+import type { LambdaResponse } from './services';
+
+export function functionNameOf(arnOrName: string): string {
+  const m = /^arn:[^:]+:lambda:[^:]*:[^:]*:function:([^:]+)/.exec(arnOrName);
+  return m ? m[1] : arnOrName;
+}
+
+/** Invokes the function and turns its response into a task result or a StatesError. */
+export async function invokeFunction(
+  ctx: StateContext,
+  functionArn: string,
+  payload: Json | undefined,
+  signal: AbortSignal,
+  envelope: boolean,
+): Promise<Json> {
+  const response = await ctx.rt.services.lambda.invoke(functionNameOf(functionArn), payload, { signal, requestId: ctx.rt.newId() });
+  if (payloadBytes(response.payload) > MAX_PAYLOAD_BYTES) throw taskResultTooLarge(functionArn);
+  if (response.functionError) throw functionFailure(response);
+  const parsed = parsePayload(response.payload);
+  if (!envelope) return parsed;
+  return {
+    ExecutedVersion: response.executedVersion,
+    Payload: parsed,
+    SdkHttpMetadata: { AllHttpHeaders: {}, HttpHeaders: {}, HttpStatusCode: 200 },
+    SdkResponseMetadata: { RequestId: ctx.rt.newId() },
+    StatusCode: 200,
+  };
+}
+
+function parsePayload(text: string): Json {
+  if (text === '') return null;
+  try {
+    return JSON.parse(text) as Json;
+  } catch {
+    return text;
+  }
+}
+
+/** A function error: the error name is the thrown type, the cause Lambda's error payload. */
+function functionFailure(response: LambdaResponse): StatesError {
+  let errorType: string = StatesErrors.TaskFailed;
+  try {
+    const body = JSON.parse(response.payload) as unknown;
+    if (isJsonObject(body) && typeof body.errorType === 'string') errorType = body.errorType;
+  } catch {
+    // a non-JSON error payload keeps the generic name
+  }
+  return new StatesError(errorType, response.payload, false);
+}
+
+/** `lambda:invoke` Parameters: FunctionName and Payload (an object or JSON text). */
+export function invokeRequest(parameters: Json): { functionName: string; payload: Json | undefined } {
+  const p: JsonObject = isJsonObject(parameters) ? parameters : {};
+  if (typeof p.FunctionName !== 'string') {
+    throw new StatesError(StatesErrors.Runtime, "The field 'FunctionName' is required for the resource 'arn:aws:states:::lambda:invoke'.");
+  }
+  return { functionName: p.FunctionName, payload: p.Payload };
+}

@@ -1,0 +1,52 @@
+/**
+ * The services a Task reaches, injected by the host (the local engine or a test).
+ * Each integration turns a Task's resource ARN into calls on these.
+ */
+import type { Json } from '../../asl/json';
+import type { ExecutionInfo } from '../runtime';
+
+export interface LambdaResponse {
+  /** The response payload exactly as the function returned it (JSON text, or not). */
+  payload: string;
+  /** 'Unhandled' when the handler threw: the payload is then Lambda's error object. */
+  functionError?: string;
+  executedVersion: string;
+}
+
+export interface InvokeOptions {
+  signal: AbortSignal;
+  requestId: string;
+}
+
+export interface LambdaInvoker {
+  /** Throws StatesError('Lambda.ResourceNotFoundException', …) for an unknown function. */
+  invoke(functionName: string, payload: Json | undefined, options: InvokeOptions): Promise<LambdaResponse>;
+}
+
+export interface StartExecutionRequest {
+  StateMachineArn: string;
+  Input?: Json;
+  Name?: string;
+}
+
+export interface NestedExecutions {
+  /** `mode`: 'async' returns at once; 'sync' and 'sync2' wait for the child to finish. */
+  start(request: StartExecutionRequest, mode: 'async' | 'sync' | 'sync2', parent: ExecutionInfo, signal: AbortSignal): Promise<Json>;
+}
+
+export interface EventPublisher {
+  putEvents(entries: Json[], source: ExecutionInfo): Promise<Json>;
+}
+
+/** Where `.waitForTaskToken` tasks wait for SendTaskSuccess/Failure/Heartbeat. */
+export interface TaskTokenBroker {
+  /** Resolves with the output sent by SendTaskSuccess, rejects with a StatesError for SendTaskFailure. */
+  wait(token: string, signal: AbortSignal, onHeartbeat: () => void): Promise<Json>;
+}
+
+export interface TaskServices {
+  lambda: LambdaInvoker;
+  executions?: NestedExecutions;
+  events?: EventPublisher;
+  tokens?: TaskTokenBroker;
+}

@@ -1,0 +1,120 @@
+/**
+ * The data flow of a state in either query language: what its work receives, and what it
+ * outputs and assigns afterwards. States call these; only these know both languages.
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/concepts-input-output-filtering.html
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html
+ */
+import type { Json, JsonObject } from '../asl/json';
+import { runtimeError } from '../asl/errors';
+import {
+  applyInputPath,
+  applyOutputPath,
+  applyResultPath,
+  evaluatePayloadTemplate,
+  type PathScope,
+} from './jsonpath';
+import { evaluateJsonataTemplate, type JsonataBindings } from './jsonata';
+import type { StateContext } from './runtime';
+import { contextObject } from './context-object';
+
+export interface DataFlowFields {
+  InputPath?: string | null;
+  Parameters?: Json;
+  Arguments?: Json;
+  ResultSelector?: Json;
+  ResultPath?: string | null;
+  OutputPath?: string | null;
+  Output?: Json;
+  Assign?: JsonObject;
+}
+
+export interface StateResult {
+  output: Json;
+  assigned?: JsonObject;
+}
+
+export function pathScope(ctx: StateContext, input: Json, context?: JsonObject): PathScope {
+  return { input, context: context ?? contextObject(ctx), variables: ctx.frame.variables };
+}
+
+export function jsonataBindings(ctx: StateContext, input: Json, extra?: { result?: Json; errorOutput?: Json; context?: JsonObject }): JsonataBindings {
+  return {
+    states: { input, context: extra?.context ?? contextObject(ctx), result: extra?.result, errorOutput: extra?.errorOutput },
+    variables: ctx.frame.variables,
+  };
+}
+
+/** The value the state's work gets: InputPath then Parameters (JSONPath), or Arguments (JSONata). */
+export async function effectiveInput(ctx: StateContext, state: DataFlowFields, rawInput: Json, context?: JsonObject): Promise<Json> {
+  if (ctx.queryLanguage === 'JSONata') {
+    if (state.Arguments === undefined) return rawInput;
+    return evaluateJsonataTemplate(state.Arguments, jsonataBindings(ctx, rawInput, { context }), 'Arguments');
+  }
+  const scope = pathScope(ctx, rawInput, context);
+  const afterInputPath = applyInputPath(rawInput, state.InputPath, scope);
+  if (state.Parameters === undefined) return afterInputPath;
+  return evaluatePayloadTemplate(state.Parameters, { ...scope, input: afterInputPath }, 'Parameters');
+}
+
+/**
+ * After the work produced `result`: ResultSelector, ResultPath, OutputPath and Assign (JSONPath),
+ * or Output and Assign (JSONata). Assign sees the variables as they were when the state started.
+ */
+export async function stateOutput(ctx: StateContext, state: DataFlowFields, rawInput: Json, result: Json): Promise<StateResult> {
+  if (ctx.queryLanguage === 'JSONata') {
+    const bindings = jsonataBindings(ctx, rawInput, { result });
+    const assigned = state.Assign ? await evaluateAssignJsonata(state.Assign, bindings) : undefined;
+    const output = state.Output === undefined ? result : await evaluateJsonataTemplate(state.Output, bindings, 'Output');
+    return { output, assigned };
+  }
+  const scope = pathScope(ctx, rawInput);
+  const selected = state.ResultSelector === undefined ? result : evaluatePayloadTemplate(state.ResultSelector, { ...scope, input: result }, 'ResultSelector');
+  const assigned = state.Assign ? (evaluatePayloadTemplate(state.Assign, { ...scope, input: selected }, 'Assign') as JsonObject) : undefined;
+  const merged = applyResultPath(rawInput, selected, state.ResultPath);
+  return { output: applyOutputPath(merged, state.OutputPath, scope), assigned };
+}
+
+/** Output and Assign of a state that has no work (Choice, Wait, Succeed): the input flows through. */
+export async function passThroughOutput(ctx: StateContext, state: DataFlowFields, rawInput: Json): Promise<StateResult> {
+  if (ctx.queryLanguage === 'JSONata') {
+    const bindings = jsonataBindings(ctx, rawInput);
+    const assigned = state.Assign ? await evaluateAssignJsonata(state.Assign, bindings) : undefined;
+    const output = state.Output === undefined ? rawInput : await evaluateJsonataTemplate(state.Output, bindings, 'Output');
+    return { output, assigned };
+  }
+  const scope = pathScope(ctx, rawInput);
+  const afterInputPath = applyInputPath(rawInput, state.InputPath, scope);
+  const assigned = state.Assign ? (evaluatePayloadTemplate(state.Assign, { ...scope, input: afterInputPath }, 'Assign') as JsonObject) : undefined;
+  return { output: applyOutputPath(afterInputPath, state.OutputPath, scope), assigned };
+}
+
+export async function evaluateAssignJsonata(assign: JsonObject, bindings: JsonataBindings): Promise<JsonObject> {
+  const value = await evaluateJsonataTemplate(assign, bindings, 'Assign');
+  return value as JsonObject;
+}
+
+/** Catch: the error output {Error, Cause} placed by the catcher's ResultPath or Output. */
+export async function catcherOutput(
+  ctx: StateContext,
+  catcher: { ResultPath?: string | null; Output?: Json; Assign?: JsonObject },
+  rawInput: Json,
+  errorOutput: JsonObject,
+): Promise<StateResult> {
+  if (ctx.queryLanguage === 'JSONata') {
+    const bindings = jsonataBindings(ctx, rawInput, { errorOutput });
+    const assigned = catcher.Assign ? await evaluateAssignJsonata(catcher.Assign, bindings) : undefined;
+    const output = catcher.Output === undefined ? errorOutput : await evaluateJsonataTemplate(catcher.Output, bindings, 'Output');
+    return { output, assigned };
+  }
+  const scope = pathScope(ctx, rawInput);
+  const assigned = catcher.Assign ? (evaluatePayloadTemplate(catcher.Assign, { ...scope, input: errorOutput }, 'Assign') as JsonObject) : undefined;
+  return { output: applyResultPath(rawInput, errorOutput, catcher.ResultPath), assigned };
+}
+
+/** A number field given literally, as a JSONPath reference (`…Path`) or as a JSONata template. */
+export function requireInteger(value: Json | undefined, field: string, path: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value)) {
+    throw runtimeError(`The ${field} field refers to value ${JSON.stringify(value)} which is not a valid integer: ${path}`);
+  }
+  return value;
+}

@@ -1,0 +1,61 @@
+/**
+ * Retry and Catch around the work of a Task, Map or Parallel state.
+ */
+import type { Catcher, Retrier } from '../../asl/definition';
+import type { Json, JsonObject } from '../../asl/json';
+import { StatesError } from '../../asl/errors';
+import { findCatcher, findRetrier, retryDelayMs } from '../error-handling';
+import { catcherOutput, type StateResult } from '../query';
+import type { StateContext } from '../runtime';
+import type { StateOutcome } from './outcome';
+import { qualify } from './outcome';
+
+interface Guarded {
+  Retry?: Retrier[];
+  Catch?: Catcher[];
+  Next?: string;
+  End?: boolean;
+}
+
+export async function withRetryAndCatch(
+  ctx: StateContext,
+  state: Guarded,
+  rawInput: Json,
+  attempt: (attemptNumber: number, retryCount: number) => Promise<StateResult>,
+): Promise<StateOutcome> {
+  const retriesUsed = new Map<number, number>();
+  for (let attemptNumber = 0; ; attemptNumber++) {
+    try {
+      const result = await attempt(attemptNumber, attemptNumber);
+      return { ...result, next: state.Next, end: state.End };
+    } catch (thrown) {
+      if (!(thrown instanceof StatesError)) throw thrown;
+      const err = qualify(thrown, ctx);
+      const index = findRetrier(state.Retry, err.error);
+      if (index >= 0) {
+        const used = retriesUsed.get(index) ?? 0;
+        const delay = retryDelayMs(state.Retry![index], used, Math.random);
+        if (delay !== undefined) {
+          retriesUsed.set(index, used + 1);
+          await ctx.rt.clock.sleepUntil(retryWakeTime(ctx, attemptNumber, delay), ctx.rt.signal);
+          continue;
+        }
+      }
+      const catcher = findCatcher(state.Catch, err.error);
+      if (!catcher) throw err;
+      const errorOutput: JsonObject = { Error: err.error, Cause: err.cause ?? '' };
+      if (err.cause === undefined) delete errorOutput.Cause;
+      const caught = await catcherOutput(ctx, catcher, rawInput, errorOutput);
+      return { ...caught, next: catcher.Next };
+    }
+  }
+}
+
+/**
+ * The retry fires `delay` after the failure. After a restart the failure's recorded time is used,
+ * so a resumed execution does not wait the whole interval again.
+ */
+function retryWakeTime(ctx: StateContext, attemptNumber: number, delay: number): number {
+  const failed = ctx.rt.recorder.replayed(`${ctx.stepKey}:t${attemptNumber}:d`);
+  return (failed ? failed.timestamp : ctx.rt.clock.now()) + delay;
+}

@@ -1,0 +1,74 @@
+/**
+ * A Map state's numbers and items, resolved from literals, `…Path` references or JSONata.
+ */
+import type { MapState } from '../../asl/definition';
+import type { Json } from '../../asl/json';
+import { isJsonObject } from '../../asl/json';
+import { queryEvaluationError, runtimeError } from '../../asl/errors';
+import { evaluateJsonataTemplate } from '../jsonata';
+import { applyInputPath, selectPath } from '../jsonpath';
+import { jsonataBindings, pathScope, requireInteger } from '../query';
+import type { StateContext } from '../runtime';
+
+export interface MapLimits {
+  maxConcurrency: number;
+  toleratedFailureCount?: number;
+  toleratedFailurePercentage?: number;
+}
+
+export async function mapItems(state: MapState, input: Json, ctx: StateContext): Promise<Json[]> {
+  if (ctx.queryLanguage === 'JSONata') {
+    const items = state.Items === undefined ? input : await evaluateJsonataTemplate(state.Items, jsonataBindings(ctx, input), 'Items');
+    if (!Array.isArray(items)) {
+      const expr = typeof state.Items === 'string' ? state.Items.replace(/^\{%\s*|\s*%\}$/g, '') : JSON.stringify(state.Items);
+      throw queryEvaluationError(`The JSONata expression '${expr}' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '${typeName(items)}' for value: ${JSON.stringify(items)}`);
+    }
+    return items;
+  }
+  const scope = pathScope(ctx, input);
+  const effective = applyInputPath(input, state.InputPath, scope);
+  const items = state.ItemsPath === undefined ? effective : selectPath(state.ItemsPath, { ...scope, input: effective }, 'ItemsPath');
+  if (!Array.isArray(items)) throw runtimeError(`Map state input must be an array, but was: ${JSON.stringify(items)}`);
+  return items;
+}
+
+function typeName(value: Json): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return isJsonObject(value) ? 'object' : typeof value;
+}
+
+export async function mapLimits(state: MapState, input: Json, ctx: StateContext): Promise<MapLimits> {
+  return {
+    maxConcurrency: (await numberField(state.MaxConcurrency, state.MaxConcurrencyPath, 'MaxConcurrency', input, ctx)) ?? 0,
+    toleratedFailureCount: await numberField(state.ToleratedFailureCount, state.ToleratedFailureCountPath, 'ToleratedFailureCount', input, ctx),
+    toleratedFailurePercentage: await numberField(state.ToleratedFailurePercentage, state.ToleratedFailurePercentagePath, 'ToleratedFailurePercentage', input, ctx),
+  };
+}
+
+async function numberField(value: number | string | undefined, path: string | undefined, field: string, input: Json, ctx: StateContext): Promise<number | undefined> {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string') {
+    const n = await evaluateJsonataTemplate(value, jsonataBindings(ctx, input), field);
+    if (typeof n !== 'number') throw queryEvaluationError(`The ${field} field must evaluate to a number, but was: ${JSON.stringify(n)}`);
+    return n;
+  }
+  if (path === undefined) return undefined;
+  const found = selectPath(path, pathScope(ctx, input), `${field}Path`);
+  if (field === 'ToleratedFailurePercentage') {
+    if (typeof found !== 'number') throw runtimeError(`The ${field}Path field refers to value ${JSON.stringify(found)} which is not a valid number: ${path}`);
+    return found;
+  }
+  return requireInteger(found, `${field}Path`, path);
+}
+
+/** Whether `failures` out of `total` exceeds what the state tolerates. */
+export function exceedsTolerance(limits: MapLimits, failures: number, total: number): boolean {
+  if (failures === 0) return false;
+  const { toleratedFailureCount: count, toleratedFailurePercentage: pct } = limits;
+  if (count === undefined && pct === undefined) return true;
+  // Either threshold, once exceeded, fails the state.
+  const byCount = count !== undefined && failures > count;
+  const byPct = pct !== undefined && total > 0 && (failures / total) * 100 > pct;
+  return byCount || byPct;
+}

@@ -1,0 +1,143 @@
+/**
+ * Map: runs its ItemProcessor once per item, up to MaxConcurrency at a time, inline (iterations in
+ * this execution's history) or distributed (a Map Run of child executions).
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-map.html
+ */
+import type { MapState, SubMachine } from '../../asl/definition';
+import type { Json, JsonObject } from '../../asl/json';
+import { StatesError, StatesErrors } from '../../asl/errors';
+import { runBranch } from '../branch';
+import { contextObject } from '../context-object';
+import { evaluateJsonataTemplate } from '../jsonata';
+import { evaluatePayloadTemplate, applyInputPath } from '../jsonpath';
+import { jsonataBindings, pathScope, stateOutput } from '../query';
+import { Frame, type StateContext } from '../runtime';
+import { childRuntime, type ChildRuntime } from './child-runtime';
+import { withRetryAndCatch } from './guarded';
+import { batchItems } from './map-batches';
+import { exceedsTolerance, mapItems, mapLimits, type MapLimits } from './map-config';
+import type { StateOutcome } from './outcome';
+
+export async function evaluateMap(state: MapState, input: Json, ctx: StateContext): Promise<StateOutcome> {
+  const processor = (state.ItemProcessor ?? state.Iterator)!;
+  const distributed = processor.ProcessorConfig?.Mode === 'DISTRIBUTED';
+  return withRetryAndCatch(ctx, state, input, async (attempt) => {
+    const key = `${ctx.stepKey}:m${attempt}`;
+    const items = batchItems(state, await mapItems(state, input, ctx));
+    const limits = await mapLimits(state, input, ctx);
+    const { rt, frame } = ctx;
+    const started = rt.recorder.emit(`${key}:s`, 'MapStateStarted', frame.lastEventId, () => ({ length: items.length }));
+    frame.lastEventId = started.id;
+    const run = new MapRun(ctx, state, input, processor, key, limits, items, distributed);
+    const results = await run.execute();
+    return stateOutput(ctx, state, input, results);
+  });
+}
+
+/** One attempt of a Map state: its iterations and their events. */
+class MapRun {
+  private readonly child: ChildRuntime;
+  private readonly results: Json[];
+  private failures = 0;
+  private firstError?: StatesError;
+  private readonly mapRunArn?: string;
+
+  constructor(
+    private readonly ctx: StateContext,
+    private readonly state: MapState,
+    private readonly input: Json,
+    private readonly processor: SubMachine,
+    private readonly key: string,
+    private readonly limits: MapLimits,
+    private readonly items: Json[],
+    private readonly distributed: boolean,
+  ) {
+    this.child = childRuntime(ctx.rt);
+    this.results = new Array<Json>(items.length).fill(null);
+    if (distributed) {
+      const { info } = ctx.rt;
+      this.mapRunArn = `arn:aws:states:${info.region}:${info.account}:mapRun:${info.stateMachineName}/${state.Label ?? ctx.stateName}:${ctx.rt.newId()}`;
+    }
+  }
+
+  async execute(): Promise<Json[]> {
+    const { rt, frame } = this.ctx;
+    if (this.mapRunArn) {
+      const ev = rt.recorder.emit(`${this.key}:r`, 'MapRunStarted', frame.lastEventId, () => ({ mapRunArn: this.mapRunArn }));
+      frame.lastEventId = ev.id;
+    }
+    const runStartId = frame.lastEventId;
+    await this.runAll();
+    const failed = exceedsTolerance(this.limits, this.failures, this.items.length);
+    if (this.mapRunArn) {
+      const ev = rt.recorder.emit(`${this.key}:R`, failed ? 'MapRunFailed' : 'MapRunSucceeded', frame.lastEventId);
+      frame.lastEventId = ev.id;
+    }
+    const end = rt.recorder.emit(`${this.key}:d`, failed ? 'MapStateFailed' : 'MapStateSucceeded', frame.lastEventId);
+    frame.lastEventId = this.mapRunArn ? runStartId : end.id;
+    if (failed) throw this.failure();
+    return this.results;
+  }
+
+  private failure(): StatesError {
+    const tolerates = this.limits.toleratedFailureCount !== undefined || this.limits.toleratedFailurePercentage !== undefined;
+    if (tolerates || !this.firstError) {
+      return new StatesError(StatesErrors.ExceedToleratedFailureThreshold, 'The specified tolerated failure threshold was exceeded', false);
+    }
+    return this.firstError;
+  }
+
+  private async runAll(): Promise<void> {
+    const limit = this.limits.maxConcurrency > 0 ? this.limits.maxConcurrency : this.items.length;
+    let nextIndex = 0;
+    const worker = async () => {
+      while (nextIndex < this.items.length && !this.child.rt.signal.aborted) {
+        await this.runIteration(nextIndex++);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, this.items.length) }, () => this.child.guard(worker())));
+  }
+
+  private async runIteration(index: number): Promise<void> {
+    const { rt, frame } = this.ctx;
+    const events = !this.distributed;
+    const iterKey = `${this.key}[${index}]`;
+    if (events) {
+      const ev = rt.recorder.emit(`${iterKey}:s`, 'MapIterationStarted', frame.lastEventId, () => ({ index, name: this.ctx.stateName }));
+      frame.lastEventId = ev.id;
+    }
+    const variables = (this.distributed ? {} : Object.create(frame.variables)) as Record<string, Json>;
+    const iteration = new Frame(iterKey, frame.lastEventId, variables, frame.queryLanguage);
+    try {
+      const itemInput = await this.iterationInput(index);
+      this.results[index] = await runBranch(this.child.rt, this.processor, itemInput, iteration);
+      if (events) {
+        const ev = rt.recorder.emit(`${iterKey}:d`, 'MapIterationSucceeded', iteration.lastEventId, () => ({ index, name: this.ctx.stateName }));
+        frame.lastEventId = Math.max(frame.lastEventId, iteration.lastEventId, ev.id - 1);
+      }
+    } catch (err) {
+      if (!(err instanceof StatesError)) throw err;
+      this.failures++;
+      this.firstError ??= err;
+      this.results[index] = { Error: err.error, Cause: err.cause ?? null } as JsonObject;
+      if (events) {
+        rt.recorder.emit(`${iterKey}:d`, 'MapIterationFailed', iteration.lastEventId, () => ({ index, name: this.ctx.stateName }));
+        frame.lastEventId = iteration.lastEventId;
+      }
+      if (exceedsTolerance(this.limits, this.failures, this.items.length)) this.child.abort(err);
+    }
+  }
+
+  /** ItemSelector (or the item itself), with $$.Map.Item available. */
+  private async iterationInput(index: number): Promise<Json> {
+    const item = this.items[index];
+    const selector = this.state.ItemSelector ?? this.state.Parameters;
+    if (selector === undefined) return item;
+    const context = { ...contextObject(this.ctx), Map: { Item: { Index: index, Value: item } } };
+    if (this.ctx.queryLanguage === 'JSONata') {
+      return evaluateJsonataTemplate(selector, jsonataBindings(this.ctx, this.input, { context }), 'ItemSelector');
+    }
+    const scope = pathScope(this.ctx, this.input, context);
+    return evaluatePayloadTemplate(selector, { ...scope, input: applyInputPath(this.input, this.state.InputPath, scope) }, 'ItemSelector');
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * Parallel: runs every branch on the same input; the result is the array of branch outputs.
+ * The first failing branch stops the others and fails the state.
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-parallel.html
+ */
+import type { ParallelState } from '../../asl/definition';
+import type { Json } from '../../asl/json';
+import { runBranch } from '../branch';
+import { effectiveInput, stateOutput } from '../query';
+import { Frame, type StateContext } from '../runtime';
+import { childRuntime } from './child-runtime';
+import { withRetryAndCatch } from './guarded';
+import type { StateOutcome } from './outcome';
+
+export async function evaluateParallel(state: ParallelState, input: Json, ctx: StateContext): Promise<StateOutcome> {
+  return withRetryAndCatch(ctx, state, input, async (attempt) => {
+    const { rt, frame } = ctx;
+    const key = `${ctx.stepKey}:p${attempt}`;
+    const branchInput = await effectiveInput(ctx, state, input);
+    const started = rt.recorder.emit(`${key}:s`, 'ParallelStateStarted', frame.lastEventId);
+    frame.lastEventId = started.id;
+    const child = childRuntime(rt);
+    const frames = state.Branches.map(
+      (_, b) => new Frame(`${key}{${b}}`, started.id, Object.create(frame.variables) as Record<string, Json>, frame.queryLanguage),
+    );
+    try {
+      const results = await Promise.all(state.Branches.map((branch, b) => child.guard(runBranch(child.rt, branch, branchInput, frames[b]))));
+      const last = Math.max(...frames.map((f) => f.lastEventId));
+      const ok = rt.recorder.emit(`${key}:d`, 'ParallelStateSucceeded', last);
+      frame.lastEventId = ok.id;
+      return stateOutput(ctx, state, input, results);
+    } catch (err) {
+      child.abort(err);
+      await child.settled();
+      const last = Math.max(...frames.map((f) => f.lastEventId));
+      const failed = rt.recorder.emit(`${key}:d`, 'ParallelStateFailed', last);
+      frame.lastEventId = failed.id;
+      throw err;
+    }
+  });
+}
