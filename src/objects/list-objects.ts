@@ -78,8 +78,11 @@ export function listObjects(scan: ScanObjects, query: ListObjectsQuery): ListObj
       const rollUp = delimiter === undefined ? -1 : object.key.indexOf(delimiter, prefix.length);
       if (rollUp >= 0) {
         const commonPrefix = object.key.slice(0, rollUp + delimiter!.length);
-        result.commonPrefixes.push(commonPrefix);
-        count += 1;
+        // A marker inside a common prefix means the client already has that prefix.
+        if (!query.startAfter?.startsWith(commonPrefix) || query.continuationToken !== undefined) {
+          result.commonPrefixes.push(commonPrefix);
+          count += 1;
+        }
         from = prefixUpperBound(commonPrefix);
         break;
       }

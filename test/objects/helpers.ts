@@ -9,7 +9,7 @@ export async function tempDir(): Promise<string> {
 }
 
 export async function openStore(options: Partial<ObjectStoreOptions> = {}): Promise<ObjectStore> {
-  return ObjectStore.open({ dataDir: options.dataDir ?? (await tempDir()), ...options });
+  return ObjectStore.open({ ...options, dataDir: options.dataDir ?? (await tempDir()) });
 }
 
 export function body(content: string | Buffer): Readable {
