@@ -3,6 +3,7 @@ import { type Fold, kFold, stratifiedKFold } from '../../../../tasks/kfold/lib/f
 import { mean, std } from '../../../../tasks/kfold/lib/metrics';
 import type { SvcParams } from '../../../../tasks/kfold/lib/svm';
 import { iris, type ReferenceScores, sklearnReference } from './iris';
+import { numpyPermutation } from './numpy-random';
 
 const TOLERANCE = 1e-9;
 
@@ -56,6 +57,16 @@ describe('plain KFold(5) without shuffle', () => {
     const scores = crossValidate(iris, kFold(iris.labels.length, 5), { kernel: 'linear', C: 1 });
     const reference = sklearnReference.SVC_linear_C1_plainKFold5_noshuffle;
     scores.forEach((score, fold) => expect(Math.abs(score - reference[fold])).toBeLessThanOrEqual(TOLERANCE));
+  });
+});
+
+describe('train_test_split(test_size=0.4, random_state=0)', () => {
+  it('SVC(kernel="linear", C=1) holdout accuracy equals the reference, training rows in shuffled order', () => {
+    // ShuffleSplit: test = the first ceil(0.4 n) rows of numpy's permutation, train = the rest, in that order.
+    const permutation = numpyPermutation(iris.labels.length, 0);
+    const holdout: Fold = { test: permutation.slice(0, 60), train: permutation.slice(60) };
+    const [score] = crossValidate(iris, [holdout], { kernel: 'linear', C: 1 });
+    expect(Math.abs(score - (sklearnReference['holdout_0.4_rs0_SVC_linear_C1'] as number))).toBeLessThanOrEqual(TOLERANCE);
   });
 });
 
