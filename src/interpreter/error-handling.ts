@@ -5,8 +5,8 @@
 import type { Catcher, Retrier } from '../asl/definition';
 import { StatesErrors } from '../asl/errors';
 
-/** Errors that no wildcard catches: they end the execution unless named explicitly. */
-const NOT_MATCHED_BY_ALL = new Set<string>([StatesErrors.Runtime, StatesErrors.DataLimitExceeded]);
+/** States.Runtime is never caught by a wildcard (recorded: States.ALL does catch DataLimitExceeded). */
+const NOT_MATCHED_BY_ALL = new Set<string>([StatesErrors.Runtime]);
 
 export function errorMatches(errorEquals: string[], error: string): boolean {
   for (const name of errorEquals) {

@@ -92,7 +92,8 @@ function errorDetails(result: ExecutionResult): Record<string, unknown> {
 function failureResult(err: unknown, now: number): ExecutionResult {
   if (err instanceof ExecutionStopped) return { status: 'ABORTED', error: err.error, cause: err.stopCause, stopTime: now };
   if (err instanceof ExecutionTimedOut) return { status: 'TIMED_OUT', error: StatesErrors.Timeout, stopTime: now };
-  if (err instanceof StatesError) return { status: 'FAILED', error: err.error, cause: err.cause, stopTime: now };
+  // A Fail state without Error fails with no error name at all.
+  if (err instanceof StatesError) return { status: 'FAILED', error: err.error || undefined, cause: err.cause, stopTime: now };
   const message = err instanceof Error ? err.message : String(err);
   return { status: 'FAILED', error: StatesErrors.Runtime, cause: message, stopTime: now };
 }

@@ -113,8 +113,19 @@ export async function catcherOutput(
 
 /** A number field given literally, as a JSONPath reference (`…Path`) or as a JSONata template. */
 export function requireInteger(value: Json | undefined, field: string, path: string): number {
-  if (typeof value !== 'number' || !Number.isInteger(value)) {
+  // AWS also takes integers written as strings ("1"), as Java's Integer.parseInt would.
+  const n = typeof value === 'string' && /^[+-]?\d+$/.test(value) ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isInteger(n)) {
     throw runtimeError(`The ${field} field refers to value ${JSON.stringify(value)} which is not a valid integer: ${path}`);
   }
-  return value;
+  return n;
+}
+
+/** A number, or a string holding one. */
+export function requireNumber(value: Json | undefined, field: string, path: string): number {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  if (typeof n !== 'number' || Number.isNaN(n)) {
+    throw runtimeError(`The ${field} field refers to value ${JSON.stringify(value)} which is not a valid number: ${path}`);
+  }
+  return n;
 }

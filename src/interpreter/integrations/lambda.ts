@@ -25,7 +25,8 @@ export async function invokeFunction(
   envelope: boolean,
 ): Promise<Json> {
   const response = await ctx.rt.services.lambda.invoke(functionNameOf(functionArn), payload, { signal, requestId: ctx.rt.newId() });
-  if (payloadBytes(response.payload) > MAX_PAYLOAD_BYTES) throw taskResultTooLarge(functionArn);
+  // AWS names the function ARN for a bare-ARN task, but only the service for lambda:invoke.
+  if (payloadBytes(response.payload) > MAX_PAYLOAD_BYTES) throw taskResultTooLarge(envelope ? 'lambda' : functionArn);
   if (response.functionError) throw functionFailure(response);
   const parsed = parsePayload(response.payload);
   if (!envelope) return parsed;

@@ -1,16 +1,16 @@
 /**
- * Retry and Catch around the work of a Task, Map or Parallel state.
+ * Retry and Catch around the work of a Task, Map or Parallel state, then its output processing.
  */
 import type { Catcher, Retrier } from '../../asl/definition';
 import type { Json, JsonObject } from '../../asl/json';
 import { StatesError } from '../../asl/errors';
 import { findCatcher, findRetrier, retryDelayMs } from '../error-handling';
-import { catcherOutput, type StateResult } from '../query';
+import { catcherOutput, stateOutput, type DataFlowFields } from '../query';
 import type { StateContext } from '../runtime';
 import type { StateOutcome } from './outcome';
 import { qualify } from './outcome';
 
-interface Guarded {
+interface Guarded extends DataFlowFields {
   Retry?: Retrier[];
   Catch?: Catcher[];
   Next?: string;
@@ -21,13 +21,13 @@ export async function withRetryAndCatch(
   ctx: StateContext,
   state: Guarded,
   rawInput: Json,
-  attempt: (attemptNumber: number, retryCount: number) => Promise<StateResult>,
+  attempt: (attemptNumber: number) => Promise<Json>,
 ): Promise<StateOutcome> {
   const retriesUsed = new Map<number, number>();
   for (let attemptNumber = 0; ; attemptNumber++) {
+    let result: Json;
     try {
-      const result = await attempt(attemptNumber, attemptNumber);
-      return { ...result, next: state.Next, end: state.End };
+      result = await attempt(attemptNumber);
     } catch (thrown) {
       if (!(thrown instanceof StatesError)) throw thrown;
       const err = qualify(thrown, ctx);
@@ -48,6 +48,8 @@ export async function withRetryAndCatch(
       const caught = await catcherOutput(ctx, catcher, rawInput, errorOutput);
       return { ...caught, next: catcher.Next };
     }
+    // Failures while shaping the output (ResultSelector, ResultPath, OutputPath) are not retried or caught.
+    return { ...(await stateOutput(ctx, state, rawInput, result)), next: state.Next, end: state.End };
   }
 }
 

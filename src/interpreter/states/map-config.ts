@@ -7,7 +7,7 @@ import { isJsonObject } from '../../asl/json';
 import { queryEvaluationError, runtimeError } from '../../asl/errors';
 import { evaluateJsonataTemplate } from '../jsonata';
 import { applyInputPath, selectPath } from '../jsonpath';
-import { jsonataBindings, pathScope, requireInteger } from '../query';
+import { jsonataBindings, pathScope, requireInteger, requireNumber } from '../query';
 import type { StateContext } from '../runtime';
 
 export interface MapLimits {
@@ -18,7 +18,11 @@ export interface MapLimits {
 
 export async function mapItems(state: MapState, input: Json, ctx: StateContext): Promise<Json[]> {
   if (ctx.queryLanguage === 'JSONata') {
-    const items = state.Items === undefined ? input : await evaluateJsonataTemplate(state.Items, jsonataBindings(ctx, input), 'Items');
+    if (state.Items === undefined) {
+      if (!Array.isArray(input)) throw queryEvaluationError(`Map state input must be an array but was: ${JSON.stringify(input)}`);
+      return input;
+    }
+    const items = await evaluateJsonataTemplate(state.Items, jsonataBindings(ctx, input), 'Items');
     if (!Array.isArray(items)) {
       const expr = typeof state.Items === 'string' ? state.Items.replace(/^\{%\s*|\s*%\}$/g, '') : JSON.stringify(state.Items);
       throw queryEvaluationError(`The JSONata expression '${expr}' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '${typeName(items)}' for value: ${JSON.stringify(items)}`);
@@ -55,10 +59,7 @@ async function numberField(value: number | string | undefined, path: string | un
   }
   if (path === undefined) return undefined;
   const found = selectPath(path, pathScope(ctx, input), `${field}Path`);
-  if (field === 'ToleratedFailurePercentage') {
-    if (typeof found !== 'number') throw runtimeError(`The ${field}Path field refers to value ${JSON.stringify(found)} which is not a valid number: ${path}`);
-    return found;
-  }
+  if (field === 'ToleratedFailurePercentage') return requireNumber(found, `${field}Path`, path);
   return requireInteger(found, `${field}Path`, path);
 }
 

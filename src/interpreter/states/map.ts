@@ -10,7 +10,7 @@ import { runBranch } from '../branch';
 import { contextObject } from '../context-object';
 import { evaluateJsonataTemplate } from '../jsonata';
 import { evaluatePayloadTemplate, applyInputPath } from '../jsonpath';
-import { jsonataBindings, pathScope, stateOutput } from '../query';
+import { jsonataBindings, pathScope } from '../query';
 import { Frame, type StateContext } from '../runtime';
 import { childRuntime, type ChildRuntime } from './child-runtime';
 import { withRetryAndCatch } from './guarded';
@@ -29,8 +29,7 @@ export async function evaluateMap(state: MapState, input: Json, ctx: StateContex
     const started = rt.recorder.emit(`${key}:s`, 'MapStateStarted', frame.lastEventId, () => ({ length: items.length }));
     frame.lastEventId = started.id;
     const run = new MapRun(ctx, state, input, processor, key, limits, items, distributed);
-    const results = await run.execute();
-    return stateOutput(ctx, state, input, results);
+    return run.execute();
   });
 }
 

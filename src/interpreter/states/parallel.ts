@@ -6,7 +6,7 @@
 import type { ParallelState } from '../../asl/definition';
 import type { Json } from '../../asl/json';
 import { runBranch } from '../branch';
-import { effectiveInput, stateOutput } from '../query';
+import { effectiveInput } from '../query';
 import { Frame, type StateContext } from '../runtime';
 import { childRuntime } from './child-runtime';
 import { withRetryAndCatch } from './guarded';
@@ -28,7 +28,7 @@ export async function evaluateParallel(state: ParallelState, input: Json, ctx: S
       const last = Math.max(...frames.map((f) => f.lastEventId));
       const ok = rt.recorder.emit(`${key}:d`, 'ParallelStateSucceeded', last);
       frame.lastEventId = ok.id;
-      return stateOutput(ctx, state, input, results);
+      return results;
     } catch (err) {
       child.abort(err);
       await child.settled();

@@ -11,20 +11,19 @@ import { resolveResource, taskToken } from '../integrations/resources';
 import { runTaskAttempt, type TaskTimeouts } from '../integrations/task-lifecycle';
 import { selectPath } from '../jsonpath';
 import { evaluateJsonataNumber } from '../jsonata';
-import { effectiveInput, jsonataBindings, pathScope, stateOutput } from '../query';
+import { effectiveInput, jsonataBindings, pathScope } from '../query';
 import type { StateContext } from '../runtime';
 import { withRetryAndCatch } from './guarded';
 import type { StateOutcome } from './outcome';
 
 export async function evaluateTask(state: TaskState, input: Json, ctx: StateContext): Promise<StateOutcome> {
   const resource = resolveResource(state.Resource);
-  return withRetryAndCatch(ctx, state, input, async (attempt, retryCount) => {
+  return withRetryAndCatch(ctx, state, input, async (attempt) => {
     const token = resource.callback ? taskToken(ctx, attempt) : undefined;
-    const context = contextObject(ctx, retryCount, token);
+    const context = contextObject(ctx, attempt, token);
     const parameters = await effectiveInput(ctx, state, input, context);
     const timeouts = await taskTimeouts(state, input, ctx);
-    const result = await runTaskAttempt(ctx, resource.target, parameters, attempt, timeouts, resource.work(parameters, ctx, token ?? ''));
-    return stateOutput(ctx, state, input, result);
+    return runTaskAttempt(ctx, resource.target, parameters, attempt, timeouts, resource.work(parameters, ctx, token ?? ''));
   });
 }
 
