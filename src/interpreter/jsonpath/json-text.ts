@@ -17,3 +17,9 @@ export function jsonEquals(a: Json, b: Json): boolean {
   if (keys.length !== Object.keys(b).length) return false;
   return keys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && jsonEquals(a[key], b[key]));
 }
+
+/** Sets a key as an own data property: plain assignment of `__proto__` would replace the prototype instead. */
+export function setJsonKey(target: { [key: string]: Json }, key: string, value: Json): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}

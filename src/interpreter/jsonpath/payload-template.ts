@@ -4,6 +4,7 @@ import { evaluateIntrinsic } from './intrinsics/evaluate-intrinsic';
 import { isIntrinsicExpression } from './intrinsics/parse-intrinsic';
 import type { PathScope } from './scope';
 import { selectPath } from './select-path';
+import { setJsonKey } from './json-text';
 
 type TemplateEvaluator = (scope: PathScope) => Json;
 
@@ -54,7 +55,7 @@ function compileObject(template: JsonObject, field: string): TemplateEvaluator |
   if (entries.every((entry) => entry.evaluate === undefined)) return undefined;
   return (scope) => {
     const result: JsonObject = {};
-    for (const entry of entries) result[entry.key] = entry.evaluate ? entry.evaluate(scope) : entry.literal;
+    for (const entry of entries) setJsonKey(result, entry.key, entry.evaluate ? entry.evaluate(scope) : entry.literal);
     return result;
   };
 }

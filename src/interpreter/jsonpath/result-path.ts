@@ -1,7 +1,7 @@
 import type { Json, JsonObject } from '../../asl/json';
 import { StatesError, StatesErrors } from '../../asl/errors';
 import { compilePath, type PathSegment } from './compile-path';
-import { compactJson } from './json-text';
+import { compactJson, setJsonKey } from './json-text';
 
 /**
  * ResultPath: absent (or `$`) makes the result the output, null keeps the input, a reference path such as
@@ -31,7 +31,7 @@ function placeAt(container: Json, segments: readonly PathSegment[], depth: numbe
   if (typeof container !== 'object' || container === null || Array.isArray(container)) throw cannotApply(path, input);
   const copy: JsonObject = { ...container };
   const existing = Object.prototype.hasOwnProperty.call(container, segment) ? container[segment] : {};
-  copy[segment] = isLast ? result : placeAt(existing, segments, depth + 1, result, path, input);
+  setJsonKey(copy, segment, isLast ? result : placeAt(existing, segments, depth + 1, result, path, input));
   return copy;
 }
 

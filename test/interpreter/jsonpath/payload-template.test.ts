@@ -47,3 +47,12 @@ describe('evaluatePayloadTemplate', () => {
     expect(() => evaluatePayloadTemplate({ 'value.$': 3 }, scopeOf({}), 'ItemSelector')).toThrow(StatesError);
   });
 });
+
+describe('keys that are special in JavaScript', () => {
+  it('keeps a `__proto__` key as data', () => {
+    const template = JSON.parse('{"__proto__.$": "$.id", "plain": 1}') as Json;
+    const result = evaluatePayloadTemplate(template, scopeOf({ id: 9 })) as Record<string, Json>;
+    expect(Object.keys(result)).toEqual(['__proto__', 'plain']);
+    expect(Object.getPrototypeOf(result)).toBe(Object.prototype);
+  });
+});
