@@ -33,13 +33,44 @@ export interface StateResult {
   assigned?: JsonObject;
 }
 
-export function pathScope(ctx: StateContext, input: Json, context?: JsonObject): PathScope {
-  return { input, context: context ?? contextObject(ctx), variables: ctx.frame.variables };
+/**
+ * The context object is built only when an expression reads it: most states never do, and
+ * building it (dates as ISO text) would cost more than the state itself.
+ */
+class LazyPathScope implements PathScope {
+  private built?: JsonObject;
+  readonly variables: Readonly<Record<string, Json>>;
+
+  constructor(private readonly ctx: StateContext, readonly input: Json, context?: JsonObject) {
+    this.built = context;
+    this.variables = ctx.frame.variables;
+  }
+
+  get context(): Json {
+    return (this.built ??= contextObject(this.ctx));
+  }
+
+  /** The same scope over another input (`$` changes, `$$` and variables do not). */
+  withInput(input: Json): LazyPathScope {
+    return new LazyPathScope(this.ctx, input, this.built);
+  }
+}
+
+export function pathScope(ctx: StateContext, input: Json, context?: JsonObject): LazyPathScope {
+  return new LazyPathScope(ctx, input, context);
 }
 
 export function jsonataBindings(ctx: StateContext, input: Json, extra?: { result?: Json; errorOutput?: Json; context?: JsonObject }): JsonataBindings {
+  let context = extra?.context;
   return {
-    states: { input, context: extra?.context ?? contextObject(ctx), result: extra?.result, errorOutput: extra?.errorOutput },
+    states: {
+      input,
+      get context(): Json {
+        return (context ??= contextObject(ctx));
+      },
+      result: extra?.result,
+      errorOutput: extra?.errorOutput,
+    },
     variables: ctx.frame.variables,
   };
 }
@@ -53,7 +84,7 @@ export async function effectiveInput(ctx: StateContext, state: DataFlowFields, r
   const scope = pathScope(ctx, rawInput, context);
   const afterInputPath = applyInputPath(rawInput, state.InputPath, scope);
   if (state.Parameters === undefined) return afterInputPath;
-  return evaluatePayloadTemplate(state.Parameters, { ...scope, input: afterInputPath }, 'Parameters');
+  return evaluatePayloadTemplate(state.Parameters, scope.withInput(afterInputPath), 'Parameters');
 }
 
 /**
@@ -68,8 +99,8 @@ export async function stateOutput(ctx: StateContext, state: DataFlowFields, rawI
     return { output, assigned };
   }
   const scope = pathScope(ctx, rawInput);
-  const selected = state.ResultSelector === undefined ? result : evaluatePayloadTemplate(state.ResultSelector, { ...scope, input: result }, 'ResultSelector');
-  const assigned = state.Assign ? (evaluatePayloadTemplate(state.Assign, { ...scope, input: selected }, 'Assign') as JsonObject) : undefined;
+  const selected = state.ResultSelector === undefined ? result : evaluatePayloadTemplate(state.ResultSelector, scope.withInput(result), 'ResultSelector');
+  const assigned = state.Assign ? (evaluatePayloadTemplate(state.Assign, scope.withInput(selected), 'Assign') as JsonObject) : undefined;
   const merged = applyResultPath(rawInput, selected, state.ResultPath);
   return { output: applyOutputPath(merged, state.OutputPath, scope), assigned };
 }
@@ -84,7 +115,7 @@ export async function passThroughOutput(ctx: StateContext, state: DataFlowFields
   }
   const scope = pathScope(ctx, rawInput);
   const afterInputPath = applyInputPath(rawInput, state.InputPath, scope);
-  const assigned = state.Assign ? (evaluatePayloadTemplate(state.Assign, { ...scope, input: afterInputPath }, 'Assign') as JsonObject) : undefined;
+  const assigned = state.Assign ? (evaluatePayloadTemplate(state.Assign, scope.withInput(afterInputPath), 'Assign') as JsonObject) : undefined;
   return { output: applyOutputPath(afterInputPath, state.OutputPath, scope), assigned };
 }
 
@@ -107,7 +138,7 @@ export async function catcherOutput(
     return { output, assigned };
   }
   const scope = pathScope(ctx, rawInput);
-  const assigned = catcher.Assign ? (evaluatePayloadTemplate(catcher.Assign, { ...scope, input: errorOutput }, 'Assign') as JsonObject) : undefined;
+  const assigned = catcher.Assign ? (evaluatePayloadTemplate(catcher.Assign, scope.withInput(errorOutput), 'Assign') as JsonObject) : undefined;
   return { output: applyResultPath(rawInput, errorOutput, catcher.ResultPath), assigned };
 }
 

@@ -33,6 +33,6 @@ async function firstMatch(state: ChoiceState, input: Json, ctx: StateContext): P
     return undefined;
   }
   const scope = pathScope(ctx, input);
-  const filtered = { ...scope, input: applyInputPath(input, state.InputPath, scope) };
+  const filtered = scope.withInput(applyInputPath(input, state.InputPath, scope));
   return state.Choices.find((rule) => evaluateChoiceRule(rule, filtered));
 }

@@ -31,7 +31,7 @@ export async function mapItems(state: MapState, input: Json, ctx: StateContext):
   }
   const scope = pathScope(ctx, input);
   const effective = applyInputPath(input, state.InputPath, scope);
-  const items = state.ItemsPath === undefined ? effective : selectPath(state.ItemsPath, { ...scope, input: effective }, 'ItemsPath');
+  const items = state.ItemsPath === undefined ? effective : selectPath(state.ItemsPath, scope.withInput(effective), 'ItemsPath');
   if (!Array.isArray(items)) throw runtimeError(`Map state input must be an array, but was: ${JSON.stringify(items)}`);
   return items;
 }

@@ -137,6 +137,6 @@ class MapRun {
       return evaluateJsonataTemplate(selector, jsonataBindings(this.ctx, this.input, { context }), 'ItemSelector');
     }
     const scope = pathScope(this.ctx, this.input, context);
-    return evaluatePayloadTemplate(selector, { ...scope, input: applyInputPath(this.input, this.state.InputPath, scope) }, 'ItemSelector');
+    return evaluatePayloadTemplate(selector, scope.withInput(applyInputPath(this.input, this.state.InputPath, scope)), 'ItemSelector');
   }
 }

@@ -44,7 +44,7 @@ async function wakeTime(state: WaitState, input: Json, ctx: StateContext): Promi
     return at;
   }
   const scope = pathScope(ctx, input);
-  const effective = { ...scope, input: applyInputPath(input, state.InputPath, scope) };
+  const effective = scope.withInput(applyInputPath(input, state.InputPath, scope));
   if (state.SecondsPath !== undefined) {
     const value = selectPath(state.SecondsPath, effective, 'SecondsPath');
     if (typeof value !== 'number' || !Number.isInteger(value)) {
