@@ -28,10 +28,7 @@ export interface RecordingRefs {
   output?: unknown;
 }
 
-/** A JSON value as the recording saw it (after parsing). */
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
-export type JsonObject = { [key: string]: JsonValue };
-
-export function isJsonObject(value: unknown): value is JsonObject {
+/** A dict in Python's sense: a plain object (not a list, not a date). */
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
