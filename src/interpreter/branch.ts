@@ -8,6 +8,7 @@ import { StatesError, StatesErrors, runtimeError } from '../asl/errors';
 import { evaluateState } from './dispatcher';
 import { dataDetails } from './history/recorder';
 import type { ExecutionRuntime, Frame, StateContext } from './runtime';
+import { recordEvaluationFailure } from './states/evaluation-failure';
 import { qualify, type StateOutcome } from './states/outcome';
 
 export async function runBranch(rt: ExecutionRuntime, machine: SubMachine, input: Json, frame: Frame): Promise<Json> {
@@ -42,6 +43,7 @@ async function runState(rt: ExecutionRuntime, name: string, state: State, input:
     stateName: name,
     stepKey: key,
     enteredEventId: entered.id,
+    enteredPreviousEventId: entered.previousEventId,
     enteredTime: entered.timestamp,
     queryLanguage: effectiveLanguage(state, frame.queryLanguage),
   };
@@ -83,16 +85,4 @@ function assignedDetails(assigned: JsonObject | undefined): Record<string, unkno
   const variables: Record<string, string> = {};
   for (const k in assigned) variables[k] = JSON.stringify(assigned[k]);
   return { assignedVariables: variables, assignedVariablesDetails: { truncated: false } };
-}
-
-/** JSONata failures get an EvaluationFailed event naming the state and the field, as on AWS. */
-function recordEvaluationFailure(ctx: StateContext, err: StatesError): void {
-  const location = /specified for the field '([^']+)'/.exec(err.cause ?? '')?.[1];
-  const ev = ctx.rt.recorder.emit(`${ctx.stepKey}:f`, 'EvaluationFailed', ctx.frame.lastEventId, () => ({
-    cause: err.cause,
-    error: err.error,
-    ...(location ? { location } : {}),
-    state: ctx.stateName,
-  }));
-  ctx.frame.lastEventId = ev.id;
 }

@@ -70,6 +70,7 @@ export interface StateContext {
   readonly stateName: string;
   readonly stepKey: string;
   readonly enteredEventId: number;
+  readonly enteredPreviousEventId: number;
   readonly enteredTime: number;
   readonly queryLanguage: QueryLanguage;
 }

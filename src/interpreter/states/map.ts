@@ -11,19 +11,22 @@ import { contextObject } from '../context-object';
 import { evaluateJsonataTemplate } from '../jsonata';
 import { evaluatePayloadTemplate, applyInputPath } from '../jsonpath';
 import { jsonataBindings, pathScope } from '../query';
-import { Frame, type StateContext } from '../runtime';
+import { Frame, type ExecutionRuntime, type StateContext } from '../runtime';
 import { childRuntime, type ChildRuntime } from './child-runtime';
 import { withRetryAndCatch } from './guarded';
 import { batchItems } from './map-batches';
 import { exceedsTolerance, mapItems, mapLimits, type MapLimits } from './map-config';
-import type { StateOutcome } from './outcome';
+import { recordEvaluationFailure } from './evaluation-failure';
+import { qualify, type StateOutcome } from './outcome';
+import { DiscardHistorySink } from '../history/sink';
+import { HistoryRecorder } from '../history/recorder';
 
 export async function evaluateMap(state: MapState, input: Json, ctx: StateContext): Promise<StateOutcome> {
   const processor = (state.ItemProcessor ?? state.Iterator)!;
   const distributed = processor.ProcessorConfig?.Mode === 'DISTRIBUTED';
   return withRetryAndCatch(ctx, state, input, async (attempt) => {
     const key = `${ctx.stepKey}:m${attempt}`;
-    const items = batchItems(state, await mapItems(state, input, ctx));
+    const items = batchItems(state, await itemsOrFail(state, input, ctx, key));
     const limits = await mapLimits(state, input, ctx);
     const { rt, frame } = ctx;
     const started = rt.recorder.emit(`${key}:s`, 'MapStateStarted', frame.lastEventId, () => ({ length: items.length }));
@@ -33,11 +36,27 @@ export async function evaluateMap(state: MapState, input: Json, ctx: StateContex
   });
 }
 
+/** Items that cannot be read fail the Map state itself (EvaluationFailed, then MapStateFailed). */
+async function itemsOrFail(state: MapState, input: Json, ctx: StateContext, key: string): Promise<Json[]> {
+  try {
+    return await mapItems(state, input, ctx);
+  } catch (thrown) {
+    if (!(thrown instanceof StatesError)) throw thrown;
+    const err = qualify(thrown, ctx);
+    if (err.error === StatesErrors.QueryEvaluationError) recordEvaluationFailure(ctx, err);
+    const failed = ctx.rt.recorder.emit(`${key}:d`, 'MapStateFailed', ctx.frame.lastEventId);
+    ctx.frame.lastEventId = failed.id;
+    throw err;
+  }
+}
+
 /** One attempt of a Map state: its iterations and their events. */
 class MapRun {
   private readonly child: ChildRuntime;
   private readonly results: Json[];
   private failures = 0;
+  /** The event the Map's closing events link to: the last iteration's end, or the failing iteration's last state. */
+  private closingPrev?: number;
   private firstError?: StatesError;
   private readonly mapRunArn?: string;
 
@@ -65,15 +84,14 @@ class MapRun {
       const ev = rt.recorder.emit(`${this.key}:r`, 'MapRunStarted', frame.lastEventId, () => ({ mapRunArn: this.mapRunArn }));
       frame.lastEventId = ev.id;
     }
-    const runStartId = frame.lastEventId;
     await this.runAll();
     const failed = exceedsTolerance(this.limits, this.failures, this.items.length);
-    if (this.mapRunArn) {
-      const ev = rt.recorder.emit(`${this.key}:R`, failed ? 'MapRunFailed' : 'MapRunSucceeded', frame.lastEventId);
-      frame.lastEventId = ev.id;
-    }
-    const end = rt.recorder.emit(`${this.key}:d`, failed ? 'MapStateFailed' : 'MapStateSucceeded', frame.lastEventId);
-    frame.lastEventId = this.mapRunArn ? runStartId : end.id;
+    // AWS links the closing events, and the Exited event after them, to the event before them.
+    const closingPrev = this.closingPrev ?? frame.lastEventId;
+    let prev = closingPrev;
+    if (this.mapRunArn) prev = rt.recorder.emit(`${this.key}:R`, failed ? 'MapRunFailed' : 'MapRunSucceeded', prev).id;
+    const end = rt.recorder.emit(`${this.key}:d`, failed ? 'MapStateFailed' : 'MapStateSucceeded', prev);
+    frame.lastEventId = failed ? end.id : closingPrev;
     if (failed) throw this.failure();
     return this.results;
   }
@@ -109,10 +127,11 @@ class MapRun {
     const iteration = new Frame(iterKey, frame.lastEventId, variables, frame.queryLanguage);
     try {
       const itemInput = await this.iterationInput(index);
-      this.results[index] = await runBranch(this.child.rt, this.processor, itemInput, iteration);
+      this.results[index] = await runBranch(this.distributed ? this.childExecution() : this.child.rt, this.processor, itemInput, iteration);
       if (events) {
         const ev = rt.recorder.emit(`${iterKey}:d`, 'MapIterationSucceeded', iteration.lastEventId, () => ({ index, name: this.ctx.stateName }));
-        frame.lastEventId = Math.max(frame.lastEventId, iteration.lastEventId, ev.id - 1);
+        frame.lastEventId = iteration.lastEventId;
+        this.closingPrev = ev.id;
       }
     } catch (err) {
       if (!(err instanceof StatesError)) throw err;
@@ -122,9 +141,19 @@ class MapRun {
       if (events) {
         rt.recorder.emit(`${iterKey}:d`, 'MapIterationFailed', iteration.lastEventId, () => ({ index, name: this.ctx.stateName }));
         frame.lastEventId = iteration.lastEventId;
+        this.closingPrev = iteration.lastEventId;
       }
       if (exceedsTolerance(this.limits, this.failures, this.items.length)) this.child.abort(err);
     }
+  }
+
+  /**
+   * A distributed Map's items run as child executions whose events are not part of this
+   * execution's history. They are not yet recorded durably: after a restart they run again.
+   */
+  private childExecution(): ExecutionRuntime {
+    const recorder = new HistoryRecorder(`${this.mapRunArn}:child`, new DiscardHistorySink(), this.ctx.rt.clock, false);
+    return Object.create(this.child.rt, { recorder: { value: recorder } }) as ExecutionRuntime;
   }
 
   /** ItemSelector (or the item itself), with $$.Map.Item available. */

@@ -25,9 +25,10 @@ export async function evaluateParallel(state: ParallelState, input: Json, ctx: S
     );
     try {
       const results = await Promise.all(state.Branches.map((branch, b) => child.guard(runBranch(child.rt, branch, branchInput, frames[b]))));
+      // The Exited event links to the same event as ParallelStateSucceeded: the last branch event.
       const last = Math.max(...frames.map((f) => f.lastEventId));
-      const ok = rt.recorder.emit(`${key}:d`, 'ParallelStateSucceeded', last);
-      frame.lastEventId = ok.id;
+      rt.recorder.emit(`${key}:d`, 'ParallelStateSucceeded', last);
+      frame.lastEventId = last;
       return results;
     } catch (err) {
       child.abort(err);
