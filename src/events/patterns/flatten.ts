@@ -14,34 +14,56 @@ export interface Leaf {
   readonly elements: readonly number[] | undefined;
 }
 
-export type FlatEvent = ReadonlyMap<string, readonly Leaf[]>;
+export interface FlatEvent {
+  readonly fields: ReadonlyMap<string, readonly Leaf[]>;
+  /** False when no leaf sits inside an array of objects, so no consistency check is needed. */
+  readonly hasElements: boolean;
+}
 
-export function flattenEvent(event: Record<string, unknown>): FlatEvent {
-  const fields = new Map<string, Leaf[]>();
-  let nextArrayId = 0;
+/**
+ * @param relevant when given, only paths in this set (and their leaves) are visited: the dotted paths a rule set
+ *   tests and every ancestor of them. Routing uses it to skip the parts of an event no rule looks at.
+ */
+export function flattenEvent(event: Record<string, unknown>, relevant?: ReadonlySet<string>): FlatEvent {
+  const state: FlattenState = { fields: new Map(), nextArrayId: 0, hasElements: false, relevant };
+  for (const key of Object.keys(event)) visit(state, key, event[key], undefined);
+  return { fields: state.fields, hasElements: state.hasElements };
+}
 
-  const add = (path: string, leaf: Leaf) => {
-    const leaves = fields.get(path);
-    if (leaves) leaves.push(leaf);
-    else fields.set(path, [leaf]);
-  };
+interface FlattenState {
+  readonly fields: Map<string, Leaf[]>;
+  nextArrayId: number;
+  hasElements: boolean;
+  readonly relevant: ReadonlySet<string> | undefined;
+}
 
-  const visit = (path: string, value: unknown, elements: number[] | undefined): void => {
-    if (Array.isArray(value)) {
-      const arrayId = nextArrayId++;
-      value.forEach((item, index) => {
-        const nested = item !== null && typeof item === 'object';
-        visit(path, item, nested ? [...(elements ?? []), arrayId, index] : elements);
-      });
-    } else if (value !== null && typeof value === 'object') {
-      for (const key of Object.keys(value)) visit(`${path}.${key}`, (value as Record<string, unknown>)[key], elements);
-    } else {
-      add(path, { value: value as EventValue, elements });
+function visit(state: FlattenState, path: string, value: unknown, elements: number[] | undefined): void {
+  if (state.relevant !== undefined && !state.relevant.has(path)) return;
+  if (Array.isArray(value)) {
+    const arrayId = state.nextArrayId++;
+    for (let index = 0; index < value.length; index++) {
+      const item: unknown = value[index];
+      const nested = item !== null && typeof item === 'object';
+      visit(state, path, item, nested ? [...(elements ?? []), arrayId, index] : elements);
     }
-  };
+  } else if (value !== null && typeof value === 'object') {
+    const object = value as Record<string, unknown>;
+    for (const key of Object.keys(object)) visit(state, path + '.' + key, object[key], elements);
+  } else {
+    if (elements) state.hasElements = true;
+    const leaves = state.fields.get(path);
+    const leaf: Leaf = { value: value as EventValue, elements };
+    if (leaves) leaves.push(leaf);
+    else state.fields.set(path, [leaf]);
+  }
+}
 
-  for (const key of Object.keys(event)) visit(key, event[key], undefined);
-  return fields;
+/** Every path a compiled pattern tests, with all their dotted ancestors (`detail`, `detail.object`, …). */
+export function addRelevantPaths(paths: Iterable<string>, into: Set<string>): void {
+  for (const path of paths) {
+    for (let dot = path.indexOf('.'); dot >= 0; dot = path.indexOf('.', dot + 1)) into.add(path.slice(0, dot));
+    into.add(path);
+  }
 }
 
 /** Whether two leaves can come from the same elements of every array they share. */

@@ -1,35 +1,40 @@
 /**
  * An index over many compiled patterns, so that routing one event does not test every rule.
  *
- * Each rule is filed under one "anchor": a field that every branch of the rule requires to equal one of a few
- * exact strings (typically `source` or `detail-type`). Among a rule's possible anchors we pick the one whose
- * buckets are emptiest so far, which spreads rules that share a `source` across their more selective fields.
- * An event then only tests the rules filed under its own values of the anchored fields, plus the rules that
- * have no anchor at all.
+ * Each branch of a rule is filed under one anchor (see anchors.ts): preferably a field it requires to equal
+ * some exact strings (typically `source` or `detail-type`), else a field it requires to start with some
+ * strings, else a field it requires to be present. Among equally selective anchors we take the one whose
+ * buckets are emptiest so far, which spreads rules sharing a `source` over their more selective fields. An
+ * event then fully tests only the rules found through its own values, plus rules with a branch that has no
+ * anchor at all (every field optional).
  */
-import { flattenEvent } from './flatten';
+import { anchorOptions, PREFIX_KEY_LENGTH, type Anchor } from './anchors';
+import { addRelevantPaths, flattenEvent, type FlatEvent } from './flatten';
 import { matchesFlatEvent } from './match';
-import type { Branch, CompiledPattern } from './validate';
+import type { CompiledPattern } from './validate';
 
 interface Entry<T> {
   readonly id: string;
   readonly compiled: CompiledPattern;
   readonly value: T;
   readonly order: number;
-  readonly anchor: Anchor | undefined;
+  readonly anchors: readonly (Anchor | undefined)[];
+  /** The routing pass that last considered this entry, so each entry is tested at most once per event. */
+  seen: number;
 }
 
-interface Anchor {
-  readonly path: string;
-  readonly values: readonly string[];
-}
+type Buckets<T> = Map<string, Map<string, Entry<T>[]>>;
 
 export class RuleIndex<T> {
   private readonly entries = new Map<string, Entry<T>>();
-  /** path → exact value → rule ids filed there */
-  private readonly buckets = new Map<string, Map<string, Set<string>>>();
-  private readonly unanchored = new Set<string>();
+  private readonly exact: Buckets<T> = new Map();
+  private readonly prefix: Buckets<T> = new Map();
+  private readonly presence: Buckets<T> = new Map();
+  private readonly unanchored: Entry<T>[] = [];
   private nextOrder = 0;
+  private pass = 0;
+  /** Paths any rule tests (with ancestors); rebuilt lazily after removals. */
+  private relevant: Set<string> | undefined = new Set();
 
   get size(): number {
     return this.entries.size;
@@ -38,17 +43,13 @@ export class RuleIndex<T> {
   /** Adds or replaces the rule `id`. */
   add(id: string, compiled: CompiledPattern, value: T): void {
     this.remove(id);
-    const anchor = this.chooseAnchor(compiled);
-    this.entries.set(id, { id, compiled, value, order: this.nextOrder++, anchor });
-    if (!anchor) {
-      this.unanchored.add(id);
-      return;
-    }
-    const byValue = this.buckets.get(anchor.path) ?? new Map<string, Set<string>>();
-    this.buckets.set(anchor.path, byValue);
-    for (const exact of anchor.values) {
-      const ids = byValue.get(exact) ?? new Set<string>();
-      byValue.set(exact, ids.add(id));
+    const anchors = compiled.branches.map((branch) => this.leastLoaded(anchorOptions(branch)));
+    const entry: Entry<T> = { id, compiled, value, order: this.nextOrder++, anchors, seen: -1 };
+    this.entries.set(id, entry);
+    if (this.relevant) addRelevantPaths(pathsOf(compiled), this.relevant);
+    for (const anchor of new Set(anchors)) {
+      if (!anchor) this.unanchored.push(entry);
+      else for (const bucket of this.bucketsOf(anchor, true)) bucket.push(entry);
     }
   }
 
@@ -56,10 +57,10 @@ export class RuleIndex<T> {
     const entry = this.entries.get(id);
     if (!entry) return false;
     this.entries.delete(id);
-    this.unanchored.delete(id);
-    if (entry.anchor) {
-      const byValue = this.buckets.get(entry.anchor.path);
-      for (const exact of entry.anchor.values) byValue?.get(exact)?.delete(id);
+    this.relevant = undefined;
+    for (const anchor of new Set(entry.anchors)) {
+      const lists = anchor ? this.bucketsOf(anchor, false) : [this.unanchored];
+      for (const list of lists) list.splice(list.indexOf(entry), 1);
     }
     return true;
   }
@@ -67,65 +68,76 @@ export class RuleIndex<T> {
   /** The values of every rule the event matches, in the order the rules were added. */
   match(event: unknown): T[] {
     if (event === null || typeof event !== 'object' || Array.isArray(event)) return [];
-    const flat = flattenEvent(event as Record<string, unknown>);
-    const candidates = new Set<string>(this.unanchored);
-    for (const [path, byValue] of this.buckets) {
-      for (const leaf of flat.get(path) ?? []) {
-        if (typeof leaf.value !== 'string') continue;
-        for (const id of byValue.get(leaf.value) ?? []) candidates.add(id);
-      }
-    }
+    const flat = flattenEvent(event as Record<string, unknown>, this.relevantPaths());
+    const pass = ++this.pass;
     const matched: Entry<T>[] = [];
-    for (const id of candidates) {
-      const entry = this.entries.get(id) as Entry<T>;
-      if (matchesFlatEvent(entry.compiled, flat)) matched.push(entry);
-    }
-    return matched.sort((a, b) => a.order - b.order).map((entry) => entry.value);
+    const consider = (entries: readonly Entry<T>[] | undefined) => {
+      if (!entries) return;
+      for (const entry of entries) {
+        if (entry.seen === pass) continue;
+        entry.seen = pass;
+        if (matchesFlatEvent(entry.compiled, flat)) matched.push(entry);
+      }
+    };
+    this.visitCandidates(flat, consider);
+    consider(this.unanchored);
+    if (matched.length > 1) matched.sort((a, b) => a.order - b.order);
+    return matched.map((entry) => entry.value);
   }
 
-  private chooseAnchor(compiled: CompiledPattern): Anchor | undefined {
-    const options = commonExactFields(compiled.branches);
+  private visitCandidates(flat: FlatEvent, consider: (entries: readonly Entry<T>[] | undefined) => void): void {
+    for (const [path, byKey] of this.exact) {
+      for (const leaf of flat.fields.get(path) ?? []) if (typeof leaf.value === 'string') consider(byKey.get(leaf.value));
+    }
+    for (const [path, byKey] of this.prefix) {
+      for (const leaf of flat.fields.get(path) ?? []) {
+        if (typeof leaf.value !== 'string') continue;
+        const longest = Math.min(PREFIX_KEY_LENGTH, leaf.value.length);
+        for (let length = 1; length <= longest; length++) consider(byKey.get(leaf.value.slice(0, length)));
+      }
+    }
+    for (const [path, byKey] of this.presence) if (flat.fields.has(path)) consider(byKey.get(''));
+  }
+
+  private relevantPaths(): Set<string> {
+    if (!this.relevant) {
+      this.relevant = new Set();
+      for (const entry of this.entries.values()) addRelevantPaths(pathsOf(entry.compiled), this.relevant);
+    }
+    return this.relevant;
+  }
+
+  private leastLoaded(options: Anchor[]): Anchor | undefined {
     let best: Anchor | undefined;
     let bestLoad = Infinity;
     for (const option of options) {
-      const byValue = this.buckets.get(option.path);
-      const load = option.values.reduce((sum, v) => sum + (byValue?.get(v)?.size ?? 0), 0);
-      if (load < bestLoad) {
-        best = option;
-        bestLoad = load;
-      }
+      if (best && best.kind !== option.kind) break;
+      const load = this.bucketsOf(option, false).reduce((sum, list) => sum + list.length, 0);
+      if (load < bestLoad) [best, bestLoad] = [option, load];
     }
     return best;
   }
-}
 
-/**
- * Fields that every branch requires to equal one of some exact strings, with the union of those strings.
- * Such a field can only be satisfied by an event carrying one of the strings at that path.
- */
-function commonExactFields(branches: readonly Branch[]): Anchor[] {
-  const perBranch = branches.map(exactFieldsOf);
-  const [first, ...rest] = perBranch;
-  if (!first) return [];
-  const anchors: Anchor[] = [];
-  for (const [path, values] of first) {
-    if (!rest.every((fields) => fields.has(path))) continue;
-    const union = new Set(values);
-    for (const fields of rest) for (const v of fields.get(path) ?? []) union.add(v);
-    anchors.push({ path, values: [...union] });
-  }
-  return anchors;
-}
-
-function exactFieldsOf(branch: Branch): Map<string, string[]> {
-  const fields = new Map<string, string[]>();
-  for (const field of branch) {
-    const values: string[] = [];
-    for (const matcher of field.matchers) {
-      if (matcher.kind !== 'exact-string') break;
-      values.push(matcher.value);
+  /** The entry lists an anchor files into; `create` makes missing ones. */
+  private bucketsOf(anchor: Anchor, create: boolean): Entry<T>[][] {
+    const table = anchor.kind === 'exact' ? this.exact : anchor.kind === 'prefix' ? this.prefix : this.presence;
+    const keys = anchor.kind === 'presence' ? [''] : anchor.keys;
+    let byKey = table.get(anchor.path);
+    if (!byKey) {
+      if (!create) return [];
+      byKey = new Map();
+      table.set(anchor.path, byKey);
     }
-    if (values.length === field.matchers.length) fields.set(field.path, values);
+    const lists: Entry<T>[][] = [];
+    for (const key of keys) {
+      let list = byKey.get(key);
+      if (!list && create) byKey.set(key, (list = []));
+      if (list) lists.push(list);
+    }
+    return lists;
   }
-  return fields;
+}
+
+function pathsOf(compiled: CompiledPattern): string[] {
+  return compiled.branches.flatMap((branch) => branch.map((field) => field.path));
 }

@@ -7,6 +7,7 @@
  * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-event-patterns.html
  */
 import { PatternSyntaxError } from './errors';
+import { buildValueTest, type ValueTest } from './field-test';
 import { readMatchExpression } from './match-expression';
 import type { ValueMatcher } from './matchers';
 import { ipToHex } from './cidr';
@@ -21,6 +22,8 @@ export interface FieldPattern {
   readonly matchers: readonly ValueMatcher[];
   /** True when `exists: false` is among the matchers, i.e. a missing field is acceptable. */
   readonly allowsAbsence: boolean;
+  /** Whether one event value satisfies any of the matchers. */
+  readonly accepts: ValueTest;
 }
 
 /** One alternative of the pattern: every field must hold. */
@@ -90,7 +93,8 @@ function writeField(reader: PatternReader, rules: Rules, path: string): void {
     matchers.push(readValue(reader, token));
   }
   if (matchers.length === 0) reader.barf('Empty arrays are not allowed');
-  const field: FieldPattern = { path, matchers, allowsAbsence: matchers.some((m) => m.kind === 'exists' && !m.present) };
+  const allowsAbsence = matchers.some((m) => m.kind === 'exists' && !m.present);
+  const field: FieldPattern = { path, matchers, allowsAbsence, accepts: buildValueTest(matchers) };
   if (rules.length === 0) rules.push(new Map());
   for (const rule of rules) rule.set(path, field);
 }
