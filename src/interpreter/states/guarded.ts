@@ -22,6 +22,8 @@ export async function withRetryAndCatch(
   state: Guarded,
   rawInput: Json,
   attempt: (attemptNumber: number) => Promise<Json>,
+  /** Called once when an error will not be retried (Map/Parallel record their Failed event then). */
+  onFinalFailure?: () => void,
 ): Promise<StateOutcome> {
   const retriesUsed = new Map<number, number>();
   for (let attemptNumber = 0; ; attemptNumber++) {
@@ -41,6 +43,7 @@ export async function withRetryAndCatch(
           continue;
         }
       }
+      onFinalFailure?.();
       const catcher = findCatcher(state.Catch, err.error);
       if (!catcher) throw err;
       const errorOutput: JsonObject = { Error: err.error, Cause: err.cause ?? '' };

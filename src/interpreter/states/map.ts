@@ -24,16 +24,37 @@ import { HistoryRecorder } from '../history/recorder';
 export async function evaluateMap(state: MapState, input: Json, ctx: StateContext): Promise<StateOutcome> {
   const processor = (state.ItemProcessor ?? state.Iterator)!;
   const distributed = processor.ProcessorConfig?.Mode === 'DISTRIBUTED';
-  return withRetryAndCatch(ctx, state, input, async (attempt) => {
-    const key = `${ctx.stepKey}:m${attempt}`;
-    const items = batchItems(state, await itemsOrFail(state, input, ctx, key));
-    const limits = await mapLimits(state, input, ctx);
-    const { rt, frame } = ctx;
-    const started = rt.recorder.emit(`${key}:s`, 'MapStateStarted', frame.lastEventId, () => ({ length: items.length }));
-    frame.lastEventId = started.id;
-    const run = new MapRun(ctx, state, input, processor, key, limits, items, distributed);
-    return run.execute();
-  });
+  let failedAttemptKey = `${ctx.stepKey}:m`;
+  let runFailed = false;
+  return withRetryAndCatch(
+    ctx,
+    state,
+    input,
+    async (attempt) => {
+      const key = `${ctx.stepKey}:m${attempt}`;
+      failedAttemptKey = key;
+      const items = batchItems(state, await itemsOrFail(state, input, ctx, key));
+      const { rt, frame } = ctx;
+      const started = rt.recorder.emit(`${key}:s`, 'MapStateStarted', frame.lastEventId, () => ({ length: items.length }));
+      frame.lastEventId = started.id;
+      // A bad tolerance or concurrency value fails the execution right after MapStateStarted.
+      const limits = await mapLimits(state, input, ctx);
+      runFailed = false;
+      const run = new MapRun(ctx, state, input, processor, key, limits, items, distributed);
+      try {
+        return await run.execute();
+      } catch (err) {
+        runFailed = true;
+        throw err;
+      }
+    },
+    () => {
+      // Only a failure that is not retried is recorded as MapStateFailed.
+      if (!runFailed) return;
+      const failed = ctx.rt.recorder.emit(`${failedAttemptKey}:d`, 'MapStateFailed', ctx.frame.lastEventId);
+      ctx.frame.lastEventId = failed.id;
+    },
+  );
 }
 
 /** Items that cannot be read fail the Map state itself (EvaluationFailed, then MapStateFailed). */
@@ -87,12 +108,11 @@ class MapRun {
     await this.runAll();
     const failed = exceedsTolerance(this.limits, this.failures, this.items.length);
     // AWS links the closing events, and the Exited event after them, to the event before them.
-    const closingPrev = this.closingPrev ?? frame.lastEventId;
-    let prev = closingPrev;
-    if (this.mapRunArn) prev = rt.recorder.emit(`${this.key}:R`, failed ? 'MapRunFailed' : 'MapRunSucceeded', prev).id;
-    const end = rt.recorder.emit(`${this.key}:d`, failed ? 'MapStateFailed' : 'MapStateSucceeded', prev);
-    frame.lastEventId = failed ? end.id : closingPrev;
+    let closingPrev = this.closingPrev ?? frame.lastEventId;
+    if (this.mapRunArn) closingPrev = rt.recorder.emit(`${this.key}:R`, failed ? 'MapRunFailed' : 'MapRunSucceeded', closingPrev).id;
+    frame.lastEventId = closingPrev;
     if (failed) throw this.failure();
+    rt.recorder.emit(`${this.key}:d`, 'MapStateSucceeded', closingPrev);
     return this.results;
   }
 

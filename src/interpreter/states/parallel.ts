@@ -13,6 +13,7 @@ import { withRetryAndCatch } from './guarded';
 import type { StateOutcome } from './outcome';
 
 export async function evaluateParallel(state: ParallelState, input: Json, ctx: StateContext): Promise<StateOutcome> {
+  let failedAttemptKey = `${ctx.stepKey}:p`;
   return withRetryAndCatch(ctx, state, input, async (attempt) => {
     const { rt, frame } = ctx;
     const key = `${ctx.stepKey}:p${attempt}`;
@@ -33,10 +34,13 @@ export async function evaluateParallel(state: ParallelState, input: Json, ctx: S
     } catch (err) {
       child.abort(err);
       await child.settled();
-      const last = Math.max(...frames.map((f) => f.lastEventId));
-      const failed = rt.recorder.emit(`${key}:d`, 'ParallelStateFailed', last);
-      frame.lastEventId = failed.id;
+      frame.lastEventId = Math.max(...frames.map((f) => f.lastEventId));
+      failedAttemptKey = key;
       throw err;
     }
+  }, () => {
+    // Only a failure that is not retried is recorded as ParallelStateFailed.
+    const failed = ctx.rt.recorder.emit(`${failedAttemptKey}:d`, 'ParallelStateFailed', ctx.frame.lastEventId);
+    ctx.frame.lastEventId = failed.id;
   });
 }
