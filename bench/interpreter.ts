@@ -1,0 +1,89 @@
+/**
+ * `npm run bench`: statecraft's interpreter against aws-local-stepfunctions on the same ASL, in
+ * one process, then StartExecution→completion latency through the HTTP API. See bench/README.md.
+ *
+ * Environment: BENCH_RUNS (measured runs per cell, default 5), BENCH_SCALE (multiplies workload
+ * sizes, default 1), BENCH_LATENCY_RUNS (default 300).
+ */
+import './polyfills';
+import { measureApiLatency } from './api-latency';
+import { peer, statecraftExpress, statecraftStandard, type Engine } from './engines';
+import { measure, sameOutput, type Measurement } from './measure';
+import { formatRate, formatRatio, renderTable } from './table';
+import { verifyTransitionCount } from './transition-count';
+import { inlineMap, jsonataChain, parallelFanOut, passChoiceLoop, type Workload } from './workloads';
+
+const EXPRESS_TARGET = 3;
+const STANDARD_TARGET = 1;
+
+function envNumber(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+function workloads(scale: number): Workload[] {
+  return [
+    passChoiceLoop(2 + 2 * Math.round(49_999 * scale)),
+    inlineMap(Math.round(10_000 * scale)),
+    parallelFanOut(10, 3, Math.round(300 * scale)),
+    jsonataChain(2 + 2 * Math.round(9_999 * scale)),
+  ];
+}
+
+interface Row {
+  workload: Workload;
+  express: Measurement;
+  standard: Measurement;
+  peer?: Measurement;
+  note?: string;
+}
+
+async function benchWorkload(workload: Workload, engines: { express: Engine; standard: Engine; peer: Engine }, runs: number): Promise<Row> {
+  await verifyTransitionCount(workload);
+  const express = await measure(engines.express, workload, runs);
+  const standard = await measure(engines.standard, workload, runs);
+  if (workload.peerUnsupported) return { workload, express, standard, note: workload.peerUnsupported };
+  const peerResult = await measure(engines.peer, workload, runs);
+  if (!sameOutput(express.output, peerResult.output)) {
+    return { workload, express, standard, note: `peer output differs from statecraft's; its rate is not comparable` };
+  }
+  return { workload, express, standard, peer: peerResult };
+}
+
+function printThroughput(rows: Row[], runs: number): void {
+  console.log(`\nInterpreter throughput: state transitions per second, median of ${runs} runs after one warm-up`);
+  console.log(`Targets: EXPRESS ≥ ${EXPRESS_TARGET}× peer, STANDARD ≥ ${STANDARD_TARGET}× peer\n`);
+  const header = ['workload', 'statecraft EXPRESS t/s', 'statecraft STANDARD t/s', 'peer t/s', 'EXPRESS/peer', 'STANDARD/peer'];
+  const cells = rows.map((r) => [
+    r.workload.name,
+    formatRate(r.express.medianRate),
+    formatRate(r.standard.medianRate),
+    formatRate(r.peer?.medianRate),
+    formatRatio(r.express.medianRate, r.peer?.medianRate, EXPRESS_TARGET),
+    formatRatio(r.standard.medianRate, r.peer?.medianRate, STANDARD_TARGET),
+  ]);
+  console.log(renderTable(header, cells));
+  for (const r of rows) if (r.note) console.log(`  note (${r.workload.name}): ${r.note}`);
+}
+
+async function main(): Promise<void> {
+  const runs = envNumber('BENCH_RUNS', 5);
+  const scale = envNumber('BENCH_SCALE', 1);
+  const engines = { express: statecraftExpress(), standard: statecraftStandard(), peer: await peer() };
+  const rows: Row[] = [];
+  try {
+    for (const workload of workloads(scale)) {
+      process.stderr.write(`… ${workload.name}\n`);
+      rows.push(await benchWorkload(workload, engines, runs));
+    }
+  } finally {
+    for (const engine of Object.values(engines)) engine.close();
+  }
+  printThroughput(rows, runs);
+  await measureApiLatency(envNumber('BENCH_LATENCY_RUNS', 300));
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
