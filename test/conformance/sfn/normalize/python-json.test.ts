@@ -17,6 +17,12 @@ describe('pythonJsonDumps', () => {
     expect(pythonJsonDumps({ z: 1, a: undefined, m: [undefined] })).toBe('{"z": 1, "m": [null]}');
   });
 
+  it('writes dates as json.dumps(default=str) writes UTC datetimes', () => {
+    expect(pythonJsonDumps([new Date(Date.UTC(2024, 0, 2, 3, 4, 5)), new Date(Date.UTC(2024, 0, 2, 3, 4, 5, 120))])).toBe(
+      '["2024-01-02 03:04:05+00:00", "2024-01-02 03:04:05.120000+00:00"]',
+    );
+  });
+
   it('rejects values json.dumps could not write', () => {
     expect(() => pythonJsonDumps(() => 1)).toThrow('not JSON-serialisable');
   });

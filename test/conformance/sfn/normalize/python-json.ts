@@ -17,13 +17,21 @@ export function pythonJsonDumps(value: unknown): string {
   if (Array.isArray(value)) {
     return `[${value.map((item) => pythonJsonDumps(item === undefined ? null : item)).join(', ')}]`;
   }
-  if (typeof value === 'object' && !(value instanceof Date)) {
+  if (value instanceof Date) return pythonJsonString(pythonDatetimeStr(value));
+  if (typeof value === 'object') {
     const members = Object.entries(value as Record<string, unknown>)
       .filter(([, member]) => member !== undefined)
       .map(([key, member]) => `${pythonJsonString(key)}: ${pythonJsonDumps(member)}`);
     return `{${members.join(', ')}}`;
   }
   throw new UnserializableValueError(value);
+}
+
+/** json.dumps(default=str) writes a (UTC) datetime as str(datetime): space separator, +00:00 offset. */
+function pythonDatetimeStr(date: Date): string {
+  const [day, time] = date.toISOString().replace('Z', '').split('T');
+  const [clock, millis] = time.split('.');
+  return `${day} ${clock}${millis === '000' ? '' : `.${millis}000`}+00:00`;
 }
 
 const SHORT_ESCAPES: Record<string, string> = {
