@@ -1,0 +1,82 @@
+/**
+ * The embedded SQLite database holding state machines, executions, their histories and task
+ * tokens. WAL with synchronous=NORMAL: a committed transaction survives the process being killed
+ * (only an OS crash can lose the last few), and writers never block readers.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export type Db = Database.Database;
+
+export const DATABASE_FILE = 'statecraft.db';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS state_machines (
+  arn TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  definition TEXT NOT NULL,
+  role_arn TEXT NOT NULL,
+  type TEXT NOT NULL,
+  creation_date INTEGER NOT NULL,
+  update_date INTEGER NOT NULL,
+  revision INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS executions (
+  arn TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  state_machine_arn TEXT NOT NULL,
+  definition TEXT NOT NULL,
+  role_arn TEXT NOT NULL,
+  type TEXT NOT NULL,
+  status TEXT NOT NULL,
+  input TEXT NOT NULL,
+  output TEXT,
+  error TEXT,
+  cause TEXT,
+  start_date INTEGER NOT NULL,
+  stop_date INTEGER,
+  redrive_count INTEGER NOT NULL DEFAULT 0,
+  redrive_date INTEGER,
+  parent_arn TEXT,
+  seq INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS executions_by_machine ON executions (state_machine_arn, seq);
+CREATE INDEX IF NOT EXISTS executions_by_status ON executions (status);
+CREATE TABLE IF NOT EXISTS history_events (
+  execution_arn TEXT NOT NULL,
+  id INTEGER NOT NULL,
+  key TEXT NOT NULL,
+  type TEXT NOT NULL,
+  timestamp INTEGER NOT NULL,
+  previous_event_id INTEGER NOT NULL,
+  details TEXT,
+  meta TEXT,
+  PRIMARY KEY (execution_arn, id),
+  UNIQUE (execution_arn, key)
+);
+CREATE TABLE IF NOT EXISTS task_tokens (
+  token TEXT PRIMARY KEY,
+  execution_arn TEXT NOT NULL,
+  status TEXT NOT NULL,
+  output TEXT,
+  error TEXT,
+  cause TEXT
+);
+CREATE INDEX IF NOT EXISTS task_tokens_by_execution ON task_tokens (execution_arn);
+`;
+
+/** Opens (creating if needed) `<dataDir>/statecraft.db`, or an in-memory database when dataDir is undefined. */
+export function openDatabase(dataDir?: string): Db {
+  let db: Db;
+  if (dataDir === undefined) {
+    db = new Database(':memory:');
+  } else {
+    mkdirSync(dataDir, { recursive: true });
+    db = new Database(join(dataDir, DATABASE_FILE));
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+  }
+  db.exec(SCHEMA);
+  return db;
+}
