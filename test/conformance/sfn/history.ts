@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { normalizeSnapshot, type RecordingRefs } from './normalize';
 import type { SfnCase } from './corpus';
 import { ROLE_ARN, type CaseRun } from './run-case';
-import type { Verdict } from './compare';
+import type { ResultNormalizers, Verdict } from './compare';
 
 export function refsOf(run: CaseRun): RecordingRefs {
   return {
@@ -17,21 +17,27 @@ export function refsOf(run: CaseRun): RecordingRefs {
   };
 }
 
-/** A normaliser for single values (outputs, causes) of this run. */
-export function valueNormalizer(c: SfnCase, run: CaseRun): (value: unknown) => unknown {
-  return (value) => normalizeSnapshot({ value: value ?? null }, c.normalization, refsOf(run)).value;
-}
-
-/** The API's event shape with timestamps as epoch seconds, as the AWS JSON protocol sends them. */
-function wireEvents(run: CaseRun): unknown[] {
-  return run.history.map((e) => ({ ...e, timestamp: (e.timestamp as Date).getTime() / 1000 }));
+/**
+ * Normalisers for this run's output and cause. The recording saw an output as the JSON text of
+ * DescribeExecution's `output`, which normalisation parses once when it is an object (nested JSON
+ * text stays text); a cause is plain text, parsed only when it holds an object.
+ */
+export function resultNormalizers(c: SfnCase, run: CaseRun): ResultNormalizers {
+  const normalize = (text: string) => normalizeSnapshot({ value: text }, c.normalization, refsOf(run)).value;
+  return {
+    output(value) {
+      const normalized = normalize(JSON.stringify(value ?? null));
+      return typeof normalized === 'string' ? JSON.parse(normalized) : normalized;
+    },
+    cause: (value) => (value === undefined ? undefined : normalize(value)),
+  };
 }
 
 export function compareHistory(c: SfnCase, run: CaseRun): Verdict {
   if (!c.history) return { ok: true };
   let events: unknown;
   try {
-    events = (normalizeSnapshot({ get_execution_history: { events: wireEvents(run) } }, c.normalization, refsOf(run)).get_execution_history as { events: unknown }).events;
+    events = (normalizeSnapshot({ get_execution_history: { events: run.history } }, c.normalization, refsOf(run)).get_execution_history as { events: unknown }).events;
   } catch (err) {
     return { ok: false, why: `normalisation failed: ${(err as Error).message}` };
   }
