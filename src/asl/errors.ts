@@ -32,7 +32,7 @@ export type StatesErrorName = (typeof StatesErrors)[keyof typeof StatesErrors];
 export class StatesError extends Error {
   constructor(
     readonly error: string,
-    readonly cause?: string,
+    override readonly cause?: string,
     /** false when the cause is already complete and must not get the state prefix. */
     readonly prefixWithState = true,
   ) {
