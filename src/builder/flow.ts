@@ -27,8 +27,8 @@ import {
   type DistributedMapOptions,
   type DistributedMapResult,
   type InlineMapOptions,
-  type ItemBatcherOptions,
-  type ResultWriterOptions,
+  type ItemBatcherSpec,
+  type ResultWriterSpec,
 } from './states/map';
 import { parallelConfig, type ParallelOptions } from './states/parallel';
 import { passConfig, type PassOptions } from './states/pass';
@@ -51,7 +51,7 @@ export class Flow<P, V, E = never> {
   ) {}
 
   /** Reshape the payload or set variables. */
-  pass<O = P, A extends object = {}>(name: StateName<P, V>, options: PassOptions<P, V, O, A> = {}): Flow<O, Merge<V, A>, E> {
+  pass<O = P, A extends object = {}>(name: StateName<P, V>, options: PassOptions<P, V, O, A> = {}): Flow<NoInfer<O>, NoInfer<Merge<V, A>>, E> {
     return this.after(name, passConfig(options as never));
   }
 
@@ -59,7 +59,7 @@ export class Flow<P, V, E = never> {
   task<T extends TaskDefinition, O = TaskOutput<T>, A extends object = {}>(
     name: StateName<P, V>,
     options: LambdaTaskOptions<P, V, T, O, A>,
-  ): Flow<O, Merge<V, A>, E> {
+  ): Flow<NoInfer<O>, NoInfer<Merge<V, A>>, E> {
     return this.after(name, lambdaTaskConfig(options as never, this.catchBuilder()));
   }
 
@@ -70,7 +70,7 @@ export class Flow<P, V, E = never> {
   callback<T extends TaskDefinition, O = TaskOutput<T>, A extends object = {}>(
     name: StateName<P, V>,
     options: LambdaTaskOptions<P, V, T, O, A>,
-  ): Flow<O, Merge<V, A>, E> {
+  ): Flow<NoInfer<O>, NoInfer<Merge<V, A>>, E> {
     return this.after(name, callbackTaskConfig(options as never, this.catchBuilder()));
   }
 
@@ -78,17 +78,17 @@ export class Flow<P, V, E = never> {
   startExecution<W extends WorkflowLike, S extends boolean = true, O = StartExecutionOutput<W, S>, A extends object = {}>(
     name: StateName<P, V>,
     options: StartExecutionOptions<P, V, W, S, O, A>,
-  ): Flow<O, Merge<V, A>, E> {
+  ): Flow<NoInfer<O>, NoInfer<Merge<V, A>>, E> {
     return this.after(name, startExecutionConfig(options as never, this.catchBuilder()));
   }
 
   /** Emit a custom event (`events:putEvents`); the payload passes through unless `output` says otherwise. */
-  emit<Ev extends EventDefinition, O = P, A extends object = {}>(name: StateName<P, V>, options: EmitOptions<P, V, Ev, O, A>): Flow<O, Merge<V, A>, E> {
+  emit<Ev extends EventDefinition, O = P, A extends object = {}>(name: StateName<P, V>, options: EmitOptions<P, V, Ev, O, A>): Flow<NoInfer<O>, NoInfer<Merge<V, A>>, E> {
     return this.after(name, emitConfig(options as never, this.catchBuilder()));
   }
 
   /** Wait for some seconds or until a timestamp. */
-  wait<O = P, A extends object = {}>(name: StateName<P, V>, options: WaitOptions<P, V, O, A>): Flow<O, Merge<V, A>, E> {
+  wait<O = P, A extends object = {}>(name: StateName<P, V>, options: WaitOptions<P, V, O, A>): Flow<NoInfer<O>, NoInfer<Merge<V, A>>, E> {
     return this.after(name, waitConfig(typeof name === 'string' ? name : name.name, options as never));
   }
 
@@ -117,7 +117,7 @@ export class Flow<P, V, E = never> {
   parallel<const B extends readonly unknown[], I = P, O = B, A extends object = {}>(
     name: StateName<P, V>,
     options: ParallelOptions<P, V, B, I, O, A>,
-  ): Flow<O, Merge<V, A>, E> {
+  ): Flow<NoInfer<O>, NoInfer<Merge<V, A>>, E> {
     return this.after(name, parallelConfig(options as never, this.subgraphBuilder(), this.catchBuilder()));
   }
 
@@ -125,7 +125,7 @@ export class Flow<P, V, E = never> {
   map<T, I = T, O = never, Q = O[], A extends object = {}>(
     name: StateName<P, V>,
     options: InlineMapOptions<P, V, T, I, O, Q, A>,
-  ): Flow<Q, Merge<V, A>, E> {
+  ): Flow<NoInfer<Q>, NoInfer<Merge<V, A>>, E> {
     return this.after(name, inlineMapConfig(options as never, this.subgraphBuilder(), this.catchBuilder()));
   }
 
@@ -134,16 +134,16 @@ export class Flow<P, V, E = never> {
     T,
     I = T,
     O = never,
-    B extends ItemBatcherOptions<P, V, unknown> | undefined = undefined,
-    W extends ResultWriterOptions<P, V> | undefined = undefined,
+    B extends ItemBatcherSpec | undefined = undefined,
+    W extends ResultWriterSpec | undefined = undefined,
     Q = DistributedMapResult<O, W>,
     A extends object = {},
-  >(name: StateName<P, V>, options: DistributedMapOptions<P, V, T, I, O, Q, A, B, W>): Flow<Q, Merge<V, A>, E> {
+  >(name: StateName<P, V>, options: DistributedMapOptions<P, V, T, I, O, Q, A, B, W>): Flow<NoInfer<Q>, NoInfer<Merge<V, A>>, E> {
     return this.after(name, distributedMapConfig(options as never, this.subgraphBuilder(), this.catchBuilder()));
   }
 
   /** End successfully with the payload (or `output`). */
-  succeed<O = P>(name: StateName<P, V>, options: SucceedOptions<P, V, O> = {}): Terminal<O | E> {
+  succeed<O = P>(name: StateName<P, V>, options: SucceedOptions<P, V, O> = {}): Terminal<NoInfer<O> | E> {
     this.add(name, succeedConfig(options as never));
     return TERMINAL;
   }

@@ -91,17 +91,6 @@ export interface ItemReaderConfig {
   readerConfig?: Readonly<Record<string, string | number>>;
 }
 
-export interface ItemBatcherConfig {
-  maxItemsPerBatch?: number;
-  maxInputBytesPerBatch?: number;
-  batchInput?: Template;
-}
-
-export interface ResultWriterConfig {
-  arguments: Template;
-  writerConfig?: Readonly<Record<string, string>>;
-}
-
 export interface MapConfig extends DataFlowConfig, ErrorHandlingConfig {
   type: 'Map';
   processor: StateGraph;
@@ -110,8 +99,10 @@ export interface MapConfig extends DataFlowConfig, ErrorHandlingConfig {
   items?: Template;
   itemSelector?: Template;
   itemReader?: ItemReaderConfig;
-  itemBatcher?: ItemBatcherConfig;
-  resultWriter?: ResultWriterConfig;
+  /** An object template with the fields of ItemBatcherSpec. */
+  itemBatcher?: Template;
+  /** An object template with the fields of ResultWriterSpec. */
+  resultWriter?: Template;
   maxConcurrency?: number;
   toleratedFailurePercentage?: number;
   toleratedFailureCount?: number;

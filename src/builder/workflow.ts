@@ -73,26 +73,21 @@ export class Workflow<I, O> implements WorkflowLike<I, O> {
  * export const example = defineWorkflow({ name: 'example', input: ExampleInput }, (start) =>
  *   start.task('Split', { task: Split, arguments: (s) => ({ bucket: s.input.bucket }) }).succeed('Done'));
  */
-export function defineWorkflow<IS extends TSchema, OS extends TSchema>(
-  props: WorkflowProps<IS, OS> & { output: OS },
-  build: (start: Flow<Static<IS>, {}>) => Terminal<Static<OS>>,
-): Workflow<Static<IS>, Static<OS>>;
-export function defineWorkflow<IS extends TSchema, R>(
-  props: WorkflowProps<IS>,
-  build: (start: Flow<Static<IS>, {}>) => Terminal<R>,
-): Workflow<Static<IS>, R>;
-export function defineWorkflow(
-  props: WorkflowProps<TSchema, TSchema | undefined>,
-  build: (start: Flow<unknown, {}>) => Terminal<unknown>,
-): Workflow<unknown, unknown> {
+export function defineWorkflow<IS extends TSchema, R, OS extends TSchema | undefined = undefined>(
+  props: WorkflowProps<IS, OS>,
+  build: (start: Flow<Static<IS>, {}>) => Terminal<DeclaredOutput<OS, R>>,
+): Workflow<Static<IS>, DeclaredOutput<OS, R>> {
   const graph = new StateGraph();
   build(new Flow(graph, (name) => {
     graph.startAt = name;
   }));
   const problems = [...graphsOf(graph, `workflow ${props.name}`)].flatMap(({ graph: scope, where }) => scope.problems(where));
   if (problems.length > 0) throw new BuilderError(`workflow ${props.name} is incomplete: ${problems.join('; ')}`);
-  return new Workflow(props, graph);
+  return new Workflow(props as WorkflowProps<TSchema, TSchema | undefined>, graph);
 }
+
+/** The output schema's type when one is declared, else what the paths end with. */
+type DeclaredOutput<OS, R> = OS extends TSchema ? Static<OS> : R;
 
 function unique<T>(values: T[]): T[] {
   return [...new Set(values)];

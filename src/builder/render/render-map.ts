@@ -1,6 +1,8 @@
 /** Map states, inline and distributed. */
 import type { MapState, SubMachine } from '../../asl/definition';
 import type { JsonObject } from '../../asl/json';
+import { BuilderError } from '../builder-error';
+import type { Template } from '../expression';
 import type { MapConfig } from '../state-config';
 import type { Dialect } from './dialect';
 import { renderErrorHandling } from './render-error-handling';
@@ -38,19 +40,24 @@ function renderItemReader(config: MapConfig, where: string, dialect: Dialect): J
 }
 
 function renderItemBatcher(config: MapConfig, where: string, dialect: Dialect): JsonObject {
-  const batcher = config.itemBatcher!;
+  const fields = objectFields(config.itemBatcher!, `${where}.ItemBatcher`);
   return {
-    ...(batcher.maxItemsPerBatch !== undefined && { MaxItemsPerBatch: batcher.maxItemsPerBatch }),
-    ...(batcher.maxInputBytesPerBatch !== undefined && { MaxInputBytesPerBatch: batcher.maxInputBytesPerBatch }),
-    ...dialect.payload('BatchInput', batcher.batchInput, `${where}.ItemBatcher`),
+    ...dialect.field('MaxItemsPerBatch', fields.maxItemsPerBatch, `${where}.ItemBatcher`),
+    ...dialect.field('MaxInputBytesPerBatch', fields.maxInputBytesPerBatch, `${where}.ItemBatcher`),
+    ...dialect.payload('BatchInput', fields.batchInput, `${where}.ItemBatcher`),
   };
 }
 
 function renderResultWriter(config: MapConfig, where: string, dialect: Dialect): JsonObject {
-  const writer = config.resultWriter!;
+  const fields = objectFields(config.resultWriter!, `${where}.ResultWriter`);
   return {
     Resource: 'arn:aws:states:::s3:putObject',
-    ...dialect.payload('Arguments', writer.arguments, `${where}.ResultWriter`),
-    ...(writer.writerConfig && { WriterConfig: { ...writer.writerConfig } }),
+    ...dialect.payload('Arguments', fields.arguments, `${where}.ResultWriter`),
+    ...dialect.field('WriterConfig', fields.writerConfig, `${where}.ResultWriter`),
   };
+}
+
+function objectFields(template: Template, where: string): Readonly<Record<string, Template | undefined>> {
+  if (template.kind !== 'object') throw new BuilderError(`${where}: expected an object`);
+  return template.fields;
 }

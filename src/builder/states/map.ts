@@ -47,11 +47,12 @@ export interface ItemReaderOptions<P, V, T> {
   item: TSchema & { static: T };
 }
 
-export interface ItemBatcherOptions<P, V, BI> {
+/** ItemBatcher's fields; values may be accessor paths. */
+export interface ItemBatcherSpec<BI = unknown> {
   maxItemsPerBatch?: number;
   maxInputBytesPerBatch?: number;
   /** A value added to every batch as `BatchInput`. */
-  batchInput?: (s: Scope<P, V>) => BI;
+  batchInput?: BI;
 }
 
 /** What a batched processor receives. */
@@ -60,8 +61,9 @@ export interface ItemBatch<I, BI> {
   BatchInput: BI;
 }
 
-export interface ResultWriterOptions<P, V> {
-  arguments: (s: Scope<P, V>) => { Bucket: string; Prefix?: string };
+/** ResultWriter's fields: where in S3 the results go. */
+export interface ResultWriterSpec {
+  arguments: { Bucket: string; Prefix?: string };
   writerConfig?: { OutputType?: 'JSON' | 'JSONL'; Transformation?: 'NONE' | 'COMPACT' | 'FLATTEN' };
 }
 
@@ -71,15 +73,21 @@ export interface ResultWriterOutput {
   ResultWriterDetails: { Bucket: string; Key: string };
 }
 
-export type ProcessorInput<I, B> = B extends ItemBatcherOptions<never, never, infer BI> ? ItemBatch<I, BI> : I;
-export type DistributedMapResult<O, W> = W extends ResultWriterOptions<never, never> ? ResultWriterOutput : O[];
+export type ProcessorInput<I, B> = B extends ItemBatcherSpec<infer BI> ? ItemBatch<I, BI> : I;
+export type DistributedMapResult<O, W> = W extends ResultWriterSpec ? ResultWriterOutput : O[];
 
+/**
+ * Batching and result writing are accessors (not plain objects) so that their types are inferred
+ * before the processor's: the processor's input depends on whether items are batched.
+ */
 export interface DistributedMapOptions<P, V, T, I, O, Q, A, B, W> extends MapOptionsBase<P, V, T, I, DistributedMapResult<O, W>, Q, A> {
   /** The array to iterate; give this or `itemReader`. */
   items?: (s: Scope<P, V>) => readonly T[];
   itemReader?: ItemReaderOptions<P, V, T>;
-  itemBatcher?: B;
-  resultWriter?: W;
+  /** @example itemBatcher: (s) => ({ maxItemsPerBatch: 50, batchInput: { modelArn: s.input.modelArn } }) */
+  itemBatcher?: (s: Scope<P, V>) => B;
+  /** @example resultWriter: (s) => ({ arguments: { Bucket: s.input.bucket, Prefix: 'results' } }) */
+  resultWriter?: (s: Scope<P, V>) => W;
   /** Child executions do not see the parent's variables. */
   processor: (b: Flow<ProcessorInput<I, B>, {}>) => Terminal<O>;
   /** @default 'STANDARD' */
@@ -92,7 +100,7 @@ export interface DistributedMapOptions<P, V, T, I, O, Q, A, B, W> extends MapOpt
 }
 
 type AnyInlineOptions = InlineMapOptions<never, never, unknown, unknown, unknown, unknown, unknown>;
-type AnyDistributedOptions = DistributedMapOptions<never, never, unknown, unknown, unknown, unknown, unknown, ItemBatcherOptions<never, never, unknown> | undefined, ResultWriterOptions<never, never> | undefined>;
+type AnyDistributedOptions = DistributedMapOptions<never, never, unknown, unknown, unknown, unknown, unknown, ItemBatcherSpec | undefined, ResultWriterSpec | undefined>;
 
 export function inlineMapConfig(options: AnyInlineOptions, buildProcessor: BranchBuilder, catchBuilder: CatchBuilder<never, never>): MapConfig {
   return {
@@ -115,15 +123,8 @@ export function distributedMapConfig(options: AnyDistributedOptions, buildProces
       arguments: recordRequired(itemReader.arguments, 'itemReader.arguments'),
       readerConfig: itemReader.readerConfig,
     },
-    itemBatcher: itemBatcher && {
-      maxItemsPerBatch: itemBatcher.maxItemsPerBatch,
-      maxInputBytesPerBatch: itemBatcher.maxInputBytesPerBatch,
-      batchInput: record(itemBatcher.batchInput, 'itemBatcher.batchInput'),
-    },
-    resultWriter: resultWriter && {
-      arguments: recordRequired(resultWriter.arguments, 'resultWriter.arguments'),
-      writerConfig: resultWriter.writerConfig,
-    },
+    itemBatcher: record(itemBatcher, 'itemBatcher'),
+    resultWriter: record(resultWriter, 'resultWriter'),
     processor: buildProcessor(options.processor as never),
     label: options.label,
     toleratedFailurePercentage: options.toleratedFailurePercentage,
