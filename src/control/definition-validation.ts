@@ -29,7 +29,23 @@ interface AslValidatorError {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const aslValidator = require('asl-validator') as (definition: unknown) => { isValid: boolean; errors: AslValidatorError[] };
 
+/**
+ * asl-validator compiles its JSON schemas on every call (about half a second), so results are
+ * remembered per definition text: creating executions of known machines never pays for it again.
+ */
+const MEMO_SIZE = 200;
+const memo = new Map<string, ValidationResult>();
+
 export function validateDefinition(text: string): ValidationResult {
+  const known = memo.get(text);
+  if (known) return known;
+  const result = validateUncached(text);
+  if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!);
+  memo.set(text, result);
+  return result;
+}
+
+function validateUncached(text: string): ValidationResult {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

@@ -1,0 +1,75 @@
+/**
+ * The local AWS endpoint: one HTTP server for every API. JSON-protocol requests are routed by
+ * their `X-Amz-Target` prefix (`AWSStepFunctions`, later `AWSEvents`, …); requests without one
+ * are S3's REST API.
+ */
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { S3Handler } from './s3';
+import type { Engine } from '../control';
+import { readBody, sendError } from './json-protocol';
+import { SFN_TARGET_PREFIX, createSfnHandler, sendFailure } from './sfn-handler';
+
+/** Handles one JSON-protocol operation: the name after the prefix, the raw body, the response. */
+export type TargetHandler = (operation: string, body: Buffer, res: ServerResponse) => Promise<void>;
+
+export interface ServerOptions {
+  /** @default '127.0.0.1' (only this machine can reach it) */
+  host?: string;
+  /** 0 picks a free port. @default 0 */
+  port?: number;
+  s3Handler?: S3Handler;
+  /** More JSON-protocol APIs by target prefix, e.g. `{ AWSEvents: eventBridgeHandler }`. */
+  targets?: Record<string, TargetHandler>;
+}
+
+export interface RunningServer {
+  server: Server;
+  port: number;
+  /** `http://host:port`, what SDK clients take as `endpoint`. */
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function createServer(engine: Engine, options: ServerOptions = {}): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
+  const targets: Record<string, TargetHandler> = { [SFN_TARGET_PREFIX]: createSfnHandler(engine), ...options.targets };
+  const server = createHttpServer((req, res) => {
+    route(req, res, targets, options.s3Handler).catch((err: unknown) => {
+      if (!res.headersSent) sendFailure(res, err);
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    server,
+    port,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function route(req: IncomingMessage, res: ServerResponse, targets: Record<string, TargetHandler>, s3?: S3Handler): Promise<void> {
+  const target = req.headers['x-amz-target'];
+  if (typeof target !== 'string') {
+    if (s3) return s3(req, res);
+    return sendError(res, 400, 'com.amazon.coral.service#UnknownOperationException', 'Requests need an X-Amz-Target header');
+  }
+  const dot = target.indexOf('.');
+  const prefix = dot < 0 ? target : target.slice(0, dot);
+  const handler = Object.hasOwn(targets, prefix) ? targets[prefix] : undefined;
+  if (!handler) {
+    req.resume();
+    return sendError(res, 400, 'com.amazon.coral.service#UnknownOperationException', `Unknown operation: ${target}`);
+  }
+  const body = await readBody(req);
+  return handler(target.slice(dot + 1), body, res);
+}
