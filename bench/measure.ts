@@ -1,31 +1,41 @@
 /**
- * Timing: one warm-up run (JIT, caches, SQLite pages), then several measured runs; the median
- * is reported because a single GC pause or disk flush should not decide a ratio.
+ * Timing: one warm-up run per engine (JIT, caches, SQLite pages), then several measured rounds.
+ * Within a round every engine runs once, in turn, so that load from other processes on a shared
+ * machine falls on all engines alike instead of on whichever happened to run during it.
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { Json } from '../src/asl/json';
 import type { Engine } from './engines';
 import type { Workload } from './workloads';
 
+export type Statistic = 'best' | 'median';
+
 export interface Measurement {
-  /** State transitions per second, median over the measured runs. */
-  medianRate: number;
-  bestRate: number;
+  /** State transitions per second, per measured round, ascending. */
+  rates: number[];
   /** Output of the last execution, to check that the engines agree. */
   output: Json;
 }
 
-export async function measure(engine: Engine, workload: Workload, runs: number): Promise<Measurement> {
-  let output = await runOnce(engine, workload);
-  const rates: number[] = [];
-  for (let r = 0; r < runs; r++) {
-    const started = process.hrtime.bigint();
-    output = await runOnce(engine, workload);
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    rates.push((workload.transitionsPerExecution * workload.executionsPerRun) / seconds);
+export async function measureInterleaved(engines: Engine[], workload: Workload, rounds: number): Promise<Measurement[]> {
+  const results: Measurement[] = [];
+  for (const engine of engines) results.push({ rates: [], output: await runOnce(engine, workload) });
+  for (let r = 0; r < rounds; r++) {
+    for (const [i, engine] of engines.entries()) {
+      const started = process.hrtime.bigint();
+      results[i].output = await runOnce(engine, workload);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      results[i].rates.push((workload.transitionsPerExecution * workload.executionsPerRun) / seconds);
+    }
   }
-  rates.sort((a, b) => a - b);
-  return { medianRate: rates[Math.floor(rates.length / 2)], bestRate: rates[rates.length - 1], output };
+  for (const m of results) m.rates.sort((a, b) => a - b);
+  return results;
+}
+
+/** Best is the least-disturbed round on a busy machine; median is the typical one. */
+export function rate(m: Measurement | undefined, statistic: Statistic): number | undefined {
+  if (!m) return undefined;
+  return statistic === 'best' ? m.rates[m.rates.length - 1] : m.rates[Math.floor(m.rates.length / 2)];
 }
 
 async function runOnce(engine: Engine, workload: Workload): Promise<Json> {
