@@ -179,6 +179,7 @@ export class Engine {
    * crash would: the next Engine on the same dataDir resumes those executions.
    */
   close(): void {
+    this.tokens.close();
     this.sink.close();
     this.runner.close();
     this.db.close();

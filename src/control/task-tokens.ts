@@ -21,6 +21,7 @@ const MAX_OUTPUT_BYTES = 256 * 1024;
 
 export class DurableTaskTokenBroker implements TaskTokenBroker {
   private readonly waiters = new Map<string, Waiter>();
+  private closed = false;
 
   constructor(private readonly store: TaskTokenStore) {}
 
@@ -33,7 +34,8 @@ export class DurableTaskTokenBroker implements TaskTokenBroker {
     return new Promise<Json>((resolve, reject) => {
       const onAbort = () => {
         this.waiters.delete(token);
-        this.store.answer(token, 'CLOSED');
+        // On shutdown the task is still waiting: the resumed execution waits on the same token.
+        if (!this.closed) this.store.answer(token, 'CLOSED');
         reject(signal.reason);
       };
       signal.addEventListener('abort', onAbort, { once: true });
@@ -73,6 +75,11 @@ export class DurableTaskTokenBroker implements TaskTokenBroker {
   sendHeartbeat(token: unknown): void {
     const checked = this.waitingToken(token);
     this.waiters.get(checked)?.heartbeat();
+  }
+
+  /** Stops recording anything (the engine is shutting down). */
+  close(): void {
+    this.closed = true;
   }
 
   /** Forgets the answers of a redriven execution: its failed callback tasks wait again under the same tokens. */
