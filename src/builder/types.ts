@@ -33,7 +33,7 @@ export interface StateRef<P, V = {}> {
  * Declares a state that is reached from more than one place.
  * @example
  * const stopModel = stateRef<{ modelArn: string }>('StopModel');
- * flow.task('DetectLogos', { …, catch: (c) => [c.to(['States.ALL'], stopModel, { output: (s) => ({ modelArn: s.input.modelArn }) })] })
+ * flow.task('DetectLogos', { …, catch: (c) => [c.to(['States.ALL'], { output: (s) => ({ modelArn: s.input.modelArn }) }, stopModel)] })
  *     .task(stopModel, { … })
  */
 export function stateRef<P, V = {}>(name: string): StateRef<P, V> {

@@ -19,10 +19,11 @@ describe('Choice in JSONata', () => {
       .wait(poll, { seconds: 10 })
       .choice('Route', (c) =>
         c
-          .when((s) => and(gte(s.input.score, s.input.baseline), eq(s.input.status, 'RUNNING')), (b) => b.succeed('Good'), {
-            output: (s) => ({ score: s.input.score }),
-            assign: (s) => ({ winner: s.input.key }),
-          })
+          .when(
+            (s) => and(gte(s.input.score, s.input.baseline), eq(s.input.status, 'RUNNING')),
+            { output: (s) => ({ score: s.input.score }), assign: (s) => ({ winner: s.input.key }) },
+            (b) => b.succeed('Good', { output: (s) => ({ score: s.input.score, winner: s.vars.winner }) }),
+          )
           .when((s) => or(lt(s.input.score, 0), gt(s.input.score, 1), lte(s.input.baseline, 0)), (b) => b.fail('OutOfRange', { error: 'OutOfRange' }))
           .when((s) => not(ne(s.input.status, 'STARTING')), poll)
           .when((s) => isPresent(s.input.note), (b) => b.fail('Noted'))
@@ -55,7 +56,7 @@ describe('Choice in JSONata', () => {
           ],
           Default: 'NoMatch',
         },
-        Good: { Type: 'Succeed' },
+        Good: { Type: 'Succeed', Output: { score: '{% $states.input.score %}', winner: '{% $winner %}' } },
         OutOfRange: { Type: 'Fail', Error: 'OutOfRange' },
         Noted: { Type: 'Fail' },
         Video: { Type: 'Succeed' },

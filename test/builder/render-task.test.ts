@@ -21,10 +21,11 @@ describe('Task states in JSONata', () => {
         retry: [{ ErrorEquals: ['Lambda.TooManyRequestsException'], IntervalSeconds: 2, MaxAttempts: 6, BackoffRate: 2, JitterStrategy: 'FULL' }],
         catch: (c) => [
           c.to(['DatasetInvalid'], (b) => b.fail('Invalid', { error: 'DatasetInvalid', cause: (s) => s.input.Cause })),
-          c.to(['States.ALL'], cleanUp, {
-            output: (s) => ({ error: s.errorOutput.Error, key: s.input.dataset.key }),
-            assign: (s) => ({ failedAt: s.context.State.Name }),
-          }),
+          c.to(
+            ['States.ALL'],
+            { output: (s) => ({ error: s.errorOutput.Error, key: s.input.dataset.key }), assign: (s) => ({ failedAt: s.context.State.Name }) },
+            cleanUp,
+          ),
         ],
       })
       .pass(cleanUp, { output: (s) => ({ key: s.input.key }) })

@@ -31,24 +31,35 @@ export class CatchBuilder<P, V> {
 
   /**
    * Catch `errors` and continue at `target`: a declared state ({@link StateRef}) or a new path.
-   * @example c.to(['States.ALL'], stopModel, { output: (s) => ({ modelArn: s.input.modelArn }) })
+   * Options (output, assign) come before the target so that the target is typed by them.
+   * @example c.to(['States.ALL'], (b) => b.fail('Failed'))
+   * @example c.to(['States.ALL'], { output: (s) => ({ modelArn: s.input.modelArn }) }, stopModel)
    */
-  to<Q = ErrorOutput, A extends object = {}>(
+  to(errors: readonly string[], target: Target<ErrorOutput, V, unknown>): CatchConfig;
+  to<Q = ErrorOutput, A extends object = {}>(errors: readonly string[], options: CatchOptions<P, V, Q, A>, target: Target<Q, Merge<V, A>, unknown>): CatchConfig;
+  to(
     errors: readonly string[],
-    target: StateRef<NoInfer<Q>, NoInfer<Merge<V, A>>> | ((b: Flow<NoInfer<Q>, NoInfer<Merge<V, A>>>) => Terminal<unknown>),
-    options: CatchOptions<P, V, Q, A> = {},
+    optionsOrTarget: unknown,
+    target?: unknown,
   ): CatchConfig {
+    const options = target === undefined ? {} : (optionsOrTarget as CatchOptions<P, V, unknown, object>);
     const config: CatchConfig = {
       errors,
       next: '',
       output: record(options.output, 'catch output'),
       assign: recordAssignments(options.assign, 'catch assign'),
     };
-    const attach = (name: string): void => {
+    continueAt(this.open((name) => {
       config.next = name;
-    };
-    if (typeof target === 'function') target(this.open(attach) as never);
-    else this.open(attach).goto(target as StateRef<unknown, unknown>);
+    }), (target ?? optionsOrTarget) as Target<unknown, unknown, unknown>);
     return config;
   }
+}
+
+/** Where a Choice rule or a Catch continues: a declared state, or a new path ending with `R`. */
+export type Target<P, V, R> = StateRef<P, V> | ((b: Flow<P, V>) => Terminal<R>);
+
+export function continueAt(flow: Flow<unknown, unknown>, target: Target<unknown, unknown, unknown>): void {
+  if (typeof target === 'function') target(flow);
+  else flow.goto(target);
 }

@@ -3,11 +3,10 @@
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-choice.html
  */
 import { toConditionNode, type Condition } from '../conditions';
-import type { Flow } from '../flow';
 import { recordingScope, type Scope } from '../scope';
 import type { ChoiceConfig, ChoiceRuleConfig } from '../state-config';
-import type { Merge, StateRef, Terminal } from '../types';
-import type { BranchOpener } from './catch';
+import type { Merge } from '../types';
+import { continueAt, type BranchOpener, type Target } from './catch';
 import { record, recordAssignments } from './common';
 
 export interface ChoiceRuleOptions<P, V, Q, A> {
@@ -30,14 +29,23 @@ export class ChoiceBuilder<P, V, E = never> {
   constructor(private readonly open: BranchOpener) {}
 
   /**
-   * When `condition` holds, continue at `then`: a new path or a declared state.
+   * When `condition` holds, continue at `then`: a new path or a declared state. Rule options
+   * (output, assign) come before `then` so that the path is typed by them.
    * @example c.when((s) => gte(s.input.mean, s.vars.baseline), (b) => b.task('FitFinal', { … }).end())
+   * @example c.when((s) => s.input.ready, { assign: (s) => ({ at: s.context.State.EnteredTime }) }, (b) => b.succeed('Ready'))
    */
+  when<R = never>(condition: (s: Scope<P, V>) => Condition | boolean, then: Target<P, V, R>): ChoiceBuilder<P, V, E | R>;
   when<R = never, Q = P, A extends object = {}>(
     condition: (s: Scope<P, V>) => Condition | boolean,
-    then: StateRef<NoInfer<Q>, NoInfer<Merge<V, A>>> | ((b: Flow<NoInfer<Q>, NoInfer<Merge<V, A>>>) => Terminal<R>),
-    options: ChoiceRuleOptions<P, V, Q, A> = {},
-  ): ChoiceBuilder<P, V, E | R> {
+    options: ChoiceRuleOptions<P, V, Q, A>,
+    then: Target<Q, Merge<V, A>, R>,
+  ): ChoiceBuilder<P, V, E | R>;
+  when(
+    condition: (s: Scope<P, V>) => Condition | boolean,
+    optionsOrThen: unknown,
+    then?: unknown,
+  ): ChoiceBuilder<P, V, unknown> {
+    const options = then === undefined ? {} : (optionsOrThen as ChoiceRuleOptions<P, V, unknown, object>);
     const rule: ChoiceRuleConfig = {
       condition: toConditionNode(condition(recordingScope() as never)),
       next: '',
@@ -45,21 +53,17 @@ export class ChoiceBuilder<P, V, E = never> {
       assign: recordAssignments(options.assign, 'rule assign'),
     };
     this.rules.push(rule);
-    const flow = this.open((name) => {
+    continueAt(this.open((name) => {
       rule.next = name;
-    });
-    if (typeof then === 'function') then(flow as never);
-    else flow.goto(then as StateRef<unknown, unknown>);
-    return this as ChoiceBuilder<P, V, E | R>;
+    }), (then ?? optionsOrThen) as Target<unknown, unknown, unknown>);
+    return this;
   }
 
   /** Where to go when no rule holds. Without it, the Choice's default path is the flow it returns. */
-  otherwise<R>(then: StateRef<P, V> | ((b: Flow<P, V>) => Terminal<R>)): ClosedChoice<E | R> {
-    const flow = this.open((name) => {
+  otherwise<R = never>(then: Target<P, V, R>): ClosedChoice<E | R> {
+    continueAt(this.open((name) => {
       this.default = name;
-    });
-    if (typeof then === 'function') then(flow as never);
-    else flow.goto(then as StateRef<unknown, unknown>);
+    }), then as Target<unknown, unknown, unknown>);
     return { closed: true };
   }
 
