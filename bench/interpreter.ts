@@ -32,10 +32,19 @@ function workloads(scale: number): Workload[] {
 
 interface Row {
   workload: Workload;
-  express: Measurement;
-  standard: Measurement;
+  express?: Measurement;
+  standard?: Measurement;
   peer?: Measurement;
   note?: string;
+}
+
+/** A workload that an engine fails is reported as such; the other workloads still run. */
+async function benchOrReport(workload: Workload, engines: { express: Engine; standard: Engine; peer: Engine }, runs: number): Promise<Row> {
+  try {
+    return await benchWorkload(workload, engines, runs);
+  } catch (err) {
+    return { workload, note: `not measured: ${err instanceof Error ? err.message : String(err)}` };
+  }
 }
 
 async function benchWorkload(workload: Workload, engines: { express: Engine; standard: Engine; peer: Engine }, runs: number): Promise<Row> {
@@ -79,7 +88,7 @@ async function main(): Promise<void> {
   try {
     for (const workload of workloads(scale)) {
       process.stderr.write(`… ${workload.name}\n`);
-      rows.push(await benchWorkload(workload, engines, runs));
+      rows.push(await benchOrReport(workload, engines, runs));
     }
   } finally {
     for (const engine of Object.values(engines)) engine.close();
