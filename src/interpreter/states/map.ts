@@ -71,6 +71,8 @@ async function itemsOrFail(state: MapState, input: Json, ctx: StateContext, key:
   }
 }
 
+const INLINE_CONCURRENCY = 40;
+
 /** One attempt of a Map state: its iterations and their events. */
 class MapRun {
   private readonly child: ChildRuntime;
@@ -125,7 +127,8 @@ class MapRun {
   }
 
   private async runAll(): Promise<void> {
-    const limit = this.limits.maxConcurrency > 0 ? this.limits.maxConcurrency : this.items.length;
+    // Without MaxConcurrency an inline Map still runs at most 40 iterations at once, as AWS documents.
+    const limit = this.limits.maxConcurrency > 0 ? this.limits.maxConcurrency : INLINE_CONCURRENCY;
     let nextIndex = 0;
     const worker = async () => {
       while (nextIndex < this.items.length && !this.child.rt.signal.aborted) {
