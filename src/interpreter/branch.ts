@@ -11,13 +11,24 @@ import type { ExecutionRuntime, Frame, StateContext } from './runtime';
 import { recordEvaluationFailure } from './states/evaluation-failure';
 import { qualify, type StateOutcome } from './states/outcome';
 
+/** Synchronous states run back to back; every so often the branch yields so others get a turn. */
+const STATES_BETWEEN_YIELDS = 256;
+
 export async function runBranch(rt: ExecutionRuntime, machine: SubMachine, input: Json, frame: Frame): Promise<Json> {
   let name = machine.StartAt;
   let value = input;
+  let sinceYield = 0;
   for (;;) {
     const state = machine.States[name];
     if (!state) throw runtimeError(`The state '${name}' does not exist.`);
-    const outcome = await runState(rt, name, state, value, frame);
+    let outcome = runState(rt, name, state, value, frame);
+    if (outcome instanceof Promise) {
+      outcome = await outcome;
+      sinceYield = 0;
+    } else if (++sinceYield >= STATES_BETWEEN_YIELDS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sinceYield = 0;
+    }
     if (outcome.end || outcome.next === undefined) return outcome.output;
     name = outcome.next;
     value = outcome.output;
@@ -29,10 +40,10 @@ interface ExitMeta {
   assigned?: JsonObject;
 }
 
-async function runState(rt: ExecutionRuntime, name: string, state: State, input: Json, frame: Frame): Promise<StateOutcome> {
+function runState(rt: ExecutionRuntime, name: string, state: State, input: Json, frame: Frame): StateOutcome | Promise<StateOutcome> {
   if (rt.signal.aborted) throw rt.signal.reason;
   const key = frame.nextStepKey();
-  const exited = rt.recorder.replayed(`${key}:x`);
+  const exited = rt.recorder.replaying ? rt.recorder.replayed(`${key}:x`) : undefined;
   if (exited) return replayExit(exited.id, exited.details, exited.meta as ExitMeta, frame);
 
   const entered = rt.recorder.emit(`${key}:e`, `${state.Type}StateEntered`, frame.lastEventId, () => ({ name, ...dataDetails('input', input) }));
@@ -47,15 +58,32 @@ async function runState(rt: ExecutionRuntime, name: string, state: State, input:
     enteredTime: entered.timestamp,
     queryLanguage: effectiveLanguage(state, frame.queryLanguage),
   };
-  let outcome: StateOutcome;
+  let outcome: StateOutcome | Promise<StateOutcome>;
   try {
-    outcome = await evaluateState(state, input, ctx);
+    outcome = evaluateState(state, input, ctx);
   } catch (err) {
-    if (!(err instanceof StatesError)) throw err;
-    const qualified = qualify(err, ctx);
-    if (qualified.error === StatesErrors.QueryEvaluationError) recordEvaluationFailure(ctx, qualified);
-    throw qualified;
+    throw stateFailure(err, ctx);
   }
+  if (outcome instanceof Promise) {
+    return outcome.then(
+      (done) => exitState(ctx, state, done),
+      (err: unknown) => {
+        throw stateFailure(err, ctx);
+      },
+    );
+  }
+  return exitState(ctx, state, outcome);
+}
+
+function stateFailure(err: unknown, ctx: StateContext): unknown {
+  if (!(err instanceof StatesError)) return err;
+  const qualified = qualify(err, ctx);
+  if (qualified.error === StatesErrors.QueryEvaluationError) recordEvaluationFailure(ctx, qualified);
+  return qualified;
+}
+
+function exitState(ctx: StateContext, state: State, outcome: StateOutcome): StateOutcome {
+  const { rt, frame, stepKey: key, stateName: name } = ctx;
   if (outcome.assigned) frame.assign(outcome.assigned);
   const next = outcome.end ? undefined : outcome.next;
   const exit = rt.recorder.emit(

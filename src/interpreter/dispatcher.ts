@@ -3,6 +3,7 @@
  */
 import type { State } from '../asl/definition';
 import type { Json } from '../asl/json';
+import type { MaybePromise } from './query';
 import type { StateContext } from './runtime';
 import type { StateOutcome } from './states/outcome';
 import { evaluateChoice } from './states/choice';
@@ -14,7 +15,7 @@ import { evaluateSucceed } from './states/succeed';
 import { evaluateTask } from './states/task';
 import { evaluateWait } from './states/wait';
 
-export async function evaluateState(state: State, input: Json, ctx: StateContext): Promise<StateOutcome> {
+export function evaluateState(state: State, input: Json, ctx: StateContext): MaybePromise<StateOutcome> {
   switch (state.Type) {
     case 'Pass':
       return evaluatePass(state, input, ctx);
@@ -27,7 +28,7 @@ export async function evaluateState(state: State, input: Json, ctx: StateContext
     case 'Succeed':
       return evaluateSucceed(state, input, ctx);
     case 'Fail':
-      throw await failureOf(state, input, ctx);
+      return failureOf(state, input, ctx).then((err) => Promise.reject(err));
     case 'Parallel':
       return evaluateParallel(state, input, ctx);
     case 'Map':

@@ -75,8 +75,14 @@ export function jsonataBindings(ctx: StateContext, input: Json, extra?: { result
   };
 }
 
+/**
+ * JSONPath evaluation is synchronous and JSONata's is not: these functions return a plain value for
+ * JSONPath states, so that the common Pass/Choice path never waits on a promise.
+ */
+export type MaybePromise<T> = T | Promise<T>;
+
 /** The value the state's work gets: InputPath then Parameters (JSONPath), or Arguments (JSONata). */
-export async function effectiveInput(ctx: StateContext, state: DataFlowFields, rawInput: Json, context?: JsonObject): Promise<Json> {
+export function effectiveInput(ctx: StateContext, state: DataFlowFields, rawInput: Json, context?: JsonObject): MaybePromise<Json> {
   if (ctx.queryLanguage === 'JSONata') {
     if (state.Arguments === undefined) return rawInput;
     return evaluateJsonataTemplate(state.Arguments, jsonataBindings(ctx, rawInput, { context }), 'Arguments');
@@ -91,13 +97,8 @@ export async function effectiveInput(ctx: StateContext, state: DataFlowFields, r
  * After the work produced `result`: ResultSelector, ResultPath, OutputPath and Assign (JSONPath),
  * or Output and Assign (JSONata). Assign sees the variables as they were when the state started.
  */
-export async function stateOutput(ctx: StateContext, state: DataFlowFields, rawInput: Json, result: Json): Promise<StateResult> {
-  if (ctx.queryLanguage === 'JSONata') {
-    const bindings = jsonataBindings(ctx, rawInput, { result });
-    const assigned = state.Assign ? await evaluateAssignJsonata(state.Assign, bindings) : undefined;
-    const output = state.Output === undefined ? result : await evaluateJsonataTemplate(state.Output, bindings, 'Output');
-    return { output, assigned };
-  }
+export function stateOutput(ctx: StateContext, state: DataFlowFields, rawInput: Json, result: Json): MaybePromise<StateResult> {
+  if (ctx.queryLanguage === 'JSONata') return jsonataOutput(state, jsonataBindings(ctx, rawInput, { result }), result);
   const scope = pathScope(ctx, rawInput);
   const selected = state.ResultSelector === undefined ? result : evaluatePayloadTemplate(state.ResultSelector, scope.withInput(result), 'ResultSelector');
   const assigned = state.Assign ? (evaluatePayloadTemplate(state.Assign, scope.withInput(selected), 'Assign') as JsonObject) : undefined;
@@ -106,17 +107,19 @@ export async function stateOutput(ctx: StateContext, state: DataFlowFields, rawI
 }
 
 /** Output and Assign of a state that has no work (Choice, Wait, Succeed): the input flows through. */
-export async function passThroughOutput(ctx: StateContext, state: DataFlowFields, rawInput: Json): Promise<StateResult> {
-  if (ctx.queryLanguage === 'JSONata') {
-    const bindings = jsonataBindings(ctx, rawInput);
-    const assigned = state.Assign ? await evaluateAssignJsonata(state.Assign, bindings) : undefined;
-    const output = state.Output === undefined ? rawInput : await evaluateJsonataTemplate(state.Output, bindings, 'Output');
-    return { output, assigned };
-  }
+export function passThroughOutput(ctx: StateContext, state: DataFlowFields, rawInput: Json): MaybePromise<StateResult> {
+  if (ctx.queryLanguage === 'JSONata') return jsonataOutput(state, jsonataBindings(ctx, rawInput), rawInput);
   const scope = pathScope(ctx, rawInput);
   const afterInputPath = applyInputPath(rawInput, state.InputPath, scope);
   const assigned = state.Assign ? (evaluatePayloadTemplate(state.Assign, scope.withInput(afterInputPath), 'Assign') as JsonObject) : undefined;
   return { output: applyOutputPath(afterInputPath, state.OutputPath, scope), assigned };
+}
+
+/** JSONata Output and Assign; without Output the state outputs `fallback`. */
+async function jsonataOutput(fields: { Output?: Json; Assign?: JsonObject }, bindings: JsonataBindings, fallback: Json): Promise<StateResult> {
+  const assigned = fields.Assign ? await evaluateAssignJsonata(fields.Assign, bindings) : undefined;
+  const output = fields.Output === undefined ? fallback : await evaluateJsonataTemplate(fields.Output, bindings, 'Output');
+  return { output, assigned };
 }
 
 export async function evaluateAssignJsonata(assign: JsonObject, bindings: JsonataBindings): Promise<JsonObject> {
@@ -131,12 +134,7 @@ export async function catcherOutput(
   rawInput: Json,
   errorOutput: JsonObject,
 ): Promise<StateResult> {
-  if (ctx.queryLanguage === 'JSONata') {
-    const bindings = jsonataBindings(ctx, rawInput, { errorOutput });
-    const assigned = catcher.Assign ? await evaluateAssignJsonata(catcher.Assign, bindings) : undefined;
-    const output = catcher.Output === undefined ? errorOutput : await evaluateJsonataTemplate(catcher.Output, bindings, 'Output');
-    return { output, assigned };
-  }
+  if (ctx.queryLanguage === 'JSONata') return jsonataOutput(catcher, jsonataBindings(ctx, rawInput, { errorOutput }), errorOutput);
   const scope = pathScope(ctx, rawInput);
   const assigned = catcher.Assign ? (evaluatePayloadTemplate(catcher.Assign, scope.withInput(errorOutput), 'Assign') as JsonObject) : undefined;
   return { output: applyResultPath(rawInput, errorOutput, catcher.ResultPath), assigned };

@@ -52,9 +52,8 @@ CREATE TABLE IF NOT EXISTS history_events (
   previous_event_id INTEGER NOT NULL,
   details TEXT,
   meta TEXT,
-  PRIMARY KEY (execution_arn, id),
-  UNIQUE (execution_arn, key)
-);
+  PRIMARY KEY (execution_arn, id)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS task_tokens (
   token TEXT PRIMARY KEY,
   execution_arn TEXT NOT NULL,

@@ -28,7 +28,7 @@ export class SqliteHistorySink implements HistorySink {
 
   constructor(private readonly db: Db) {
     this.insert = db.prepare(
-      `INSERT OR IGNORE INTO history_events (execution_arn, id, key, type, timestamp, previous_event_id, details, meta)
+      `INSERT INTO history_events (execution_arn, id, key, type, timestamp, previous_event_id, details, meta)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.writeBatch = db.transaction((batch: Array<[string, StoredEvent]>) => {

@@ -33,6 +33,11 @@ export class HistoryRecorder {
     return this.nextId - 1;
   }
 
+  /** Whether this run resumes a recorded history (so keys are worth looking up). */
+  get replaying(): boolean {
+    return this.recorded.size > 0;
+  }
+
   /** The event recorded under this key before a restart, if any. */
   replayed(key: string): StoredEvent | undefined {
     return this.recorded.size === 0 ? undefined : this.recorded.get(key);

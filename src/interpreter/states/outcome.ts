@@ -10,6 +10,11 @@ export interface StateOutcome {
   end?: boolean;
 }
 
+/** Applies `f` now when `value` is ready, or once it resolves: keeps synchronous paths synchronous. */
+export function then<T, U>(value: T | Promise<T>, f: (v: T) => U | Promise<U>): U | Promise<U> {
+  return value instanceof Promise ? value.then(f) : f(value);
+}
+
 /** Adds AWS's "An error occurred while executing the state …" prefix where AWS puts it. */
 export function qualify(err: StatesError, ctx: StateContext): StatesError {
   if (!err.prefixWithState) return err;

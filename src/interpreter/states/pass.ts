@@ -4,13 +4,13 @@
  */
 import type { PassState } from '../../asl/definition';
 import type { Json } from '../../asl/json';
-import { effectiveInput, passThroughOutput, stateOutput } from '../query';
+import { effectiveInput, passThroughOutput, stateOutput, type MaybePromise, type StateResult } from '../query';
 import type { StateContext } from '../runtime';
-import type { StateOutcome } from './outcome';
+import { then, type StateOutcome } from './outcome';
 
-export async function evaluatePass(state: PassState, input: Json, ctx: StateContext): Promise<StateOutcome> {
-  const transition = { next: state.Next, end: state.End };
-  if (ctx.queryLanguage === 'JSONata') return { ...(await passThroughOutput(ctx, state, input)), ...transition };
-  const result = state.Result !== undefined ? state.Result : await effectiveInput(ctx, state, input);
-  return { ...(await stateOutput(ctx, state, input, result)), ...transition };
+export function evaluatePass(state: PassState, input: Json, ctx: StateContext): MaybePromise<StateOutcome> {
+  const toOutcome = (r: StateResult): StateOutcome => ({ output: r.output, assigned: r.assigned, next: state.Next, end: state.End });
+  if (ctx.queryLanguage === 'JSONata') return then(passThroughOutput(ctx, state, input), toOutcome);
+  if (state.Result !== undefined) return then(stateOutput(ctx, state, input, state.Result), toOutcome);
+  return then(then(effectiveInput(ctx, state, input), (result) => stateOutput(ctx, state, input, result)), toOutcome);
 }

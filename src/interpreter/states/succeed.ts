@@ -4,10 +4,10 @@
  */
 import type { SucceedState } from '../../asl/definition';
 import type { Json } from '../../asl/json';
-import { passThroughOutput } from '../query';
+import { passThroughOutput, type MaybePromise } from '../query';
 import type { StateContext } from '../runtime';
-import type { StateOutcome } from './outcome';
+import { then, type StateOutcome } from './outcome';
 
-export async function evaluateSucceed(state: SucceedState, input: Json, ctx: StateContext): Promise<StateOutcome> {
-  return { ...(await passThroughOutput(ctx, state, input)), end: true };
+export function evaluateSucceed(state: SucceedState, input: Json, ctx: StateContext): MaybePromise<StateOutcome> {
+  return then(passThroughOutput(ctx, state, input), (r) => ({ output: r.output, assigned: r.assigned, end: true }));
 }
