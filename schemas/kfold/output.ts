@@ -1,0 +1,24 @@
+/**
+ * The kfold-cv workflow's output. A best candidate below the baseline is a legitimate result of a
+ * correct run, so it ends in Succeed with status `BelowBaseline` (a Fail would raise failure alarms).
+ */
+import { Type, type Static } from '@sinclair/typebox';
+import { CandidateResult } from './candidates';
+import { SearchMethod } from './input';
+import { ModelVersion } from './registry';
+
+export const SearchResult = Type.Object({
+  method: SearchMethod,
+  /** Every candidate evaluated, in proposal order, with its fold scores. */
+  candidates: Type.Array(CandidateResult),
+  best: CandidateResult,
+});
+
+export const KfoldOutput = Type.Union(
+  [
+    Type.Object({ status: Type.Literal('Registered'), model: ModelVersion, search: SearchResult }),
+    Type.Object({ status: Type.Literal('BelowBaseline'), baselineScore: Type.Number(), best: CandidateResult, search: SearchResult }),
+  ],
+  {},
+);
+export type KfoldOutput = Static<typeof KfoldOutput>;

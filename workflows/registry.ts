@@ -1,0 +1,32 @@
+/**
+ * Every workflow statecraft ships, with the rules that start it and the buckets they need. The CDK
+ * app, the local runtime (`src/registry`) and `npm run synth` all read this one list.
+ */
+import type { Workflow } from '../src/builder';
+import { kfoldCv } from './kfold-cv';
+import { DATA_BUCKET, kfoldOnUpload, type RuleDefinition } from './rules';
+
+export type { InputTransformer, RuleDefinition } from './rules';
+export { DATA_BUCKET } from './rules';
+
+export interface WorkflowEntry {
+  name: string;
+  /** Its tasks: `workflow.tasks()`; nested state machines and events likewise. */
+  workflow: Workflow<unknown, unknown>;
+  rules: RuleDefinition[];
+}
+
+export interface BucketDefinition {
+  name: string;
+  /** Send S3 events to EventBridge (upload rules need it). */
+  eventBridge: boolean;
+}
+
+export const workflows: WorkflowEntry[] = [{ name: kfoldCv.name, workflow: kfoldCv as Workflow<unknown, unknown>, rules: [kfoldOnUpload] }];
+
+export const buckets: BucketDefinition[] = [{ name: DATA_BUCKET, eventBridge: true }];
+
+/** The entry named `name`, or undefined. */
+export function findWorkflow(name: string): WorkflowEntry | undefined {
+  return workflows.find((entry) => entry.name === name);
+}
