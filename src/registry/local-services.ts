@@ -1,0 +1,32 @@
+/** The local implementations of the services task handlers receive, over the local object store. */
+import type { ObjectStore } from '../objects';
+import { LocalObjectService } from '../../tasks/runtime/local-objects';
+import { ObjectStoreModelRegistry } from '../../tasks/runtime/object-model-registry';
+import type { HandlerServices } from '../../tasks/runtime/services';
+import { WorkerPool } from '../../tasks/runtime/worker-pool';
+import { DATA_BUCKET } from '../../workflows/registry';
+
+export interface LocalServicesOptions {
+  /** Where the model registry keeps its records. @default 'statecraft-data' */
+  registryBucket?: string;
+  /** Compute worker threads. @default os.availableParallelism() */
+  workers?: number;
+}
+
+export interface LocalServices extends HandlerServices {
+  /** Stops the worker threads. */
+  close(): Promise<void>;
+}
+
+export function createLocalServices(store: ObjectStore, options: LocalServicesOptions = {}): LocalServices {
+  const objects = new LocalObjectService(store);
+  const clock = { now: () => new Date() };
+  const pool = new WorkerPool(options.workers);
+  return {
+    objects,
+    clock,
+    models: new ObjectStoreModelRegistry(objects, options.registryBucket ?? DATA_BUCKET, clock),
+    compute: pool,
+    close: () => pool.close(),
+  };
+}

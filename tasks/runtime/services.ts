@@ -1,0 +1,47 @@
+/**
+ * What a task handler may reach besides its input. Handlers never import an SDK client or a local
+ * implementation: the host (the local runtime, or the Lambda wrapper on AWS) injects these.
+ */
+import type { ModelVersion, ModelVersionRequest } from '../../schemas/kfold';
+
+export interface ObjectRef {
+  bucket: string;
+  key: string;
+}
+
+export interface ObjectService {
+  getText(ref: ObjectRef): Promise<string>;
+  getBytes(ref: ObjectRef): Promise<Buffer>;
+  putText(ref: ObjectRef, text: string, contentType?: string): Promise<void>;
+  /** The object's current ETag, without reading it (for caching immutable artefacts). */
+  etag(ref: ObjectRef): Promise<string>;
+  /** Keys under `prefix`, in key order. */
+  listKeys(bucket: string, prefix: string): Promise<string[]>;
+}
+
+export interface ModelRegistryService {
+  /** Adds the next version of `request.modelName`, pending manual approval. */
+  register(request: ModelVersionRequest): Promise<ModelVersion>;
+  get(modelName: string, version: number): Promise<ModelVersion>;
+  /** Every version of a model, oldest first; every model's versions when no name is given. */
+  list(modelName?: string): Promise<ModelVersion[]>;
+  approve(modelName: string, version: number, reason?: string): Promise<ModelVersion>;
+  reject(modelName: string, version: number, reason?: string): Promise<ModelVersion>;
+}
+
+export interface TaskClock {
+  now(): Date;
+}
+
+/** Runs CPU-bound work off the event loop (worker threads locally). */
+export interface ComputePool {
+  /** Calls the function `exportName` of the module at absolute path `modulePath` with `argument`. */
+  run<T>(modulePath: string, exportName: string, argument: unknown): Promise<T>;
+}
+
+export interface HandlerServices {
+  objects: ObjectService;
+  models: ModelRegistryService;
+  clock: TaskClock;
+  compute: ComputePool;
+}
