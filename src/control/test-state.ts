@@ -58,7 +58,7 @@ export async function testState(input: TestStateInput, clock: Clock, services: T
     const retriable = result.error !== undefined && findRetrier(retriers, result.error) >= 0;
     return { status: retriable ? 'RETRIABLE' : 'FAILED', error: result.error, cause: result.cause };
   }
-  const output = exited?.details?.output as string | undefined;
+  const output = exited?.details && 'output' in exited.details ? JSON.stringify(exited.details.output) : undefined;
   const caught = nextState !== undefined && isCatchTarget(state, nextState);
   return { status: caught ? 'CAUGHT_ERROR' : 'SUCCEEDED', output, ...(nextState !== undefined ? { nextState } : {}) };
 }

@@ -100,7 +100,7 @@ function exitState(ctx: StateContext, state: State, outcome: StateOutcome): Stat
 function replayExit(id: number, details: Record<string, unknown> | undefined, meta: ExitMeta, frame: Frame): StateOutcome {
   frame.lastEventId = id;
   if (meta.assigned) frame.assign(meta.assigned);
-  const output = JSON.parse(String(details?.output ?? 'null')) as Json;
+  const output = (details?.output ?? null) as Json;
   return { output, next: meta.next, end: meta.next === undefined };
 }
 

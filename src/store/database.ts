@@ -43,16 +43,19 @@ CREATE TABLE IF NOT EXISTS executions (
 );
 CREATE INDEX IF NOT EXISTS executions_by_machine ON executions (state_machine_arn, seq);
 CREATE INDEX IF NOT EXISTS executions_by_status ON executions (status);
-CREATE TABLE IF NOT EXISTS history_events (
-  execution_arn TEXT NOT NULL,
-  id INTEGER NOT NULL,
-  key TEXT NOT NULL,
-  type TEXT NOT NULL,
-  timestamp INTEGER NOT NULL,
-  previous_event_id INTEGER NOT NULL,
-  details TEXT,
-  meta TEXT,
-  PRIMARY KEY (execution_arn, id)
+-- Each execution's history is a numbered stream, so segment rows carry a small integer key, not the ARN.
+CREATE TABLE IF NOT EXISTS history_streams (
+  stream INTEGER PRIMARY KEY,
+  execution_arn TEXT NOT NULL UNIQUE
+);
+-- Events are written as segments: each batch of one execution's events is one row (a JSON array),
+-- so a busy execution costs one insert per batch rather than one per event.
+CREATE TABLE IF NOT EXISTS history_segments (
+  stream INTEGER NOT NULL,
+  first_id INTEGER NOT NULL,
+  last_id INTEGER NOT NULL,
+  events TEXT NOT NULL,
+  PRIMARY KEY (stream, first_id)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS task_tokens (
   token TEXT PRIMARY KEY,

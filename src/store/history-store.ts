@@ -3,56 +3,60 @@ import type { HistorySink } from '../interpreter/history/sink';
 import type { Db } from './database';
 
 /** Above this many buffered events a batch is written at once rather than at the end of the tick. */
-const MAX_BUFFERED = 500;
+const MAX_BUFFERED = 2000;
 
-interface EventRow {
-  id: number;
-  key: string;
-  type: string;
-  timestamp: number;
-  previous_event_id: number;
-  details: string | null;
-  meta: string | null;
+interface SegmentRow {
+  first_id: number;
+  events: string;
 }
 
 /**
  * Writes history events in batches: everything appended within one tick of the event loop goes to
- * disk in a single transaction, so a busy execution costs one commit per tick, not one per event,
- * and nothing waits longer than the current tick to become durable.
+ * disk in a single transaction, one row (a segment) per execution, so a busy execution costs one
+ * insert per tick, not one per event, and nothing waits longer than the current tick to become durable.
  */
 export class SqliteHistorySink implements HistorySink {
-  private buffer: Array<[string, StoredEvent]> = [];
+  private buffer = new Map<string, StoredEvent[]>();
+  private buffered = 0;
   private scheduled: NodeJS.Immediate | undefined;
-  private readonly insert;
+  private closed = false;
+  private readonly streams = new Map<string, number>();
+  private readonly statements;
   private readonly writeBatch;
 
   constructor(private readonly db: Db) {
-    this.insert = db.prepare(
-      `INSERT INTO history_events (execution_arn, id, key, type, timestamp, previous_event_id, details, meta)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.writeBatch = db.transaction((batch: Array<[string, StoredEvent]>) => {
-      for (const [arn, e] of batch) {
-        this.insert.run(arn, e.id, e.key, e.type, e.timestamp, e.previousEventId, jsonOrNull(e.details), jsonOrNull(e.meta));
+    this.statements = {
+      insert: db.prepare('INSERT INTO history_segments (stream, first_id, last_id, events) VALUES (?, ?, ?, ?)'),
+      update: db.prepare('UPDATE history_segments SET events = ? WHERE stream = ? AND first_id = ?'),
+      select: db.prepare('SELECT first_id, events FROM history_segments WHERE stream = ? ORDER BY first_id'),
+      findStream: db.prepare('SELECT stream FROM history_streams WHERE execution_arn = ?').pluck(),
+      newStream: db.prepare('INSERT INTO history_streams (execution_arn) VALUES (?)'),
+      deleteSegments: db.prepare('DELETE FROM history_segments WHERE stream = ?'),
+      deleteStream: db.prepare('DELETE FROM history_streams WHERE stream = ?'),
+    };
+    this.writeBatch = db.transaction((batch: Map<string, StoredEvent[]>) => {
+      for (const [arn, events] of batch) {
+        this.statements.insert.run(this.streamOf(arn, true), events[0].id, events[events.length - 1].id, JSON.stringify(events));
       }
     });
   }
 
-  private closed = false;
-
   append(executionArn: string, event: StoredEvent): void {
     if (this.closed) return;
-    this.buffer.push([executionArn, event]);
-    if (this.buffer.length >= MAX_BUFFERED) this.flush();
+    let events = this.buffer.get(executionArn);
+    if (!events) this.buffer.set(executionArn, (events = []));
+    events.push(event);
+    if (++this.buffered >= MAX_BUFFERED) this.flush();
     else this.scheduled ??= setImmediate(() => this.flush());
   }
 
   flush(): void {
     if (this.scheduled) clearImmediate(this.scheduled);
     this.scheduled = undefined;
-    if (this.buffer.length === 0 || !this.db.open) return;
+    if (this.buffered === 0 || !this.db.open) return;
     const batch = this.buffer;
-    this.buffer = [];
+    this.buffer = new Map();
+    this.buffered = 0;
     this.writeBatch(batch);
   }
 
@@ -64,35 +68,52 @@ export class SqliteHistorySink implements HistorySink {
 
   /** The execution's events in id order, as recorded (pending ones flushed first). */
   load(executionArn: string): StoredEvent[] {
-    this.flush();
-    const rows = this.db
-      .prepare('SELECT id, key, type, timestamp, previous_event_id, details, meta FROM history_events WHERE execution_arn = ? ORDER BY id')
-      .all(executionArn) as EventRow[];
-    return rows.map(toStoredEvent);
+    return this.segments(executionArn)
+      .flatMap((s) => s.events)
+      .sort((a, b) => a.id - b.id);
   }
 
   /** Renames events so that a replay no longer finds them under their old keys (used by redrive). */
   rekey(executionArn: string, renames: Array<{ id: number; key: string }>): void {
-    this.flush();
-    const update = this.db.prepare('UPDATE history_events SET key = ? WHERE execution_arn = ? AND id = ?');
+    const stream = this.streamOf(executionArn, false);
+    if (stream === undefined) return;
+    const newKeys = new Map(renames.map((r) => [r.id, r.key]));
+    const segments = this.segments(executionArn);
     this.db.transaction(() => {
-      for (const r of renames) update.run(r.key, executionArn, r.id);
+      for (const segment of segments) {
+        if (!segment.events.some((e) => newKeys.has(e.id))) continue;
+        for (const e of segment.events) e.key = newKeys.get(e.id) ?? e.key;
+        this.statements.update.run(JSON.stringify(segment.events), stream, segment.firstId);
+      }
     })();
   }
 
   deleteExecution(executionArn: string): void {
     this.flush();
-    this.db.prepare('DELETE FROM history_events WHERE execution_arn = ?').run(executionArn);
+    const stream = this.streamOf(executionArn, false);
+    if (stream === undefined) return;
+    this.db.transaction(() => {
+      this.statements.deleteSegments.run(stream);
+      this.statements.deleteStream.run(stream);
+    })();
+    this.streams.delete(executionArn);
   }
-}
 
-function jsonOrNull(value: Record<string, unknown> | undefined): string | null {
-  return value === undefined ? null : JSON.stringify(value);
-}
+  private segments(executionArn: string): Array<{ firstId: number; events: StoredEvent[] }> {
+    this.flush();
+    const stream = this.streamOf(executionArn, false);
+    if (stream === undefined) return [];
+    const rows = this.statements.select.all(stream) as SegmentRow[];
+    return rows.map((row) => ({ firstId: row.first_id, events: JSON.parse(row.events) as StoredEvent[] }));
+  }
 
-function toStoredEvent(row: EventRow): StoredEvent {
-  const event: StoredEvent = { id: row.id, key: row.key, type: row.type, timestamp: row.timestamp, previousEventId: row.previous_event_id };
-  if (row.details !== null) event.details = JSON.parse(row.details) as Record<string, unknown>;
-  if (row.meta !== null) event.meta = JSON.parse(row.meta) as Record<string, unknown>;
-  return event;
+  /** The stream number of an execution's history; created on its first event. */
+  private streamOf(executionArn: string, create: boolean): number | undefined {
+    let stream = this.streams.get(executionArn);
+    if (stream !== undefined) return stream;
+    stream = this.statements.findStream.get(executionArn) as number | undefined;
+    if (stream === undefined && create) stream = Number(this.statements.newStream.run(executionArn).lastInsertRowid);
+    if (stream !== undefined) this.streams.set(executionArn, stream);
+    return stream;
+  }
 }

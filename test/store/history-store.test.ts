@@ -10,8 +10,10 @@ function event(id: number, key = `/${id}:e`): StoredEvent {
   return { id, key, type: 'PassStateEntered', timestamp: 1000 + id, previousEventId: id - 1, details: { name: `S${id}` }, meta: { next: 'X' } };
 }
 
+/** Events on disk: the segments' arrays, counted without flushing the sink's buffer. */
 function rowCount(db: ReturnType<typeof openDatabase>): number {
-  return (db.prepare('SELECT COUNT(*) AS n FROM history_events').get() as { n: number }).n;
+  const rows = db.prepare('SELECT events FROM history_segments').all() as { events: string }[];
+  return rows.reduce((n, row) => n + (JSON.parse(row.events) as unknown[]).length, 0);
 }
 
 describe('SqliteHistorySink', () => {
@@ -25,11 +27,11 @@ describe('SqliteHistorySink', () => {
     expect(rowCount(db)).toBe(2);
   });
 
-  test('writes at once when 500 events are buffered', () => {
+  test('writes at once when 2000 events are buffered', () => {
     const db = openDatabase();
     const sink = new SqliteHistorySink(db);
-    for (let i = 1; i <= 500; i++) sink.append(ARN, event(i));
-    expect(rowCount(db)).toBe(500);
+    for (let i = 1; i <= 2000; i++) sink.append(ARN, event(i));
+    expect(rowCount(db)).toBe(2000);
   });
 
   test('load returns events in id order with details and meta, across a reopen of the file', () => {
@@ -45,11 +47,15 @@ describe('SqliteHistorySink', () => {
     expect(reopened.load('other')).toEqual([]);
   });
 
-  test('a key recorded twice is kept once', () => {
-    const sink = new SqliteHistorySink(openDatabase());
-    sink.append(ARN, event(1, 'same'));
-    sink.append(ARN, event(2, 'same'));
-    expect(sink.load(ARN).map((e) => e.id)).toEqual([1]);
+  test('one execution\'s batch is one segment row; histories of executions stay apart', () => {
+    const db = openDatabase();
+    const sink = new SqliteHistorySink(db);
+    for (let i = 1; i <= 3; i++) sink.append(ARN, event(i));
+    sink.append('other', event(1));
+    sink.flush();
+    expect((db.prepare('SELECT COUNT(*) AS n FROM history_segments').get() as { n: number }).n).toBe(2);
+    expect(sink.load(ARN).map((e) => e.id)).toEqual([1, 2, 3]);
+    expect(sink.load('other').map((e) => e.id)).toEqual([1]);
   });
 
   test('after close, appends are dropped', () => {

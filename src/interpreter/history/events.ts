@@ -28,6 +28,9 @@ export function detailsKey(type: string): string {
   return type[0].toLowerCase() + type.slice(1) + 'EventDetails';
 }
 
+/** Fields the engine keeps as values and AWS shows as JSON text. */
+const DATA_FIELDS = new Set(['input', 'output', 'parameters']);
+
 export function toAwsEvent(event: HistoryEvent, includeExecutionData = true): Record<string, unknown> {
   const out: Record<string, unknown> = {
     timestamp: new Date(event.timestamp),
@@ -36,16 +39,22 @@ export function toAwsEvent(event: HistoryEvent, includeExecutionData = true): Re
     previousEventId: event.previousEventId,
   };
   if (event.details) {
-    out[detailsKey(event.type)] = includeExecutionData ? event.details : withoutData(event.details);
+    out[detailsKey(event.type)] = renderDetails(event.details, includeExecutionData);
   }
   return out;
 }
 
-const DATA_FIELDS = new Set(['input', 'output', 'parameters']);
+const DATA_DETAIL_FIELDS = new Set(['inputDetails', 'outputDetails']);
 
-/** GetExecutionHistory with includeExecutionData=false drops inputs, outputs and parameters. */
-function withoutData(details: Record<string, unknown>): Record<string, unknown> {
+/** With includeExecutionData=false, GetExecutionHistory drops inputs, outputs, parameters and their details. */
+function renderDetails(details: Record<string, unknown>, includeExecutionData: boolean): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(details)) if (!DATA_FIELDS.has(k)) out[k] = v;
+  for (const [k, v] of Object.entries(details)) {
+    if (DATA_FIELDS.has(k)) {
+      if (includeExecutionData) out[k] = JSON.stringify(v);
+    } else if (includeExecutionData || !DATA_DETAIL_FIELDS.has(k)) {
+      out[k] = v;
+    }
+  }
   return out;
 }

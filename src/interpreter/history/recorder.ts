@@ -64,7 +64,12 @@ export class HistoryRecorder {
   }
 }
 
-/** AWS stores state inputs and outputs as JSON text. */
+/**
+ * A state's input or output. It is kept as the value itself and becomes JSON text only where AWS's
+ * shape is rendered (toAwsEvent): stored as text it would be escaped a second time inside the row.
+ */
 export function dataDetails(field: 'input' | 'output', value: unknown): Details {
-  return { [field]: JSON.stringify(value ?? null), [`${field}Details`]: { truncated: false } };
+  return field === 'input' ? { input: value ?? null, inputDetails: NOT_TRUNCATED } : { output: value ?? null, outputDetails: NOT_TRUNCATED };
 }
+
+const NOT_TRUNCATED = Object.freeze({ truncated: false });

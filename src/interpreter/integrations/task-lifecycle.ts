@@ -48,7 +48,7 @@ export async function runTaskAttempt(
   const scheduled = rt.recorder.emit(`${key}:s`, `${prefix}Scheduled`, frame.lastEventId, () =>
     lambdaFamily
       ? { ...dataDetails('input', parameters), resource: target.arn, ...timeoutDetails(timeouts) }
-      : { parameters: JSON.stringify(parameters), region: rt.info.region, ...resourceFields, ...timeoutDetails(timeouts) },
+      : { parameters, region: rt.info.region, ...resourceFields, ...timeoutDetails(timeouts) },
   );
   frame.lastEventId = scheduled.id;
   const started = rt.recorder.emit(`${key}:b`, `${prefix}Started`, frame.lastEventId, lambdaFamily ? undefined : () => ({ ...resourceFields }));
