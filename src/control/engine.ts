@@ -33,7 +33,7 @@ import type { EventPublisher, LambdaInvoker, TaskServices } from '../interpreter
 import type { ObjectStore } from '../objects';
 import { ExecutionStore, SqliteHistorySink, StateMachineStore, TaskTokenStore, openDatabase, type Db } from '../store';
 import { validateDefinition, type ValidationResult } from './definition-validation';
-import { ExecutionRunner } from './execution-runner';
+import { ExecutionRunner, type ExecutionStatusListener } from './execution-runner';
 import { Executions } from './executions';
 import type { Location } from './names';
 import { EngineNestedExecutions } from './nested-executions';
@@ -56,7 +56,11 @@ export interface EngineOptions {
   objects?: ObjectStore;
   /** false to leave RUNNING executions alone at construction. @default true */
   resume?: boolean;
+  /** Told when a STANDARD execution starts (RUNNING) and ends, e.g. to emit EventBridge status events. */
+  onExecutionStatusChange?: ExecutionStatusListener;
 }
+
+export type { ExecutionStatusChange, ExecutionStatusListener } from './execution-runner';
 
 export class Engine {
   readonly clock: Clock;
@@ -79,7 +83,7 @@ export class Engine {
     this.sink = new SqliteHistorySink(this.db);
     this.executionStore = new ExecutionStore(this.db);
     this.tokens = new DurableTaskTokenBroker(new TaskTokenStore(this.db));
-    this.runner = new ExecutionRunner(this.executionStore, this.sink, this.clock, this.location, () => this.services);
+    this.runner = new ExecutionRunner(this.executionStore, this.sink, this.clock, this.location, () => this.services, options.onExecutionStatusChange);
     this.machines = new StateMachines(new StateMachineStore(this.db), this.clock, this.location);
     this.executions = new Executions(this.executionStore, this.sink, this.machines, this.runner, this.clock, this.location);
     this.services = {

@@ -18,6 +18,26 @@ interface Running {
   done: Promise<ExecutionResult>;
 }
 
+/**
+ * A STANDARD execution started or ended, what EventBridge's "Step Functions Execution Status
+ * Change" events are built from. Dates are epoch milliseconds; input and output are JSON text.
+ */
+export interface ExecutionStatusChange {
+  executionArn: string;
+  stateMachineArn: string;
+  name: string;
+  status: ExecutionResult['status'] | 'RUNNING';
+  startDate: number;
+  stopDate?: number;
+  input: string;
+  output?: string;
+  error?: string;
+  cause?: string;
+  redriveCount: number;
+}
+
+export type ExecutionStatusListener = (change: ExecutionStatusChange) => void;
+
 /** Why the engine aborts its executions when it closes: not a stop, so nothing is recorded. */
 class EngineClosed extends Error {}
 
@@ -31,11 +51,14 @@ export class ExecutionRunner {
     private readonly clock: Clock,
     private readonly location: Location,
     private readonly services: () => TaskServices,
+    private readonly onStatusChange?: ExecutionStatusListener,
   ) {}
 
   /** Starts (or, given its recorded events, resumes) an execution; resolves when it ends. */
   launch(record: ExecutionRecord, previousEvents?: StoredEvent[]): Promise<ExecutionResult> {
     const durable = record.type === 'STANDARD';
+    // A resumed execution already announced its start before the restart.
+    if (durable && !isResume(previousEvents)) this.announce(record, { status: 'RUNNING' });
     const stop = new AbortController();
     const done = runExecution({
       info: executionInfo(record, this.location),
@@ -48,11 +71,26 @@ export class ExecutionRunner {
       stop: stop.signal,
     }).then((result) => {
       this.running.delete(record.arn);
-      if (durable && !this.closed) this.store.finish(record.arn, { ...resultFields(result), stopDate: result.stopTime });
+      if (durable && !this.closed) {
+        const fields = resultFields(result);
+        this.store.finish(record.arn, { ...fields, stopDate: result.stopTime });
+        this.announce(record, { ...fields, stopDate: result.stopTime });
+      }
       return result;
     });
     this.running.set(record.arn, { stop, done });
     return done;
+  }
+
+  private announce(record: ExecutionRecord, change: Pick<ExecutionStatusChange, 'status' | 'stopDate' | 'output' | 'error' | 'cause'>): void {
+    if (!this.onStatusChange) return;
+    const { arn, stateMachineArn, name, startDate, input, redriveCount } = record;
+    try {
+      this.onStatusChange({ executionArn: arn, stateMachineArn, name, startDate, input, redriveCount, ...change });
+    } catch (error) {
+      // Status events are best effort on AWS too: a failing listener must not fail the execution.
+      console.error('execution status listener failed', error);
+    }
   }
 
   /** Continues every STANDARD execution that was running when the process stopped. */
@@ -82,6 +120,11 @@ export class ExecutionRunner {
     for (const run of this.running.values()) run.stop.abort(new EngineClosed());
     this.running.clear();
   }
+}
+
+/** Resumed runs replay events ending before an end; a redrive's events end with ExecutionRedriven. */
+function isResume(previousEvents: StoredEvent[] | undefined): boolean {
+  return previousEvents !== undefined && previousEvents[previousEvents.length - 1]?.type !== 'ExecutionRedriven';
 }
 
 export function resultFields(result: ExecutionResult): { status: ExecutionResult['status']; output?: string; error?: string; cause?: string } {

@@ -1,0 +1,101 @@
+/**
+ * The bus's own SQLite database, `<dataDir>/events.db` (in memory without a dataDir): buses,
+ * rules, targets, the delivery queue, dead letters, archives and replays. WAL, synchronous=NORMAL
+ * as the engine's store: a committed PutEvents survives the process being killed.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export type EventsDb = Database.Database;
+
+export const EVENTS_DATABASE_FILE = 'events.db';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS event_buses (
+  name TEXT PRIMARY KEY,
+  description TEXT,
+  creation_time INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS rules (
+  bus TEXT NOT NULL,
+  name TEXT NOT NULL,
+  event_pattern TEXT,
+  schedule_expression TEXT,
+  state TEXT NOT NULL,
+  description TEXT,
+  role_arn TEXT,
+  created_at INTEGER NOT NULL,
+  last_fired INTEGER,
+  PRIMARY KEY (bus, name)
+);
+CREATE TABLE IF NOT EXISTS targets (
+  bus TEXT NOT NULL,
+  rule TEXT NOT NULL,
+  id TEXT NOT NULL,
+  target TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  PRIMARY KEY (bus, rule, id)
+);
+CREATE TABLE IF NOT EXISTS deliveries (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  event TEXT NOT NULL,
+  input TEXT NOT NULL,
+  rule_arn TEXT NOT NULL,
+  target TEXT NOT NULL,
+  ingested INTEGER NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  due INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS deliveries_by_due ON deliveries (due, seq);
+CREATE TABLE IF NOT EXISTS dead_letters (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  queue_arn TEXT NOT NULL,
+  body TEXT NOT NULL,
+  attributes TEXT NOT NULL,
+  sent_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS archives (
+  name TEXT PRIMARY KEY,
+  source_bus TEXT NOT NULL,
+  event_pattern TEXT,
+  description TEXT,
+  retention_days INTEGER NOT NULL,
+  creation_time INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS archived_events (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  archive TEXT NOT NULL,
+  time INTEGER NOT NULL,
+  event TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS archived_events_by_time ON archived_events (archive, time, seq);
+CREATE TABLE IF NOT EXISTS replays (
+  name TEXT PRIMARY KEY,
+  archive TEXT NOT NULL,
+  destination TEXT NOT NULL,
+  event_start INTEGER NOT NULL,
+  event_end INTEGER NOT NULL,
+  description TEXT,
+  state TEXT NOT NULL,
+  state_reason TEXT,
+  replay_start INTEGER NOT NULL,
+  replay_end INTEGER,
+  last_replayed INTEGER,
+  next_seq INTEGER NOT NULL DEFAULT 0
+);
+`;
+
+export function openEventsDatabase(dataDir?: string): EventsDb {
+  let db: EventsDb;
+  if (dataDir === undefined) {
+    db = new Database(':memory:');
+  } else {
+    mkdirSync(dataDir, { recursive: true });
+    db = new Database(join(dataDir, EVENTS_DATABASE_FILE));
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+  }
+  db.exec(SCHEMA);
+  return db;
+}

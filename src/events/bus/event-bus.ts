@@ -1,0 +1,291 @@
+/**
+ * The local EventBridge: buses, rules, targets, PutEvents, archives and replays, with durable
+ * at-least-once delivery and schedules on the engine's clock. Its methods mirror the EventBridge
+ * API operations (request and response shapes of `@aws-sdk/client-eventbridge`).
+ *
+ * ```ts
+ * const bus = new EventBus({ dataDir, clock, lambda });
+ * const engine = new Engine({ dataDir, clock, lambda, events: bus.taskPublisher, onExecutionStatusChange: bus.executionStatusListener });
+ * bus.start(engine); // delivers what a previous process left queued, arms schedules
+ * ```
+ */
+import type * as Api from '@aws-sdk/client-eventbridge';
+import { randomUUID } from 'node:crypto';
+import { WallClock, type Clock } from '../../clock/clock';
+import type { ExecutionStatusListener } from '../../control/engine';
+import type { LambdaInvoker } from '../../interpreter/integrations/services';
+import { InvalidEventError, InvalidEventPatternError, testEventPattern } from '../patterns';
+import { scheduledEvent } from '../schedules';
+import { ArchiveRegistry } from './archive-registry';
+import { busNameOf, DEFAULT_BUS, type Location } from './arns';
+import type { AwsEvent } from './aws-event';
+import { BusRegistry } from './bus-registry';
+import { openEventsDatabase, type EventsDb } from './database';
+import { DeliveryQueue } from './delivery-queue';
+import { DeliveryStore, type DeadLetter } from './delivery-store';
+import { EventsApiError, validation } from './errors';
+import { executionStatusEvent } from './execution-status-event';
+import { pageOf } from './pagination';
+import { buildEvent, checkEntries } from './put-events';
+import { ReplayRegistry } from './replay-registry';
+import { ReplayRunner } from './replay-runner';
+import { Router, type RouteOptions } from './router';
+import { RuleRegistry, type StoredRule } from './rule-registry';
+import { RuleScheduler } from './rule-scheduler';
+import { TargetRegistry } from './target-registry';
+import type { StartExecution, TargetServices } from './target-invoker';
+import { TaskEventPublisher } from './task-event-publisher';
+
+export interface EventBusOptions {
+  /** Where `events.db` lives; omitted, the bus keeps everything in memory. */
+  dataDir?: string;
+  /** The engine's clock: schedules, retries and event times follow it. @default new WallClock() */
+  clock?: Clock;
+  /** @default 'us-east-1' */
+  region?: string;
+  /** @default '000000000000' */
+  account?: string;
+  /** Runs Lambda targets. */
+  lambda?: LambdaInvoker;
+}
+
+/** What the bus needs from the Step Functions engine (the `Engine` has it). */
+export interface ExecutionStarter {
+  startExecution: StartExecution;
+}
+
+export class EventBus {
+  readonly location: Location;
+  readonly clock: Clock;
+  private readonly db: EventsDb;
+  private readonly buses: BusRegistry;
+  private readonly rules: RuleRegistry;
+  private readonly targets: TargetRegistry;
+  private readonly deliveries: DeliveryStore;
+  private readonly archives: ArchiveRegistry;
+  private readonly replays: ReplayRegistry;
+  private readonly router: Router;
+  private readonly queue: DeliveryQueue;
+  private readonly scheduler: RuleScheduler;
+  private readonly replayRunner: ReplayRunner;
+  private readonly services: TargetServices;
+
+  constructor(options: EventBusOptions = {}) {
+    this.clock = options.clock ?? new WallClock();
+    this.location = { region: options.region ?? 'us-east-1', account: options.account ?? '000000000000' };
+    const now = () => this.clock.now();
+    this.db = openEventsDatabase(options.dataDir);
+    this.buses = new BusRegistry(this.db, this.location, now);
+    this.rules = new RuleRegistry(this.db, this.location, now);
+    this.targets = new TargetRegistry(this.db);
+    this.deliveries = new DeliveryStore(this.db);
+    this.archives = new ArchiveRegistry(this.db, this.location, (bus) => this.buses.exists(bus));
+    this.replays = new ReplayRegistry(this.db, this.location, (archive) => this.archives.sourceBus(archive));
+    this.router = new Router(this.rules, this.targets, this.deliveries, this.archives);
+    this.services = { ...(options.lambda ? { lambda: options.lambda } : {}), forward: (bus, event) => this.forward(bus, event) };
+    this.queue = new DeliveryQueue(this.deliveries, this.clock, this.services);
+    this.scheduler = new RuleScheduler(this.clock, (rule, atMs, id) => this.fireSchedule(rule, atMs, id));
+    const route = (bus: string, event: AwsEvent, routeOptions: RouteOptions) => void this.router.route(bus, event, routeOptions);
+    this.replayRunner = new ReplayRunner(this.db, this.clock, this.replays, this.archives, route, () => this.queue.kick());
+  }
+
+  /** Starts delivering (beginning with what a previous process left queued), schedules and replays. */
+  start(engine?: ExecutionStarter): void {
+    if (engine) this.services.startExecution = (input) => engine.startExecution(input);
+    this.archives.expire(this.clock.now());
+    this.queue.start();
+    this.scheduler.start(this.rules.all());
+    this.replayRunner.start();
+  }
+
+  /** Stops timers and deliveries; queued deliveries stay in the database for the next process. */
+  close(): void {
+    this.scheduler.stop();
+    this.replayRunner.stop();
+    this.queue.stop();
+    this.db.close();
+  }
+
+  /** For the engine's `events` option: `events:putEvents` tasks put onto this bus. */
+  readonly taskPublisher = new TaskEventPublisher((request) => this.putEvents(request));
+
+  /** For the engine's `onExecutionStatusChange` option: AWS's status-change events on the default bus. */
+  readonly executionStatusListener: ExecutionStatusListener = (change) => {
+    this.publish(executionStatusEvent(change, this.location, randomUUID()));
+  };
+
+  /** Puts an event from an AWS service (S3, Step Functions), envelope ready, on a bus. */
+  publish(event: AwsEvent, bus = DEFAULT_BUS): void {
+    const ingested = this.clock.now();
+    this.db.transaction(() => this.router.route(bus, event, { ingested }))();
+    this.queue.kick();
+  }
+
+  /** Resolves once every delivery due now has been attempted (retries due later may remain). */
+  idle(): Promise<void> {
+    return this.queue.idle();
+  }
+
+  /** What targets' dead-letter queues hold, optionally one queue's. */
+  deadLetters(queueArn?: string): DeadLetter[] {
+    return this.deliveries.deadLetters(queueArn);
+  }
+
+  putEvents(input: Api.PutEventsRequest): Api.PutEventsResponse {
+    const entries = checkEntries(input.Entries);
+    const ingested = this.clock.now();
+    const context = { location: this.location, nowMs: ingested, newId: randomUUID, busExists: (bus: string) => this.buses.exists(bus) };
+    const results = this.db.transaction(() =>
+      entries.map((entry): Api.PutEventsResultEntry => {
+        const outcome = buildEvent(entry, context);
+        if (!outcome.ok) return outcome.result;
+        this.router.route(outcome.bus, outcome.event, { ingested });
+        return { EventId: outcome.event.id };
+      }),
+    )();
+    this.queue.kick();
+    return { FailedEntryCount: results.filter((result) => result.ErrorCode !== undefined).length, Entries: results };
+  }
+
+  testEventPattern(input: Api.TestEventPatternRequest): Api.TestEventPatternResponse {
+    if (typeof input.EventPattern !== 'string') throw validation("1 validation error detected: Value null at 'eventPattern' failed to satisfy constraint: Member must not be null");
+    if (typeof input.Event !== 'string') throw validation("1 validation error detected: Value null at 'event' failed to satisfy constraint: Member must not be null");
+    try {
+      return { Result: testEventPattern(input.EventPattern, input.Event) };
+    } catch (error) {
+      if (error instanceof InvalidEventPatternError) throw new EventsApiError('InvalidEventPatternException', error.message);
+      if (error instanceof InvalidEventError) throw validation(error.message);
+      throw error;
+    }
+  }
+
+  putRule(input: Api.PutRuleRequest): Api.PutRuleResponse {
+    const bus = this.existingBus(input.EventBusName);
+    const rule = this.rules.put(input, bus);
+    this.scheduler.sync(bus, rule.name, rule);
+    return { RuleArn: rule.arn };
+  }
+
+  describeRule(input: Api.DescribeRuleRequest): Api.DescribeRuleResponse {
+    return this.rules.describe(this.rules.get(this.existingBus(input.EventBusName), String(input.Name)));
+  }
+
+  listRules(input: Api.ListRulesRequest = {}): Api.ListRulesResponse {
+    return this.rules.list(this.existingBus(input.EventBusName), input.NamePrefix, input.Limit, input.NextToken);
+  }
+
+  /** Deleting a rule that does not exist succeeds; one with targets does not. */
+  deleteRule(input: Api.DeleteRuleRequest): Record<string, never> {
+    const bus = this.existingBus(input.EventBusName);
+    const rule = this.rules.find(bus, String(input.Name));
+    if (!rule) return {};
+    if (this.targets.count(rule) > 0) throw validation("Rule can't be deleted since it has targets.");
+    this.rules.delete(bus, rule.name);
+    this.scheduler.sync(bus, rule.name, undefined);
+    return {};
+  }
+
+  enableRule(input: Api.EnableRuleRequest): Record<string, never> {
+    return this.setRuleState(input, 'ENABLED');
+  }
+
+  disableRule(input: Api.DisableRuleRequest): Record<string, never> {
+    return this.setRuleState(input, 'DISABLED');
+  }
+
+  putTargets(input: Api.PutTargetsRequest): Api.PutTargetsResponse {
+    return this.targets.put(this.rules.get(this.existingBus(input.EventBusName), String(input.Rule)), input.Targets);
+  }
+
+  removeTargets(input: Api.RemoveTargetsRequest): Api.RemoveTargetsResponse {
+    return this.targets.remove(this.rules.get(this.existingBus(input.EventBusName), String(input.Rule)), input.Ids);
+  }
+
+  listTargetsByRule(input: Api.ListTargetsByRuleRequest): Api.ListTargetsByRuleResponse {
+    const rule = this.rules.get(this.existingBus(input.EventBusName), String(input.Rule));
+    const page = pageOf(this.targets.list(rule), input.Limit, input.NextToken);
+    return { Targets: page.items, ...(page.nextToken ? { NextToken: page.nextToken } : {}) };
+  }
+
+  createEventBus(input: Api.CreateEventBusRequest): Api.CreateEventBusResponse {
+    return this.buses.create(input.Name, input.Description);
+  }
+
+  describeEventBus(input: Api.DescribeEventBusRequest = {}): Api.DescribeEventBusResponse {
+    return this.buses.describe(busNameOf(input.Name));
+  }
+
+  /** Deleting a bus deletes its rules and their targets. */
+  deleteEventBus(input: Api.DeleteEventBusRequest): Record<string, never> {
+    const bus = busNameOf(input.Name);
+    this.buses.delete(bus);
+    for (const rule of this.rules.all().filter((r) => r.bus === bus)) this.scheduler.sync(bus, rule.name, undefined);
+    this.rules.deleteBus(bus);
+    this.targets.deleteBus(bus);
+    return {};
+  }
+
+  listEventBuses(input: Api.ListEventBusesRequest = {}): Api.ListEventBusesResponse {
+    const page = pageOf(this.buses.list(input.NamePrefix), input.Limit, input.NextToken);
+    return { EventBuses: page.items, ...(page.nextToken ? { NextToken: page.nextToken } : {}) };
+  }
+
+  createArchive(input: Api.CreateArchiveRequest): Api.CreateArchiveResponse {
+    return this.archives.create(input, this.clock.now());
+  }
+
+  describeArchive(input: Api.DescribeArchiveRequest): Api.DescribeArchiveResponse {
+    return this.archives.describe(String(input.ArchiveName));
+  }
+
+  listArchives(input: Api.ListArchivesRequest = {}): Api.ListArchivesResponse {
+    return this.archives.list(input.NamePrefix);
+  }
+
+  deleteArchive(input: Api.DeleteArchiveRequest): Record<string, never> {
+    this.archives.delete(String(input.ArchiveName));
+    return {};
+  }
+
+  startReplay(input: Api.StartReplayRequest): Api.StartReplayResponse {
+    const response = this.replays.start(input, this.clock.now());
+    this.replayRunner.runPending();
+    return response;
+  }
+
+  describeReplay(input: Api.DescribeReplayRequest): Api.DescribeReplayResponse {
+    return this.replays.describe(String(input.ReplayName));
+  }
+
+  cancelReplay(input: Api.CancelReplayRequest): Api.CancelReplayResponse {
+    return this.replays.cancel(String(input.ReplayName));
+  }
+
+  private setRuleState(input: { Name?: string; EventBusName?: string }, state: 'ENABLED' | 'DISABLED'): Record<string, never> {
+    const bus = this.existingBus(input.EventBusName);
+    const rule = this.rules.setState(bus, String(input.Name), state);
+    this.scheduler.sync(bus, rule.name, rule);
+    return {};
+  }
+
+  private existingBus(nameOrArn: string | undefined): string {
+    const bus = busNameOf(nameOrArn);
+    this.buses.require(bus);
+    return bus;
+  }
+
+  private fireSchedule(rule: StoredRule, atMs: number, id: string): void {
+    const event = scheduledEvent({ account: this.location.account, region: this.location.region, ruleArn: rule.arn, timeMs: atMs, id }) as unknown as AwsEvent;
+    this.db.transaction(() => {
+      this.router.deliverToTargets(rule, event, this.clock.now());
+      this.rules.recordFiring(rule, atMs);
+    })();
+    this.queue.kick();
+  }
+
+  private forward(bus: string, event: AwsEvent): boolean {
+    if (!this.buses.exists(bus)) return false;
+    this.publish(event, bus);
+    return true;
+  }
+}

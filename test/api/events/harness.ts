@@ -1,0 +1,79 @@
+/** An Engine and an EventBus behind one real HTTP server on 127.0.0.1, with real SDK clients pointed at it. */
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { createServer, type RunningServer } from '../../../src/api';
+import { createEventsHandler } from '../../../src/api/events';
+import { VirtualClock, type Clock } from '../../../src/clock/clock';
+import { Engine } from '../../../src/control';
+import { EventBus } from '../../../src/events/bus';
+import type { LambdaInvoker } from '../../../src/interpreter/integrations/services';
+import { fakeLambda, type FakeFunction } from '../sfn-harness';
+
+export const CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
+
+export interface EventsHarness {
+  clock: Clock;
+  engine: Engine;
+  bus: EventBus;
+  server: RunningServer;
+  eb: EventBridgeClient;
+  sfn: SFNClient;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  functions?: Record<string, FakeFunction>;
+  lambda?: LambdaInvoker;
+  clock?: Clock;
+  region?: string;
+  account?: string;
+}
+
+export async function startEventsHarness(options: HarnessOptions = {}): Promise<EventsHarness> {
+  const clock = options.clock ?? new VirtualClock(Date.UTC(2024, 0, 1));
+  const lambda = options.lambda ?? fakeLambda(options.functions ?? {});
+  const location = { region: options.region ?? 'us-east-1', account: options.account ?? '000000000000' };
+  const bus = new EventBus({ clock, lambda, ...location });
+  const engine = new Engine({ clock, lambda, ...location, events: bus.taskPublisher, onExecutionStatusChange: bus.executionStatusListener });
+  bus.start(engine);
+  const server = await createServer(engine, { targets: { AWSEvents: createEventsHandler(bus) } });
+  // One attempt: the SDK would otherwise retry LimitExceededException as throttling.
+  const eb = new EventBridgeClient({ endpoint: server.url, region: location.region, credentials: CREDENTIALS, maxAttempts: 1 });
+  const sfn = new SFNClient({ endpoint: server.url, region: location.region, credentials: CREDENTIALS });
+  return {
+    clock,
+    engine,
+    bus,
+    server,
+    eb,
+    sfn,
+    async close() {
+      eb.destroy();
+      sfn.destroy();
+      await server.close();
+      bus.close();
+      engine.close();
+    },
+  };
+}
+
+/** Polls (on real time) until `probe` returns something; the bus delivers asynchronously. */
+export async function eventually<T>(probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = await probe();
+    if (found !== undefined) return found;
+    if (Date.now() > deadline) throw new Error('condition not reached in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+export async function expectAwsError(promise: Promise<unknown>, name: string, message?: string | RegExp): Promise<void> {
+  const error = await promise.then(
+    () => undefined,
+    (err: unknown) => err as { name: string; message: string },
+  );
+  expect(error).toBeDefined();
+  expect(error!.name).toBe(name);
+  if (message !== undefined) expect(error!.message).toEqual(typeof message === 'string' ? message : expect.stringMatching(message));
+}
