@@ -1,43 +1,55 @@
 /**
  * Anchors: what a branch of a pattern requires of an event that can be looked up rather than tested.
- * `exact` — the field must equal one of some strings; `prefix` — it must start with one of some strings (we
- * file it under their first PREFIX_KEY_LENGTH characters); `presence` — it must have some value at all.
+ * `exact` — a field must equal one of some strings; `prefix` — it must start with one of some strings;
+ * `presence` — it must have some value at all. A branch is filed under a sequence of anchors (a path in the
+ * KeyTrie), so that an event reaches it only when it has every anchored value.
  */
-import type { Branch } from './validate';
+import type { Branch, FieldPattern } from './validate';
 
 export type Anchor =
-  | { kind: 'exact'; path: string; keys: readonly string[] }
-  | { kind: 'prefix'; path: string; keys: readonly string[] }
-  | { kind: 'presence'; path: string };
+  | { readonly kind: 'exact' | 'prefix'; readonly path: string; readonly keys: readonly string[] }
+  | { readonly kind: 'presence'; readonly path: string };
 
-export const PREFIX_KEY_LENGTH = 4;
+/**
+ * A branch is filed once per combination of its anchors' keys; beyond this many combinations further anchors
+ * cost more memory than the lookups they save.
+ */
+export const MAX_KEY_COMBINATIONS = 16;
 
-/** Every anchor the branch offers, most selective kinds first. */
-export function anchorOptions(branch: Branch): Anchor[] {
-  const exact: Anchor[] = [];
-  const prefix: Anchor[] = [];
-  const presence: Anchor[] = [];
-  for (const field of branch) {
-    if (field.allowsAbsence) continue;
-    presence.push({ kind: 'presence', path: field.path });
-    const starts: string[] = [];
-    let allExact = true;
-    for (const matcher of field.matchers) {
-      if (matcher.kind === 'exact-string') starts.push(matcher.value);
-      else if (matcher.kind === 'prefix' && !matcher.ignoreCase) {
-        starts.push(matcher.value);
-        allExact = false;
-      } else {
-        allExact = false;
-        starts.length = 0;
-        break;
-      }
-    }
-    if (starts.length === 0) continue;
-    if (allExact) exact.push({ kind: 'exact', path: field.path, keys: starts });
-    else if (starts.every((s) => s.length > 0)) {
-      prefix.push({ kind: 'prefix', path: field.path, keys: [...new Set(starts.map((s) => s.slice(0, PREFIX_KEY_LENGTH)))] });
+/**
+ * The anchors to file a branch under: as many exact fields as fit within MAX_KEY_COMBINATIONS, then prefix
+ * fields, each group in path order so that rules over the same fields share trie nodes. A branch with neither
+ * is filed by the presence of one required field; a branch requiring nothing gets no anchor.
+ */
+export function chooseAnchors(branch: Branch): Anchor[] {
+  const required = branch.filter((field) => !field.allowsAbsence).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const candidates = required.map(lookupAnchor).filter((a): a is Anchor => a !== undefined);
+  const ordered = [...candidates.filter((a) => a.kind === 'exact'), ...candidates.filter((a) => a.kind === 'prefix')];
+  const chosen: Anchor[] = [];
+  let combinations = 1;
+  for (const anchor of ordered) {
+    const keys = anchor.kind === 'presence' ? 1 : anchor.keys.length;
+    if (chosen.length > 0 && combinations * keys > MAX_KEY_COMBINATIONS) continue;
+    chosen.push(anchor);
+    combinations *= keys;
+  }
+  if (chosen.length === 0 && required.length > 0) chosen.push({ kind: 'presence', path: required[0].path });
+  return chosen;
+}
+
+/** An exact anchor when every matcher is an exact string, a prefix anchor when some are case-sensitive prefixes. */
+function lookupAnchor(field: FieldPattern): Anchor | undefined {
+  const keys = new Set<string>();
+  let allExact = true;
+  for (const matcher of field.matchers) {
+    if (matcher.kind === 'exact-string') keys.add(matcher.value);
+    else if (matcher.kind === 'prefix' && !matcher.ignoreCase) {
+      // An exact value is also a prefix of itself, so a mixed list can still be looked up by prefix.
+      keys.add(matcher.value);
+      allExact = false;
+    } else {
+      return undefined;
     }
   }
-  return [...exact, ...prefix, ...presence];
+  return { kind: allExact ? 'exact' : 'prefix', path: field.path, keys: [...keys] };
 }

@@ -1,68 +1,81 @@
 /**
  * Flattens an event into its leaf values by dotted path, as AWS matches them: `{"a": {"b": 1}}` and
  * `{"a.b": 1}` both give `a.b`, arrays contribute each element under the array's own path, and objects and
- * empty arrays contribute nothing themselves.
+ * empty arrays contribute nothing themselves. Only paths of a PathTable are visited, and leaves land in the
+ * slots of their paths; a SlotEvent is reused from event to event so that routing allocates little.
  */
 import type { EventValue } from './matchers';
+import type { PathNode } from './path-table';
 
 /**
- * A leaf value. `elements` lists, for each array of objects (or arrays) the leaf sits in, the array's id and the
- * element's index, flattened as `[id, index, id, index, …]`; AWS only matches fields of one array element together.
+ * The leaves of one event by slot. `elements[slot][i]` tells, for leaf `values[slot][i]`, each array of objects
+ * (or arrays) it sits in as `[arrayId, index, arrayId, index, …]`; AWS only matches fields of one array element
+ * together.
  */
-export interface Leaf {
-  readonly value: EventValue;
-  readonly elements: readonly number[] | undefined;
-}
-
-export interface FlatEvent {
-  readonly fields: ReadonlyMap<string, readonly Leaf[]>;
+export class SlotEvent {
+  readonly values: EventValue[][] = [];
+  readonly elements: (readonly number[] | undefined)[][] = [];
   /** False when no leaf sits inside an array of objects, so no consistency check is needed. */
-  readonly hasElements: boolean;
-}
+  hasElements = false;
+  nextArrayId = 0;
+  private readonly filled: number[] = [];
 
-/**
- * @param relevant when given, only paths in this set (and their leaves) are visited: the dotted paths a rule set
- *   tests and every ancestor of them. Routing uses it to skip the parts of an event no rule looks at.
- */
-export function flattenEvent(event: Record<string, unknown>, relevant?: ReadonlySet<string>): FlatEvent {
-  const state: FlattenState = { fields: new Map(), nextArrayId: 0, hasElements: false, relevant };
-  for (const key of Object.keys(event)) visit(state, key, event[key], undefined);
-  return { fields: state.fields, hasElements: state.hasElements };
-}
+  constructor(slots = 0) {
+    this.ensureSlots(slots);
+  }
 
-interface FlattenState {
-  readonly fields: Map<string, Leaf[]>;
-  nextArrayId: number;
-  hasElements: boolean;
-  readonly relevant: ReadonlySet<string> | undefined;
-}
-
-function visit(state: FlattenState, path: string, value: unknown, elements: number[] | undefined): void {
-  if (state.relevant !== undefined && !state.relevant.has(path)) return;
-  if (Array.isArray(value)) {
-    const arrayId = state.nextArrayId++;
-    for (let index = 0; index < value.length; index++) {
-      const item: unknown = value[index];
-      const nested = item !== null && typeof item === 'object';
-      visit(state, path, item, nested ? [...(elements ?? []), arrayId, index] : elements);
+  ensureSlots(slots: number): void {
+    while (this.values.length < slots) {
+      this.values.push([]);
+      this.elements.push([]);
     }
-  } else if (value !== null && typeof value === 'object') {
-    const object = value as Record<string, unknown>;
-    for (const key of Object.keys(object)) visit(state, path + '.' + key, object[key], elements);
-  } else {
-    if (elements) state.hasElements = true;
-    const leaves = state.fields.get(path);
-    const leaf: Leaf = { value: value as EventValue, elements };
-    if (leaves) leaves.push(leaf);
-    else state.fields.set(path, [leaf]);
+  }
+
+  add(slot: number, value: EventValue, elements: readonly number[] | undefined): void {
+    const values = this.values[slot];
+    if (values.length === 0) this.filled.push(slot);
+    values.push(value);
+    this.elements[slot].push(elements);
+    if (elements !== undefined) this.hasElements = true;
+  }
+
+  /** Empties the slots filled so far (and lets go of the event's values). */
+  clear(): void {
+    for (const slot of this.filled) {
+      this.values[slot].length = 0;
+      this.elements[slot].length = 0;
+    }
+    this.filled.length = 0;
+    this.hasElements = false;
+    this.nextArrayId = 0;
   }
 }
 
-/** Every path a compiled pattern tests, with all their dotted ancestors (`detail`, `detail.object`, …). */
-export function addRelevantPaths(paths: Iterable<string>, into: Set<string>): void {
-  for (const path of paths) {
-    for (let dot = path.indexOf('.'); dot >= 0; dot = path.indexOf('.', dot + 1)) into.add(path.slice(0, dot));
-    into.add(path);
+/** Clears `into` and fills it with the event's leaves on the table's paths. */
+export function flattenInto(root: PathNode, event: Record<string, unknown>, into: SlotEvent): void {
+  into.clear();
+  visitObject(into, root, event, undefined);
+}
+
+function visitObject(into: SlotEvent, node: PathNode, object: Record<string, unknown>, elements: number[] | undefined): void {
+  for (const key of Object.keys(object)) {
+    const child = node.child(key);
+    if (child !== undefined) visit(into, child, object[key], elements);
+  }
+}
+
+function visit(into: SlotEvent, node: PathNode, value: unknown, elements: number[] | undefined): void {
+  if (Array.isArray(value)) {
+    const arrayId = into.nextArrayId++;
+    for (let index = 0; index < value.length; index++) {
+      const item: unknown = value[index];
+      const nested = item !== null && typeof item === 'object';
+      visit(into, node, item, nested ? [...(elements ?? []), arrayId, index] : elements);
+    }
+  } else if (value !== null && typeof value === 'object') {
+    visitObject(into, node, value as Record<string, unknown>, elements);
+  } else if (node.slot >= 0) {
+    into.add(node.slot, value as EventValue, elements);
   }
 }
 

@@ -3,49 +3,88 @@
  * and the chosen values never come from different elements of the same array (AWS's array consistency).
  * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-event-patterns-arrays.html
  */
-import { flattenEvent, sameElements, type FlatEvent, type Leaf } from './flatten';
-import type { Branch, CompiledPattern, FieldPattern } from './validate';
+import { flattenInto, sameElements, SlotEvent } from './flatten';
+import type { EventValue } from './matchers';
+import { PathTable } from './path-table';
+import type { CompiledPattern, FieldPattern } from './validate';
 
-export function matchesFlatEvent(compiled: CompiledPattern, event: FlatEvent): boolean {
-  for (const branch of compiled.branches) {
+/** A field with the slot its path has in some PathTable. */
+export interface BoundField {
+  readonly field: FieldPattern;
+  readonly slot: number;
+}
+
+export type BoundBranch = readonly BoundField[];
+
+/** Binds every field of the pattern to a slot of `table`, taking a reference to each path. */
+export function bindPattern(compiled: CompiledPattern, table: PathTable): BoundBranch[] {
+  return compiled.branches.map((branch) => branch.map((field) => ({ field, slot: table.acquire(field.path) })));
+}
+
+/** Gives back the references `bindPattern` took. */
+export function unbindPattern(compiled: CompiledPattern, table: PathTable): void {
+  for (const branch of compiled.branches) for (const field of branch) table.release(field.path);
+}
+
+export function matchesSlots(branches: readonly BoundBranch[], event: SlotEvent): boolean {
+  for (const branch of branches) {
     if (event.hasElements ? holdsConsistently(branch, event, 0, []) : holdsIndependently(branch, event)) return true;
   }
   return false;
 }
 
+/** A lone pattern's own table, made once per compiled pattern. */
+const lonePatterns = new WeakMap<CompiledPattern, { table: PathTable; branches: BoundBranch[] }>();
+
 export function matchesEvent(compiled: CompiledPattern, event: Record<string, unknown>): boolean {
-  return matchesFlatEvent(compiled, flattenEvent(event));
+  let bound = lonePatterns.get(compiled);
+  if (bound === undefined) {
+    const table = new PathTable();
+    bound = { table, branches: bindPattern(compiled, table) };
+    lonePatterns.set(compiled, bound);
+  }
+  const slots = new SlotEvent(bound.table.slots);
+  flattenInto(bound.table.root, event, slots);
+  return matchesSlots(bound.branches, slots);
 }
 
 /** Without arrays of objects every field can be decided on its own. */
-function holdsIndependently(branch: Branch, event: FlatEvent): boolean {
-  for (const field of branch) {
-    const leaves = event.fields.get(field.path);
-    if (!leaves) {
+function holdsIndependently(branch: BoundBranch, event: SlotEvent): boolean {
+  for (const { field, slot } of branch) {
+    const values = event.values[slot];
+    if (values.length === 0) {
       if (!field.allowsAbsence) return false;
-    } else if (!someLeafAccepted(field, leaves)) {
+    } else if (!someValueAccepted(field, values)) {
       return false;
     }
   }
   return true;
 }
 
-function someLeafAccepted(field: FieldPattern, leaves: readonly Leaf[]): boolean {
-  for (const leaf of leaves) if (field.accepts(leaf.value)) return true;
+function someValueAccepted(field: FieldPattern, values: readonly EventValue[]): boolean {
+  const accepts = field.accepts;
+  for (let i = 0; i < values.length; i++) if (accepts(values[i])) return true;
   return false;
 }
 
-function holdsConsistently(branch: Branch, event: FlatEvent, index: number, chosen: Leaf[]): boolean {
+/** Depth-first over the fields, choosing for each a value whose array elements agree with those chosen so far. */
+function holdsConsistently(branch: BoundBranch, event: SlotEvent, index: number, chosen: (readonly number[] | undefined)[]): boolean {
   if (index === branch.length) return true;
-  const field = branch[index];
-  const leaves = event.fields.get(field.path);
-  if (!leaves) return field.allowsAbsence && holdsConsistently(branch, event, index + 1, chosen);
-  for (const leaf of leaves) {
-    if (!field.accepts(leaf.value) || !chosen.every((other) => sameElements(other.elements, leaf.elements))) continue;
-    chosen.push(leaf);
+  const { field, slot } = branch[index];
+  const values = event.values[slot];
+  if (values.length === 0) return field.allowsAbsence && holdsConsistently(branch, event, index + 1, chosen);
+  const elements = event.elements[slot];
+  for (let i = 0; i < values.length; i++) {
+    if (!field.accepts(values[i]) || !agreesWithAll(elements[i], chosen)) continue;
+    chosen.push(elements[i]);
     const holds = holdsConsistently(branch, event, index + 1, chosen);
     chosen.pop();
     if (holds) return true;
   }
   return false;
+}
+
+function agreesWithAll(elements: readonly number[] | undefined, chosen: readonly (readonly number[] | undefined)[]): boolean {
+  for (const other of chosen) if (!sameElements(other, elements)) return false;
+  return true;
 }
