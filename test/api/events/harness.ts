@@ -1,8 +1,14 @@
 /** An Engine and an EventBus behind one real HTTP server on 127.0.0.1, with real SDK clients pointed at it. */
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { S3Client } from '@aws-sdk/client-s3';
 import { SFNClient } from '@aws-sdk/client-sfn';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer, type RunningServer } from '../../../src/api';
 import { createEventsHandler } from '../../../src/api/events';
+import { createS3Handler } from '../../../src/api/s3';
+import { ObjectStore } from '../../../src/objects';
 import { VirtualClock, type Clock } from '../../../src/clock/clock';
 import { Engine } from '../../../src/control';
 import { EventBus } from '../../../src/events/bus';
@@ -18,6 +24,8 @@ export interface EventsHarness {
   server: RunningServer;
   eb: EventBridgeClient;
   sfn: SFNClient;
+  /** Only with `objects: true`: S3 on the same endpoint, its store publishing to the bus. */
+  s3?: S3Client;
   close(): Promise<void>;
 }
 
@@ -27,6 +35,8 @@ export interface HarnessOptions {
   clock?: Clock;
   region?: string;
   account?: string;
+  /** Serve S3 too, from an object store in a temporary directory wired to the bus. */
+  objects?: boolean;
 }
 
 export async function startEventsHarness(options: HarnessOptions = {}): Promise<EventsHarness> {
@@ -36,10 +46,16 @@ export async function startEventsHarness(options: HarnessOptions = {}): Promise<
   const bus = new EventBus({ clock, lambda, ...location });
   const engine = new Engine({ clock, lambda, ...location, events: bus.taskPublisher, onExecutionStatusChange: bus.executionStatusListener });
   bus.start(engine);
-  const server = await createServer(engine, { targets: { AWSEvents: createEventsHandler(bus) } });
+  const objectsDir = options.objects ? mkdtempSync(join(tmpdir(), 'statecraft-events-s3-')) : undefined;
+  const objects = objectsDir ? await ObjectStore.open({ dataDir: objectsDir, ...location, onEvent: (event) => bus.publish(event) }) : undefined;
+  const server = await createServer(engine, {
+    targets: { AWSEvents: createEventsHandler(bus) },
+    ...(objects ? { s3Handler: createS3Handler(objects, location) } : {}),
+  });
   // One attempt: the SDK would otherwise retry LimitExceededException as throttling.
   const eb = new EventBridgeClient({ endpoint: server.url, region: location.region, credentials: CREDENTIALS, maxAttempts: 1 });
   const sfn = new SFNClient({ endpoint: server.url, region: location.region, credentials: CREDENTIALS });
+  const s3 = objects ? new S3Client({ endpoint: server.url, region: location.region, forcePathStyle: true, credentials: CREDENTIALS }) : undefined;
   return {
     clock,
     engine,
@@ -47,12 +63,16 @@ export async function startEventsHarness(options: HarnessOptions = {}): Promise<
     server,
     eb,
     sfn,
+    ...(s3 ? { s3 } : {}),
     async close() {
       eb.destroy();
       sfn.destroy();
+      s3?.destroy();
       await server.close();
       bus.close();
       engine.close();
+      objects?.close();
+      if (objectsDir) rmSync(objectsDir, { recursive: true, force: true });
     },
   };
 }
