@@ -4,10 +4,14 @@
  * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rules.html
  */
 
-/** EventBridge's InputTransformer: JSONPaths into the event, and the template they fill. */
+/**
+ * EventBridge's InputTransformer, with the API's field names so it can be put on a target as is:
+ * JSONPaths into the event, and the template they fill.
+ * @see https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_InputTransformer.html
+ */
 export interface InputTransformer {
-  inputPathsMap: Record<string, string>;
-  inputTemplate: string;
+  InputPathsMap: Record<string, string>;
+  InputTemplate: string;
 }
 
 export interface RuleDefinition {
@@ -39,8 +43,8 @@ export const kfoldOnUpload: RuleDefinition = {
   target: {
     workflow: 'kfold-cv',
     inputTransformer: {
-      inputPathsMap: { bucket: '$.detail.bucket.name', key: '$.detail.object.key' },
-      inputTemplate: '{"dataset": {"bucket": <bucket>, "key": <key>}}',
+      InputPathsMap: { bucket: '$.detail.bucket.name', key: '$.detail.object.key' },
+      InputTemplate: '{"dataset": {"bucket": <bucket>, "key": <key>}}',
     },
   },
 };

@@ -7,3 +7,5 @@ export { createLocalServices, type LocalServices, type LocalServicesOptions } fr
 export { HandlerLambdaInvoker } from './handler-invoker';
 export { registerLocally, stateMachineArn, type RegisteredRule, type Registry } from './register-locally';
 export { runWorkflow, startWorkflow, UnknownWorkflowError } from './run-workflow';
+export { putRulesOnBus, type RuleSink } from './bus-rules';
+export { synthesize, synthFiles, type SynthFile } from './synth';

@@ -5,9 +5,11 @@
 import type { Clock } from '../clock/clock';
 import { Engine } from '../control/engine';
 import type { EventPublisher } from '../interpreter/integrations/services';
-import { ObjectStore, type S3EventListener } from '../objects';
+import type { EventBus } from '../events/bus';
+import { ObjectStore } from '../objects';
 import { kfoldHandlers } from '../../tasks/kfold';
 import type { AnyTaskHandler } from '../../tasks/runtime/handler';
+import { putRulesOnBus } from './bus-rules';
 import { HandlerLambdaInvoker } from './handler-invoker';
 import { createLocalServices, type LocalServices, type LocalServicesOptions } from './local-services';
 import { registerLocally, type RegisteredRule } from './register-locally';
@@ -21,10 +23,13 @@ export interface LocalRuntimeOptions extends LocalServicesOptions {
   /** The object store's directory. @default dataDir */
   objectsDir?: string;
   clock?: Clock;
-  /** Receives custom events (`ModelRegistered` …): the event bus. @default - events are accepted and dropped */
+  /**
+   * The event bus: it gets the registry's rules, the buckets' S3 events and the workflows' custom
+   * events, and starts executions of this engine. @default - no bus: see `events`
+   */
+  bus?: EventBus;
+  /** Without a bus, receives custom events (`ModelRegistered` …). @default - accepted and dropped */
   events?: EventPublisher;
-  /** Receives S3 "Object Created" events of buckets with EventBridge notifications. */
-  onObjectEvent?: S3EventListener;
 }
 
 export interface LocalRuntime {
@@ -39,16 +44,22 @@ export interface LocalRuntime {
 export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
   const objectsDir = options.objectsDir ?? options.dataDir;
   if (!objectsDir) throw new Error('createLocalRuntime needs dataDir or objectsDir for the object store.');
-  const objects = await ObjectStore.open({ dataDir: objectsDir, onEvent: options.onObjectEvent });
+  const { bus } = options;
+  const objects = await ObjectStore.open({ dataDir: objectsDir, onEvent: bus && ((event) => bus.publish(event)) });
   const services = createLocalServices(objects, options);
   const engine = new Engine({
     dataDir: options.dataDir,
     clock: options.clock,
     lambda: new HandlerLambdaInvoker(taskHandlers, services),
-    events: options.events,
+    events: bus?.taskPublisher ?? options.events,
+    onExecutionStatusChange: bus?.executionStatusListener,
     objects,
   });
   const rules = registerLocally(engine, objects);
+  if (bus) {
+    putRulesOnBus(bus, rules);
+    bus.start(engine);
+  }
   return {
     engine,
     objects,
