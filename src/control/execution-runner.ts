@@ -144,6 +144,7 @@ function executionInfo(record: ExecutionRecord, location: Location): ExecutionIn
     stateMachineName: record.stateMachineArn.split(':').pop()!,
     roleArn: record.roleArn,
     input: JSON.parse(record.input) as Json,
+    inputText: record.input,
     startTime: record.startDate,
     redriveCount: record.redriveCount,
     region: location.region,

@@ -92,7 +92,7 @@ export class DirectoryLambdaInvoker implements LambdaInvoker {
 
   private notFound(name: string): StatesError {
     const cause =
-      `Function not found: ${this.functionArn(name)} (Service: AWSLambda; Status Code: 404; ` +
+      `Function not found: ${this.functionArn(name)}:$LATEST (Service: AWSLambda; Status Code: 404; ` +
       'Error Code: ResourceNotFoundException; Request ID: 00000000-0000-0000-0000-000000000000; Proxy: null)';
     return new StatesError('Lambda.ResourceNotFoundException', cause, false);
   }

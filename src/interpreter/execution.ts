@@ -55,7 +55,13 @@ export async function runExecution(options: RunExecutionOptions): Promise<Execut
   options.stop?.addEventListener('abort', onStop, { once: true });
   const rt: ExecutionRuntime = { info, definition, clock, recorder, services: options.services, signal: controller.signal, newId: randomUUID };
 
-  const started = recorder.emit('exec:s', 'ExecutionStarted', 0, () => ({ ...dataDetails('input', info.input), roleArn: info.roleArn }));
+  const started = recorder.emit(
+    'exec:s',
+    'ExecutionStarted',
+    0,
+    () => ({ ...dataDetails('input', info.input), roleArn: info.roleArn }),
+    info.inputText === undefined ? undefined : { inputText: info.inputText },
+  );
   const frame = new Frame('', 0, {}, definition.QueryLanguage ?? 'JSONPath');
   const timers = new AbortController();
   try {

@@ -15,6 +15,8 @@ export interface ExecutionInfo {
   stateMachineName: string;
   roleArn: string;
   input: Json;
+  /** The input exactly as given to StartExecution; ExecutionStarted shows this text. */
+  inputText?: string;
   startTime: number;
   redriveCount: number;
   region: string;

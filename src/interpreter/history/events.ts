@@ -39,7 +39,11 @@ export function toAwsEvent(event: HistoryEvent, includeExecutionData = true): Re
     previousEventId: event.previousEventId,
   };
   if (event.details) {
-    out[detailsKey(event.type)] = renderDetails(event.details, includeExecutionData);
+    const rendered = renderDetails(event.details, includeExecutionData);
+    // ExecutionStarted shows the input text exactly as it was given.
+    const inputText = (event as StoredEvent).meta?.inputText;
+    if (includeExecutionData && typeof inputText === 'string') rendered.input = inputText;
+    out[detailsKey(event.type)] = rendered;
   }
   return out;
 }

@@ -27,7 +27,7 @@ export async function invokeFunction(
   const response = await ctx.rt.services.lambda.invoke(functionNameOf(functionArn), payload, { signal, requestId: ctx.rt.newId() });
   // AWS names the function ARN for a bare-ARN task, but only the service for lambda:invoke.
   if (payloadBytes(response.payload) > MAX_PAYLOAD_BYTES) throw taskResultTooLarge(envelope ? 'lambda' : functionArn);
-  if (response.functionError) throw functionFailure(response);
+  if (response.functionError) throw functionFailure(response, envelope);
   const parsed = parsePayload(response.payload);
   if (!envelope) return parsed;
   return {
@@ -48,16 +48,21 @@ function parsePayload(text: string): Json {
   }
 }
 
-/** A function error: the error name is the thrown type, the cause Lambda's error payload. */
-function functionFailure(response: LambdaResponse): StatesError {
+/**
+ * A function error: the error name is the thrown type, the cause Lambda's error payload — as the
+ * runtime wrote it for a bare function ARN, re-serialised compactly by the lambda:invoke integration.
+ */
+function functionFailure(response: LambdaResponse, viaInvokeIntegration: boolean): StatesError {
   let errorType: string = StatesErrors.TaskFailed;
+  let cause = response.payload;
   try {
     const body = JSON.parse(response.payload) as unknown;
     if (isJsonObject(body) && typeof body.errorType === 'string') errorType = body.errorType;
+    if (viaInvokeIntegration) cause = JSON.stringify(body);
   } catch {
-    // a non-JSON error payload keeps the generic name
+    // a non-JSON error payload keeps the generic name and its text
   }
-  return new StatesError(errorType, response.payload, false);
+  return new StatesError(errorType, cause, false);
 }
 
 /** `lambda:invoke` Parameters: FunctionName and Payload (an object or JSON text). */

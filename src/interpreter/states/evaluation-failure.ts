@@ -10,7 +10,7 @@ const recorded = new WeakSet<StatesError>();
 export function recordEvaluationFailure(ctx: StateContext, err: StatesError): void {
   if (recorded.has(err)) return;
   recorded.add(err);
-  const location = /specified for the field '([^']+)'/.exec(err.cause ?? '')?.[1];
+  const location = /specified for the field '([^']+)'/.exec(err.cause ?? '')?.[1] ?? /\)\. The (\w+) field /.exec(err.cause ?? '')?.[1];
   const ev = ctx.rt.recorder.emit(`${ctx.stepKey}:f`, 'EvaluationFailed', ctx.enteredPreviousEventId, () => ({
     cause: err.cause,
     error: err.error,

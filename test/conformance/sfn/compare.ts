@@ -1,26 +1,24 @@
 /** Compares an execution's final result with the recorded one. */
 import { isDeepStrictEqual } from 'node:util';
-import type { ExecutionResult } from '../../../src/interpreter/execution';
 import type { SfnCase } from './corpus';
+import { normalizedFinal, withoutSkipped } from './history';
+import type { CaseRun } from './run-case';
 
 export type Verdict = { ok: true } | { ok: false; why: string };
 
-export interface ResultNormalizers {
-  output(value: unknown): unknown;
-  cause(value: string | undefined): unknown;
-}
-
-export function compareResult(c: SfnCase, actual: ExecutionResult, normalize: ResultNormalizers): Verdict {
+export function compareResult(c: SfnCase, run: CaseRun): Verdict {
   const expected = c.expect;
+  const actual = run.result;
   if (actual.status !== expected.status) return { ok: false, why: `status ${actual.status}, expected ${expected.status}` };
   if (expected.reliability === 'redacted') return { ok: true };
-  if (actual.status === 'SUCCEEDED') {
-    const output = expected.reliability === 'normalized' ? normalize.output(actual.output) : actual.output;
-    return isDeepStrictEqual(output, expected.output) ? { ok: true } : { ok: false, why: `output ${JSON.stringify(output)}` };
-  }
   if ((actual.error ?? undefined) !== expected.error) return { ok: false, why: `error ${actual.error}, expected ${expected.error}` };
-  const comparable = expected.reliability === 'normalized' ? normalize.cause(actual.cause) : parsedCause(actual.cause);
-  return isDeepStrictEqual(comparable, expected.cause) ? { ok: true } : { ok: false, why: `cause ${JSON.stringify(comparable)}` };
+  const normalized = expected.reliability === 'normalized' ? normalizedFinal(c, run) : undefined;
+  if (actual.status === 'SUCCEEDED') {
+    const output = withoutSkipped(c, normalized ? normalized.output : actual.output);
+    return isDeepStrictEqual(output, withoutSkipped(c, expected.output)) ? { ok: true } : { ok: false, why: `output ${JSON.stringify(output)}` };
+  }
+  const cause = normalized ? normalized.cause : parsedCause(actual.cause);
+  return isDeepStrictEqual(cause, expected.cause) ? { ok: true } : { ok: false, why: `cause ${JSON.stringify(cause)}` };
 }
 
 /** The recording stores a cause that is a JSON object as the parsed object. */

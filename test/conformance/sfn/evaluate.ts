@@ -1,7 +1,7 @@
 /** Runs a case and judges it on both levels: the final result, then the whole history. */
 import { compareResult, type Verdict } from './compare';
 import type { SfnCase } from './corpus';
-import { compareHistory, resultNormalizers } from './history';
+import { compareHistory } from './history';
 import { runCase } from './run-case';
 
 export interface CaseVerdicts {
@@ -12,6 +12,6 @@ export interface CaseVerdicts {
 
 export async function evaluateCase(c: SfnCase): Promise<CaseVerdicts> {
   const run = await runCase(c);
-  const final = compareResult(c, run.result, resultNormalizers(c, run));
+  const final = compareResult(c, run);
   return { final, history: c.history ? compareHistory(c, run) : undefined };
 }

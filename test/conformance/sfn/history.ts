@@ -1,9 +1,19 @@
-/** Normalises a run's history and final result as the recording was, for comparison with it. */
+/**
+ * Normalises a run's history as the recording was, for comparison with it. The recorded final
+ * results of `normalized` cases are the normalised history's last event, so they are compared
+ * the same way.
+ */
 import { isDeepStrictEqual } from 'node:util';
 import { normalizeSnapshot, type RecordingRefs } from './normalize';
 import type { SfnCase } from './corpus';
 import { ROLE_ARN, type CaseRun } from './run-case';
-import type { ResultNormalizers, Verdict } from './compare';
+import type { Verdict } from './compare';
+
+/**
+ * skipPaths that name what no engine can reproduce: Lambda's HTTP headers and request ids.
+ * The recording marks them skipped; everything else it skips is still compared.
+ */
+const UNREPRODUCIBLE = new Set(['$..SdkHttpMetadata', '$..SdkResponseMetadata']);
 
 export function refsOf(run: CaseRun): RecordingRefs {
   return {
@@ -17,32 +27,44 @@ export function refsOf(run: CaseRun): RecordingRefs {
   };
 }
 
-/**
- * Normalisers for this run's output and cause. The recording saw an output as the JSON text of
- * DescribeExecution's `output`, which normalisation parses once when it is an object (nested JSON
- * text stays text); a cause is plain text, parsed only when it holds an object.
- */
-export function resultNormalizers(c: SfnCase, run: CaseRun): ResultNormalizers {
-  const normalize = (text: string) => normalizeSnapshot({ value: text }, c.normalization, refsOf(run)).value;
-  return {
-    output(value) {
-      const normalized = normalize(JSON.stringify(value ?? null));
-      return typeof normalized === 'string' ? JSON.parse(normalized) : normalized;
-    },
-    cause: (value) => (value === undefined ? undefined : normalize(value)),
-  };
+/** The run's history, normalised like the recording, without the unreproducible parts. */
+export function normalizedEvents(c: SfnCase, run: CaseRun): Record<string, unknown>[] {
+  const doc = normalizeSnapshot({ get_execution_history: { events: run.history } }, c.normalization, refsOf(run));
+  return withoutSkipped(c, (doc.get_execution_history as { events: Record<string, unknown>[] }).events) as Record<string, unknown>[];
+}
+
+export function withoutSkipped(c: SfnCase, value: unknown): unknown {
+  const keys = (c.skipPaths ?? []).filter((p) => UNREPRODUCIBLE.has(p)).map((p) => p.slice(3));
+  return keys.length === 0 ? value : dropKeys(value, new Set(keys));
+}
+
+function dropKeys(value: unknown, keys: Set<string>): unknown {
+  if (Array.isArray(value)) return value.map((v) => dropKeys(v, keys));
+  if (typeof value !== 'object' || value === null || value instanceof Date) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (!keys.has(k)) out[k] = dropKeys(v, keys);
+  return out;
+}
+
+/** The final output or cause as the normalised history's closing event shows it. */
+export function normalizedFinal(c: SfnCase, run: CaseRun): { output?: unknown; cause?: unknown } {
+  const last = normalizedEvents(c, run).at(-1) ?? {};
+  const succeeded = last.executionSucceededEventDetails as { output?: unknown } | undefined;
+  if (succeeded) return { output: typeof succeeded.output === 'string' ? JSON.parse(succeeded.output) : succeeded.output };
+  const failed = last.executionFailedEventDetails as { cause?: unknown } | undefined;
+  return { cause: failed?.cause };
 }
 
 export function compareHistory(c: SfnCase, run: CaseRun): Verdict {
   if (!c.history) return { ok: true };
-  let events: unknown;
+  let events: unknown[];
   try {
-    events = (normalizeSnapshot({ get_execution_history: { events: run.history } }, c.normalization, refsOf(run)).get_execution_history as { events: unknown }).events;
+    events = normalizedEvents(c, run);
   } catch (err) {
     return { ok: false, why: `normalisation failed: ${(err as Error).message}` };
   }
-  if (isDeepStrictEqual(events, c.history)) return { ok: true };
-  const actual = events as unknown[];
-  const index = c.history.findIndex((e, i) => !isDeepStrictEqual(e, actual[i]));
-  return { ok: false, why: `event #${index}: expected ${JSON.stringify(c.history[index])?.slice(0, 300)} got ${JSON.stringify(actual[index])?.slice(0, 300)}` };
+  const expected = withoutSkipped(c, c.history) as unknown[];
+  if (isDeepStrictEqual(events, expected)) return { ok: true };
+  const index = expected.findIndex((e, i) => !isDeepStrictEqual(e, events[i]));
+  return { ok: false, why: `event #${index}: expected ${JSON.stringify(expected[index])?.slice(0, 300)} got ${JSON.stringify(events[index])?.slice(0, 300)}` };
 }

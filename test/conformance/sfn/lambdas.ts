@@ -7,6 +7,7 @@ import { StatesError } from '../../../src/asl/errors';
 import type { Clock } from '../../../src/clock/clock';
 import type { LambdaInvoker, LambdaResponse } from '../../../src/interpreter/integrations/services';
 import type { LambdaSpec } from './corpus';
+import { pythonJsonDumps } from './normalize';
 
 export function corpusLambdas(specs: Record<string, LambdaSpec>, clock: Clock): LambdaInvoker {
   return {
@@ -15,7 +16,7 @@ export function corpusLambdas(specs: Record<string, LambdaSpec>, clock: Clock): 
       if (!spec) {
         throw new StatesError(
           'Lambda.ResourceNotFoundException',
-          `Function not found: arn:aws:lambda:us-east-1:000000000000:function:${name} (Service: AWSLambda; Status Code: 404; Error Code: ResourceNotFoundException)`,
+          `Function not found: arn:aws:lambda:us-east-1:000000000000:function:${name}:$LATEST (Service: AWSLambda; Status Code: 404; Error Code: ResourceNotFoundException; Request ID: ${requestId}; Proxy: null)`,
           false,
         );
       }
@@ -37,7 +38,8 @@ export function corpusLambdas(specs: Record<string, LambdaSpec>, clock: Clock): 
           return ok(JSON.stringify(event));
         case 'raise':
           return {
-            payload: JSON.stringify({ errorMessage: spec.errorMessage, errorType: spec.errorType, requestId, stackTrace: spec.stackTrace }),
+            // Python's runtime writes its error payload with json.dumps' default separators.
+            payload: pythonJsonDumps({ errorMessage: spec.errorMessage, errorType: spec.errorType, requestId, stackTrace: spec.stackTrace }),
             functionError: 'Unhandled',
             executedVersion: '$LATEST',
           };

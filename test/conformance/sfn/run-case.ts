@@ -19,18 +19,20 @@ export interface CaseRun {
 export async function runCase(c: SfnCase): Promise<CaseRun> {
   const clock = new VirtualClock(Date.now());
   const sink = new MemoryHistorySink();
-  const stateMachineName = `sm-${Math.abs(hash(c.id))}`;
+  // No '-' in the name: some recorded cases split $$.StateMachine.Name on it.
+  const stateMachineName = `sm_${Math.abs(hash(c.id))}`;
   const stateMachineArn = `arn:aws:states:us-east-1:000000000000:stateMachine:${stateMachineName}`;
-  const executionArn = `arn:aws:states:us-east-1:000000000000:execution:${stateMachineName}:exec-1`;
+  const executionArn = `arn:aws:states:us-east-1:000000000000:execution:${stateMachineName}:exec_1`;
   const input = caseInput(c, clock.now());
   const result = await runExecution({
     info: {
       executionArn,
-      name: 'exec-1',
+      name: 'exec_1',
       stateMachineArn,
       stateMachineName,
       roleArn: ROLE_ARN,
       input,
+      inputText: c.inputTemplate ? JSON.stringify(input) : c.input,
       startTime: clock.now(),
       redriveCount: 0,
       region: 'us-east-1',
