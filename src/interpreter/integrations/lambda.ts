@@ -65,11 +65,24 @@ function functionFailure(response: LambdaResponse, viaInvokeIntegration: boolean
   return new StatesError(errorType, cause, false);
 }
 
-/** `lambda:invoke` Parameters: FunctionName and Payload (an object or JSON text). */
+/**
+ * `lambda:invoke` Parameters: FunctionName and Payload. A string Payload is the request body itself
+ * (JSON text), as Lambda's Invoke takes it; null or no Payload sends no body.
+ */
 export function invokeRequest(parameters: Json): { functionName: string; payload: Json | undefined } {
   const p: JsonObject = isJsonObject(parameters) ? parameters : {};
   if (typeof p.FunctionName !== 'string') {
     throw new StatesError(StatesErrors.Runtime, "The field 'FunctionName' is required for the resource 'arn:aws:states:::lambda:invoke'.");
   }
-  return { functionName: p.FunctionName, payload: p.Payload };
+  return { functionName: p.FunctionName, payload: requestBody(p.Payload) };
+}
+
+function requestBody(payload: Json | undefined): Json | undefined {
+  if (payload === null || payload === undefined) return undefined;
+  if (typeof payload !== 'string') return payload;
+  try {
+    return JSON.parse(payload) as Json;
+  } catch {
+    throw new StatesError('Lambda.InvalidRequestContentException', `Could not parse request body into json: ${payload} (Service: Lambda, Status Code: 400)`, false);
+  }
 }

@@ -97,7 +97,8 @@ class MapRun {
     this.results = new Array<Json>(items.length).fill(null);
     if (distributed) {
       const { info } = ctx.rt;
-      this.mapRunArn = `arn:aws:states:${info.region}:${info.account}:mapRun:${info.stateMachineName}/${state.Label ?? ctx.stateName}:${ctx.rt.newId()}`;
+      // Without a Label, Step Functions names the Map Run with a generated id.
+      this.mapRunArn = `arn:aws:states:${info.region}:${info.account}:mapRun:${info.stateMachineName}/${state.Label ?? ctx.rt.newId()}:${ctx.rt.newId()}`;
     }
   }
 

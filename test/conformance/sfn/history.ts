@@ -30,7 +30,24 @@ export function refsOf(run: CaseRun): RecordingRefs {
 /** The run's history, normalised like the recording, without the unreproducible parts. */
 export function normalizedEvents(c: SfnCase, run: CaseRun): Record<string, unknown>[] {
   const doc = normalizeSnapshot({ get_execution_history: { events: run.history } }, c.normalization, refsOf(run));
-  return withoutSkipped(c, (doc.get_execution_history as { events: Record<string, unknown>[] }).events) as Record<string, unknown>[];
+  const events = (doc.get_execution_history as { events: Record<string, unknown>[] }).events;
+  return withoutSkipped(c, JSON.parse(normalizeMapRunArns(JSON.stringify(events)))) as Record<string, unknown>[];
+}
+
+const MAP_RUN_ARN = /(:mapRun:[^/"]+\/)([^:"]+):([0-9a-f-]{36})/g;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The recordings replaced Map Run ARNs' generated parts (LocalStack's map-run transformer, which the
+ * corpus' op lists do not carry): the generated label and the run id, numbered per Map Run.
+ */
+function normalizeMapRunArns(text: string): string {
+  const runs = new Map<string, number>();
+  return text.replace(MAP_RUN_ARN, (_m, prefix: string, label: string, id: string) => {
+    const n = runs.get(id) ?? runs.size;
+    runs.set(id, n);
+    return `${prefix}${UUID.test(label) ? `<MapRunArnPart0_${n}idx>` : label}:<MapRunArnPart1_${n}idx>`;
+  });
 }
 
 export function withoutSkipped(c: SfnCase, value: unknown): unknown {
