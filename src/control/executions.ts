@@ -62,6 +62,13 @@ export class Executions {
     return { executionArn: record.arn, startDate: new Date(record.startDate) };
   }
 
+  /** A STANDARD execution of this state machine with this name, if one was ever started. */
+  findByName(stateMachineArn: string, name: string): { executionArn: string; startDate: Date } | undefined {
+    const machine = this.machines.get(stateMachineArn);
+    const record = this.store.get(executionArn(this.location, machine.name, name, machine.type));
+    return record && { executionArn: record.arn, startDate: new Date(record.startDate) };
+  }
+
   async startSync(input: StartExecutionInput): Promise<StartSyncExecutionOutput> {
     const record = this.newRecord(input, {});
     if (record.type !== 'EXPRESS') throw new StateMachineTypeNotSupported('This operation is not supported by this type of state machine');

@@ -82,3 +82,34 @@ test('a callback answered just before a crash is delivered after the restart', a
   expect(tokens).toHaveLength(2);
   third.close();
 });
+
+test('a parent resumed while its .sync child runs waits for that child rather than starting another', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'statecraft-resume-'));
+  const calls: string[] = [];
+  const first = new Engine({ dataDir, clock: new WallClock(), lambda: countingLambda(calls) });
+  const child = first.createStateMachine({
+    name: 'child',
+    roleArn: ROLE,
+    definition: JSON.stringify({ StartAt: 'Pause', States: { Pause: { Type: 'Wait', Seconds: 1, End: true } } }),
+  });
+  const parent = first.createStateMachine({
+    name: 'parent',
+    roleArn: ROLE,
+    definition: JSON.stringify({
+      StartAt: 'Run',
+      States: {
+        Run: { Type: 'Task', Resource: 'arn:aws:states:::states:startExecution.sync:2', Parameters: { StateMachineArn: child.stateMachineArn, Input: { n: 1 } }, End: true },
+      },
+    }),
+  });
+  const { executionArn } = first.startExecution({ stateMachineArn: parent.stateMachineArn });
+  await until(() => (first.listExecutions({ stateMachineArn: child.stateMachineArn }).executions ?? []).length === 1);
+  first.close();
+
+  const second = new Engine({ dataDir, clock: new WallClock(), lambda: countingLambda(calls) });
+  await second.waitForExecution(executionArn!);
+  expect(second.describeExecution({ executionArn }).status).toBe('SUCCEEDED');
+  const children = second.listExecutions({ stateMachineArn: child.stateMachineArn }).executions ?? [];
+  expect(children.map((c) => c.status)).toEqual(['SUCCEEDED']);
+  second.close();
+});

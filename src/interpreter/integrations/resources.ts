@@ -12,7 +12,7 @@ import type { TaskTarget, TaskWork } from './task-lifecycle';
 export interface ResolvedResource {
   target: TaskTarget;
   callback: boolean;
-  work(parameters: Json, ctx: StateContext, token: string): TaskWork;
+  work(parameters: Json, ctx: StateContext, attempt: number): TaskWork;
 }
 
 const SERVICE = /^arn:aws[\w-]*:states:::([\w-]+):([\w.:-]+?)(\.waitForTaskToken)?$/;
@@ -35,17 +35,17 @@ export function resolveResource(resource: string): ResolvedResource {
   return {
     target,
     callback,
-    work: (parameters, ctx, token) => async (signal, heartbeat) => {
-      const result = await call(parameters, ctx, signal);
+    work: (parameters, ctx, attempt) => async (signal, heartbeat) => {
+      const result = await call(parameters, ctx, signal, attempt);
       if (!callback) return result;
       const tokens = ctx.rt.services.tokens;
       if (!tokens) throw runtimeError('Callback tasks need a task token broker.');
-      return tokens.wait(token, signal, heartbeat);
+      return tokens.wait(taskToken(ctx, attempt), signal, heartbeat);
     },
   };
 }
 
-type ServiceCall = (parameters: Json, ctx: StateContext, signal: AbortSignal) => Promise<Json>;
+type ServiceCall = (parameters: Json, ctx: StateContext, signal: AbortSignal, attempt: number) => Promise<Json>;
 
 function serviceCall(service: string, action: string, resource: string): ServiceCall {
   const key = `${service}:${action}`;
@@ -58,7 +58,7 @@ function serviceCall(service: string, action: string, resource: string): Service
     case 'states:startExecution':
     case 'states:startExecution.sync':
     case 'states:startExecution.sync:2':
-      return (parameters, ctx, signal) => {
+      return (parameters, ctx, signal, attempt) => {
         const executions = ctx.rt.services.executions;
         if (!executions) throw runtimeError(`The resource '${resource}' is not available in this runtime.`);
         if (!isJsonObject(parameters) || typeof parameters.StateMachineArn !== 'string') {
@@ -66,7 +66,7 @@ function serviceCall(service: string, action: string, resource: string): Service
         }
         const mode = action.endsWith('.sync:2') ? 'sync2' : action.endsWith('.sync') ? 'sync' : 'async';
         const request = { StateMachineArn: parameters.StateMachineArn, Input: parameters.Input, Name: typeof parameters.Name === 'string' ? parameters.Name : undefined };
-        return executions.start(request, mode, ctx.rt.info, signal);
+        return executions.start(request, mode, ctx.rt.info, signal, `${ctx.stepKey}#${attempt}`);
       };
     case 'events:putEvents':
       return async (parameters, ctx) => {

@@ -30,8 +30,12 @@ export interface StartExecutionRequest {
 }
 
 export interface NestedExecutions {
-  /** `mode`: 'async' returns at once; 'sync' and 'sync2' wait for the child to finish. */
-  start(request: StartExecutionRequest, mode: 'async' | 'sync' | 'sync2', parent: ExecutionInfo, signal: AbortSignal): Promise<Json>;
+  /**
+   * `mode`: 'async' returns at once; 'sync' and 'sync2' wait for the child to finish.
+   * `stepId` names the parent's step and attempt, the same after a restart, so that a resumed parent
+   * finds the child it already started instead of starting another.
+   */
+  start(request: StartExecutionRequest, mode: 'async' | 'sync' | 'sync2', parent: ExecutionInfo, signal: AbortSignal, stepId: string): Promise<Json>;
 }
 
 export interface EventPublisher {

@@ -23,7 +23,7 @@ export async function evaluateTask(state: TaskState, input: Json, ctx: StateCont
     const context = contextObject(ctx, attempt, token);
     const parameters = await effectiveInput(ctx, state, input, context);
     const timeouts = await taskTimeouts(state, input, ctx);
-    return runTaskAttempt(ctx, resource.target, parameters, attempt, timeouts, resource.work(parameters, ctx, token ?? ''));
+    return runTaskAttempt(ctx, resource.target, parameters, attempt, timeouts, resource.work(parameters, ctx, attempt));
   });
 }
 
