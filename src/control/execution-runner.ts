@@ -68,6 +68,7 @@ export class ExecutionRunner {
       keepDetails: durable,
       services: this.services(),
       previousEvents,
+      loadHistory: (arn) => this.sink.load(arn),
       stop: stop.signal,
     }).then((result) => {
       this.running.delete(record.arn);

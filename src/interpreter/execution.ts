@@ -45,6 +45,8 @@ export interface RunExecutionOptions {
   previousEvents?: StoredEvent[];
   /** Aborting it with an ExecutionStopped stops the execution. */
   stop?: AbortSignal;
+  /** Reads a child execution's recorded history (distributed Map items) when resuming. */
+  loadHistory?: (executionArn: string) => StoredEvent[];
 }
 
 export async function runExecution(options: RunExecutionOptions): Promise<ExecutionResult> {
@@ -53,7 +55,10 @@ export async function runExecution(options: RunExecutionOptions): Promise<Execut
   const controller = new AbortController();
   const onStop = () => controller.abort(options.stop!.reason);
   options.stop?.addEventListener('abort', onStop, { once: true });
-  const rt: ExecutionRuntime = { info, definition, clock, recorder, services: options.services, signal: controller.signal, newId: randomUUID };
+  const keepDetails = options.keepDetails ?? true;
+  const childRecorder = (arn: string) =>
+    new HistoryRecorder(arn, options.sink, clock, keepDetails, recorder.replaying ? options.loadHistory?.(arn) : undefined);
+  const rt: ExecutionRuntime = { info, definition, clock, recorder, services: options.services, signal: controller.signal, newId: randomUUID, childRecorder };
 
   const started = recorder.emit(
     'exec:s',

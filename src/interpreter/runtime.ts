@@ -34,6 +34,8 @@ export interface ExecutionRuntime {
   readonly signal: AbortSignal;
   /** A fresh id for task tokens and request ids. */
   newId(): string;
+  /** A recorder for a child execution's own history (a distributed Map's items), resuming what it recorded. */
+  childRecorder(executionArn: string): HistoryRecorder;
 }
 
 /** Map-iteration fields of the context object. */

@@ -113,3 +113,47 @@ test('a parent resumed while its .sync child runs waits for that child rather th
   expect(children.map((c) => c.status)).toEqual(['SUCCEEDED']);
   second.close();
 });
+
+test('a distributed Map resumed after a restart does not run its finished items again', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'statecraft-resume-'));
+  const calls: string[] = [];
+  const lambda: LambdaInvoker = {
+    async invoke(_, payload) {
+      calls.push(JSON.stringify(payload));
+      return { payload: JSON.stringify(payload), executedVersion: '$LATEST' };
+    },
+  };
+  const first = new Engine({ dataDir, clock: new WallClock(), lambda });
+  const { stateMachineArn } = first.createStateMachine({
+    name: 'fanout',
+    roleArn: ROLE,
+    definition: JSON.stringify({
+      StartAt: 'Each',
+      States: {
+        Each: {
+          Type: 'Map',
+          MaxConcurrency: 1,
+          ItemProcessor: {
+            ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
+            StartAt: 'Work',
+            States: {
+              Work: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:000000000000:function:work', Next: 'Pause' },
+              Pause: { Type: 'Wait', Seconds: 1, End: true },
+            },
+          },
+          End: true,
+        },
+      },
+    }),
+  });
+  const { executionArn } = first.startExecution({ stateMachineArn, input: '[{"item":0},{"item":1},{"item":2}]' });
+  await until(() => calls.length === 2);
+  first.close();
+
+  const second = new Engine({ dataDir, clock: new WallClock(), lambda });
+  await second.waitForExecution(executionArn!);
+  expect(second.describeExecution({ executionArn })).toMatchObject({ status: 'SUCCEEDED', output: '[{"item":0},{"item":1},{"item":2}]' });
+  expect(calls.filter((c) => c === '{"item":0}')).toHaveLength(1);
+  expect(calls.filter((c) => c === '{"item":2}')).toHaveLength(1);
+  second.close();
+}, 20000);

@@ -18,8 +18,6 @@ import { batchItems } from './map-batches';
 import { exceedsTolerance, mapItems, mapLimits, type MapLimits } from './map-config';
 import { recordEvaluationFailure } from './evaluation-failure';
 import { qualify, type StateOutcome } from './outcome';
-import { DiscardHistorySink } from '../history/sink';
-import { HistoryRecorder } from '../history/recorder';
 
 export async function evaluateMap(state: MapState, input: Json, ctx: StateContext): Promise<StateOutcome> {
   const processor = (state.ItemProcessor ?? state.Iterator)!;
@@ -81,7 +79,7 @@ class MapRun {
   /** The event the Map's closing events link to: the last iteration's end, or the failing iteration's last state. */
   private closingPrev?: number;
   private firstError?: StatesError;
-  private readonly mapRunArn?: string;
+  private mapRunArn?: string;
 
   constructor(
     private readonly ctx: StateContext,
@@ -95,17 +93,17 @@ class MapRun {
   ) {
     this.child = childRuntime(ctx.rt);
     this.results = new Array<Json>(items.length).fill(null);
-    if (distributed) {
-      const { info } = ctx.rt;
-      // Without a Label, Step Functions names the Map Run with a generated id.
-      this.mapRunArn = `arn:aws:states:${info.region}:${info.account}:mapRun:${info.stateMachineName}/${state.Label ?? ctx.rt.newId()}:${ctx.rt.newId()}`;
-    }
   }
 
   async execute(): Promise<Json[]> {
     const { rt, frame } = this.ctx;
-    if (this.mapRunArn) {
-      const ev = rt.recorder.emit(`${this.key}:r`, 'MapRunStarted', frame.lastEventId, () => ({ mapRunArn: this.mapRunArn }));
+    if (this.distributed) {
+      const { info } = rt;
+      // Without a Label, Step Functions names the Map Run with a generated id.
+      const arn = `arn:aws:states:${info.region}:${info.account}:mapRun:${info.stateMachineName}/${this.state.Label ?? rt.newId()}:${rt.newId()}`;
+      const ev = rt.recorder.emit(`${this.key}:r`, 'MapRunStarted', frame.lastEventId, () => ({ mapRunArn: arn }), { mapRunArn: arn });
+      // After a restart the recorded ARN names the run, so its child executions are found again.
+      this.mapRunArn = String(ev.meta?.mapRunArn ?? arn);
       frame.lastEventId = ev.id;
     }
     await this.runAll();
@@ -151,7 +149,7 @@ class MapRun {
     const iteration = new Frame(iterKey, frame.lastEventId, variables, frame.queryLanguage);
     try {
       const itemInput = await this.iterationInput(index);
-      this.results[index] = await runBranch(this.distributed ? this.childExecution() : this.child.rt, this.processor, itemInput, iteration);
+      this.results[index] = await runBranch(this.distributed ? this.childExecution(index) : this.child.rt, this.processor, itemInput, iteration);
       if (events) {
         const ev = rt.recorder.emit(`${iterKey}:d`, 'MapIterationSucceeded', iteration.lastEventId, () => ({ index, name: this.ctx.stateName }));
         frame.lastEventId = iteration.lastEventId;
@@ -172,11 +170,11 @@ class MapRun {
   }
 
   /**
-   * A distributed Map's items run as child executions whose events are not part of this
-   * execution's history. They are not yet recorded durably: after a restart they run again.
+   * A distributed Map's items run as child executions: their events are recorded in histories of
+   * their own, not in this execution's, and a finished child is replayed, not run again, after a restart.
    */
-  private childExecution(): ExecutionRuntime {
-    const recorder = new HistoryRecorder(`${this.mapRunArn}:child`, new DiscardHistorySink(), this.ctx.rt.clock, false);
+  private childExecution(index: number): ExecutionRuntime {
+    const recorder = this.ctx.rt.childRecorder(`${this.mapRunArn}:${index}`);
     return Object.create(this.child.rt, { recorder: { value: recorder } }) as ExecutionRuntime;
   }
 
