@@ -2,6 +2,7 @@
 import type { ObjectStore } from '../objects';
 import { LocalObjectService } from '../../tasks/runtime/local-objects';
 import { ObjectStoreModelRegistry } from '../../tasks/runtime/object-model-registry';
+import { kfoldWorkerSetup } from '../../tasks/kfold/compute';
 import type { HandlerServices } from '../../tasks/runtime/services';
 import { WorkerPool } from '../../tasks/runtime/worker-pool';
 import { DATA_BUCKET } from '../../workflows/registry';
@@ -21,7 +22,7 @@ export interface LocalServices extends HandlerServices {
 export function createLocalServices(store: ObjectStore, options: LocalServicesOptions = {}): LocalServices {
   const objects = new LocalObjectService(store);
   const clock = { now: () => new Date() };
-  const pool = new WorkerPool(options.workers);
+  const pool = new WorkerPool({ size: options.workers, setup: [kfoldWorkerSetup] });
   return {
     objects,
     clock,

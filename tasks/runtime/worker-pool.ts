@@ -27,6 +27,18 @@ interface Reply {
 
 const BOOTSTRAP = join(__dirname, 'worker-bootstrap.js');
 
+/** A function every worker awaits once before its first job: `(await import(modulePath))[exportName]()`. */
+export interface WorkerSetup {
+  modulePath: string;
+  exportName: string;
+}
+
+export interface WorkerPoolOptions {
+  /** Worker count. @default os.availableParallelism() */
+  size?: number;
+  setup?: readonly WorkerSetup[];
+}
+
 export class WorkerPool implements ComputePool {
   private readonly idle: Worker[] = [];
   private readonly busy = new Map<Worker, Job>();
@@ -35,10 +47,14 @@ export class WorkerPool implements ComputePool {
   private nextId = 0;
   private closed = false;
 
-  /** @param size worker count. @default os.availableParallelism() */
-  constructor(readonly size: number = availableParallelism()) {
-    if (!Number.isInteger(size) || size < 1) throw new RangeError(`A worker pool needs at least one worker; got ${size}.`);
-    for (let i = 0; i < size; i++) this.idle.push(this.spawn());
+  readonly size: number;
+  private readonly setup: readonly WorkerSetup[];
+
+  constructor(options: WorkerPoolOptions = {}) {
+    this.size = options.size ?? availableParallelism();
+    this.setup = options.setup ?? [];
+    if (!Number.isInteger(this.size) || this.size < 1) throw new RangeError(`A worker pool needs at least one worker; got ${this.size}.`);
+    for (let i = 0; i < this.size; i++) this.idle.push(this.spawn());
   }
 
   run<T>(modulePath: string, exportName: string, argument: unknown): Promise<T> {
@@ -61,7 +77,7 @@ export class WorkerPool implements ComputePool {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(BOOTSTRAP);
+    const worker = new Worker(BOOTSTRAP, { workerData: { setup: this.setup } });
     // Idle workers must not keep a finished CLI run alive; busy ones must, or nothing would wait for them.
     worker.unref();
     worker.on('message', (reply: Reply) => this.finish(worker, reply));

@@ -26,3 +26,4 @@ export { crossValidate, type FoldOptions, type LabelledRows, scoreFold, selectRo
 export { type ProposalRequest, proposeCandidates, randomSearch, type SearchMethod } from './search';
 export type { Candidate, LogRange, ScoredCandidate, SearchSpace } from './search-space';
 export { mulberry32, type Random, shuffled } from './random';
+export { useWasmLibsvm } from './libsvm-runtime';

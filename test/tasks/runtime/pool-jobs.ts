@@ -1,0 +1,28 @@
+/** Jobs for the worker pool tests; they run inside worker threads, loaded through tsx. */
+import { threadId } from 'node:worker_threads';
+import { libsvmHeap } from '../../../tasks/kfold/lib/libsvm-runtime';
+
+let prepared = false;
+
+export function prepare(): Promise<void> {
+  prepared = true;
+  return Promise.resolve();
+}
+
+export function describeThread(holdMs: number): { threadId: number; prepared: boolean } {
+  // Holds the worker busy so that concurrent jobs must land on different workers.
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, holdMs);
+  return { threadId, prepared };
+}
+
+export function fail(message: string): never {
+  throw new RangeError(message);
+}
+
+export function crash(): never {
+  process.exit(3);
+}
+
+export function usesWasmLibsvm(): boolean {
+  return 'wasmMemory' in libsvmHeap;
+}

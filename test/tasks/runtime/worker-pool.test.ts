@@ -1,0 +1,48 @@
+/** The compute pool: TypeScript jobs in worker threads (under jest too), errors, crashes, setup. */
+import { COMPUTE_MODULE, kfoldWorkerSetup } from '../../../tasks/kfold/compute';
+import { ComputeWorkerError } from '../../../tasks/runtime/errors';
+import { WorkerPool } from '../../../tasks/runtime/worker-pool';
+
+const JOBS = require.resolve('./pool-jobs.ts');
+let pool: WorkerPool;
+
+beforeEach(() => {
+  pool = new WorkerPool({ size: 2, setup: [{ modulePath: JOBS, exportName: 'prepare' }] });
+});
+afterEach(() => pool.close());
+
+test('runs a TypeScript job after the setup, in a worker thread', async () => {
+  const result = await pool.run<{ threadId: number; prepared: boolean }>(JOBS, 'describeThread', 0);
+  expect(result.prepared).toBe(true);
+  expect(result.threadId).not.toBe(0);
+});
+
+test('concurrent jobs are spread over every worker', async () => {
+  const results = await Promise.all([1, 2, 3, 4].map(() => pool.run<{ threadId: number }>(JOBS, 'describeThread', 100)));
+  expect(new Set(results.map((r) => r.threadId)).size).toBe(2);
+});
+
+test("a job's error rejects with the error's name and message", async () => {
+  await expect(pool.run(JOBS, 'fail', 'no such fold')).rejects.toMatchObject({ name: 'RangeError', message: 'no such fold' });
+});
+
+test('a worker that dies fails its job with the retryable ComputeWorkerError and is replaced', async () => {
+  await expect(pool.run(JOBS, 'crash', null)).rejects.toBeInstanceOf(ComputeWorkerError);
+  const after = await Promise.all([1, 2].map(() => pool.run<{ prepared: boolean }>(JOBS, 'describeThread', 0)));
+  expect(after.every((r) => r.prepared)).toBe(true);
+});
+
+test('a closed pool refuses work', async () => {
+  await pool.close();
+  await expect(pool.run(JOBS, 'describeThread', 0)).rejects.toBeInstanceOf(ComputeWorkerError);
+});
+
+test('kfold workers train with the WebAssembly build of libsvm', async () => {
+  const kfold = new WorkerPool({ size: 1, setup: [kfoldWorkerSetup] });
+  try {
+    expect(await kfold.run(JOBS, 'usesWasmLibsvm', null)).toBe(true);
+    expect(COMPUTE_MODULE).toMatch(/compute\.ts$/);
+  } finally {
+    await kfold.close();
+  }
+});
