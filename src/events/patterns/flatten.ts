@@ -8,17 +8,20 @@ import type { EventValue } from './matchers';
 import type { PathNode } from './path-table';
 
 /**
- * The leaves of one event by slot. `elements[slot][i]` tells, for leaf `values[slot][i]`, each array of objects
- * (or arrays) it sits in as `[arrayId, index, arrayId, index, …]`; AWS only matches fields of one array element
- * together.
+ * The leaves of one event by slot: `values[slot][i]` for `i < counts[slot]` (the arrays are reused, so they may
+ * hold older values past the count). `elements[slot][i]` tells, for that leaf, each array of objects (or arrays)
+ * it sits in as `[arrayId, index, arrayId, index, …]`; AWS only matches fields of one array element together.
  */
 export class SlotEvent {
+  readonly counts: number[] = [];
   readonly values: EventValue[][] = [];
   readonly elements: (readonly number[] | undefined)[][] = [];
   /** False when no leaf sits inside an array of objects, so no consistency check is needed. */
   hasElements = false;
   nextArrayId = 0;
+  /** The slots filled since the last clear: `filled[0 … filledCount)`. */
   private readonly filled: number[] = [];
+  private filledCount = 0;
 
   constructor(slots = 0) {
     this.ensureSlots(slots);
@@ -26,26 +29,25 @@ export class SlotEvent {
 
   ensureSlots(slots: number): void {
     while (this.values.length < slots) {
+      this.counts.push(0);
       this.values.push([]);
       this.elements.push([]);
     }
   }
 
   add(slot: number, value: EventValue, elements: readonly number[] | undefined): void {
-    const values = this.values[slot];
-    if (values.length === 0) this.filled.push(slot);
-    values.push(value);
-    this.elements[slot].push(elements);
+    const count = this.counts[slot]++;
+    if (count === 0) this.filled[this.filledCount++] = slot;
+    this.values[slot][count] = value;
+    this.elements[slot][count] = elements;
     if (elements !== undefined) this.hasElements = true;
   }
 
-  /** Empties the slots filled so far (and lets go of the event's values). */
+  /** Empties the slots filled so far. */
   clear(): void {
-    for (const slot of this.filled) {
-      this.values[slot].length = 0;
-      this.elements[slot].length = 0;
-    }
-    this.filled.length = 0;
+    const { filled, counts } = this;
+    for (let i = 0; i < this.filledCount; i++) counts[filled[i]] = 0;
+    this.filledCount = 0;
     this.hasElements = false;
     this.nextArrayId = 0;
   }
@@ -58,9 +60,9 @@ export function flattenInto(root: PathNode, event: Record<string, unknown>, into
 }
 
 function visitObject(into: SlotEvent, node: PathNode, object: Record<string, unknown>, elements: number[] | undefined): void {
-  for (const key of Object.keys(object)) {
+  for (const key in object) {
     const child = node.child(key);
-    if (child !== undefined) visit(into, child, object[key], elements);
+    if (child !== undefined && Object.hasOwn(object, key)) visit(into, child, object[key], elements);
   }
 }
 

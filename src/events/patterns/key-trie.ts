@@ -72,13 +72,14 @@ export class KeyNode<E> {
     for (let i = 0; i < this.entries.length; i++) out.push(this.entries[i]);
     for (let e = 0; e < this.edges.length; e++) {
       const edge = this.edges[e];
-      const values = event.values[edge.slot];
-      if (values.length === 0) continue;
+      const count = event.counts[edge.slot];
+      if (count === 0) continue;
       if (edge.kind === 'presence') {
         edge.children.get('')?.collect(event, out);
         continue;
       }
-      for (let v = 0; v < values.length; v++) {
+      const values = event.values[edge.slot];
+      for (let v = 0; v < count; v++) {
         const value = values[v];
         if (typeof value !== 'string') continue;
         if (edge.kind === 'exact') edge.children.get(value)?.collect(event, out);

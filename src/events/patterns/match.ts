@@ -33,37 +33,45 @@ export function matchesSlots(branches: readonly BoundBranch[], event: SlotEvent)
   return false;
 }
 
+interface LonePattern {
+  readonly table: PathTable;
+  readonly branches: BoundBranch[];
+  /** Reused from call to call: matching never runs re-entrantly. */
+  readonly slots: SlotEvent;
+}
+
 /** A lone pattern's own table, made once per compiled pattern. */
-const lonePatterns = new WeakMap<CompiledPattern, { table: PathTable; branches: BoundBranch[] }>();
+const lonePatterns = new WeakMap<CompiledPattern, LonePattern>();
 
 export function matchesEvent(compiled: CompiledPattern, event: Record<string, unknown>): boolean {
   let bound = lonePatterns.get(compiled);
   if (bound === undefined) {
     const table = new PathTable();
-    bound = { table, branches: bindPattern(compiled, table) };
+    const branches = bindPattern(compiled, table);
+    bound = { table, branches, slots: new SlotEvent(table.slots) };
     lonePatterns.set(compiled, bound);
   }
-  const slots = new SlotEvent(bound.table.slots);
-  flattenInto(bound.table.root, event, slots);
-  return matchesSlots(bound.branches, slots);
+  flattenInto(bound.table.root, event, bound.slots);
+  return matchesSlots(bound.branches, bound.slots);
 }
 
 /** Without arrays of objects every field can be decided on its own. */
 function holdsIndependently(branch: BoundBranch, event: SlotEvent): boolean {
-  for (const { field, slot } of branch) {
-    const values = event.values[slot];
-    if (values.length === 0) {
+  for (let f = 0; f < branch.length; f++) {
+    const { field, slot } = branch[f];
+    const count = event.counts[slot];
+    if (count === 0) {
       if (!field.allowsAbsence) return false;
-    } else if (!someValueAccepted(field, values)) {
+    } else if (!someValueAccepted(field, event.values[slot], count)) {
       return false;
     }
   }
   return true;
 }
 
-function someValueAccepted(field: FieldPattern, values: readonly EventValue[]): boolean {
+function someValueAccepted(field: FieldPattern, values: readonly EventValue[], count: number): boolean {
   const accepts = field.accepts;
-  for (let i = 0; i < values.length; i++) if (accepts(values[i])) return true;
+  for (let i = 0; i < count; i++) if (accepts(values[i])) return true;
   return false;
 }
 
@@ -71,10 +79,11 @@ function someValueAccepted(field: FieldPattern, values: readonly EventValue[]): 
 function holdsConsistently(branch: BoundBranch, event: SlotEvent, index: number, chosen: (readonly number[] | undefined)[]): boolean {
   if (index === branch.length) return true;
   const { field, slot } = branch[index];
+  const count = event.counts[slot];
+  if (count === 0) return field.allowsAbsence && holdsConsistently(branch, event, index + 1, chosen);
   const values = event.values[slot];
-  if (values.length === 0) return field.allowsAbsence && holdsConsistently(branch, event, index + 1, chosen);
   const elements = event.elements[slot];
-  for (let i = 0; i < values.length; i++) {
+  for (let i = 0; i < count; i++) {
     if (!field.accepts(values[i]) || !agreesWithAll(elements[i], chosen)) continue;
     chosen.push(elements[i]);
     const holds = holdsConsistently(branch, event, index + 1, chosen);

@@ -31,7 +31,6 @@ export class RuleIndex<T> {
   private readonly trie = new KeyNode<Entry<T>>();
   /** Reused by every `match` (which never runs re-entrantly) to keep routing free of per-event allocation. */
   private readonly slots = new SlotEvent();
-  private readonly candidates: Entry<T>[] = [];
   private nextOrder = 0;
   private pass = 0;
 
@@ -67,8 +66,9 @@ export class RuleIndex<T> {
   /** The values of every rule the event matches, in the order the rules were added. */
   match(event: unknown): T[] {
     if (event === null || typeof event !== 'object' || Array.isArray(event)) return [];
-    const { slots, candidates } = this;
+    const slots = this.slots;
     flattenInto(this.paths.root, event as Record<string, unknown>, slots);
+    const candidates: Entry<T>[] = [];
     this.trie.collect(slots, candidates);
     const pass = ++this.pass;
     const matched: Entry<T>[] = [];
@@ -77,7 +77,6 @@ export class RuleIndex<T> {
       entry.seen = pass;
       if (matchesSlots(entry.branches, slots)) matched.push(entry);
     }
-    candidates.length = 0;
     slots.clear();
     if (matched.length > 1) matched.sort((a, b) => a.order - b.order);
     return matched.map((entry) => entry.value);
