@@ -100,6 +100,7 @@ export class EventBus {
 
   /** Stops timers and deliveries; queued deliveries stay in the database for the next process. */
   close(): void {
+    if (!this.db.open) return;
     this.scheduler.stop();
     this.replayRunner.stop();
     this.queue.stop();
@@ -124,6 +125,11 @@ export class EventBus {
   /** Resolves once every delivery due now has been attempted (retries due later may remain). */
   idle(): Promise<void> {
     return this.queue.idle();
+  }
+
+  /** Deliveries accepted but not yet taken by their target (due now or waiting for a retry). */
+  pendingDeliveries(): number {
+    return this.deliveries.pendingCount();
   }
 
   /** What targets' dead-letter queues hold, optionally one queue's. */

@@ -21,9 +21,10 @@ export class RuleScheduler {
     private readonly fire: FireRule,
   ) {}
 
+  /** Arms every scheduled rule; an occurrence missed while the process was down fires late, once. */
   start(rules: StoredRule[]): void {
     this.running = true;
-    for (const rule of rules) this.sync(rule.bus, rule.name, rule);
+    for (const rule of rules) this.sync(rule.bus, rule.name, rule, true);
   }
 
   stop(): void {
@@ -32,8 +33,11 @@ export class RuleScheduler {
     this.timers.clear();
   }
 
-  /** Re-arms (or cancels) the rule's timer after it was put, enabled, disabled or deleted. */
-  sync(bus: string, name: string, rule: StoredRule | undefined): void {
+  /**
+   * Re-arms (or cancels) the rule's timer after it was put, enabled, disabled or deleted. A rule
+   * (re)enabled through the API starts with the first occurrence after now, as on AWS.
+   */
+  sync(bus: string, name: string, rule: StoredRule | undefined, catchUp = false): void {
     const key = `${bus}\u0000${name}`;
     this.timers.get(key)?.abort();
     this.timers.delete(key);
@@ -41,11 +45,13 @@ export class RuleScheduler {
     const controller = new AbortController();
     this.timers.set(key, controller);
     const schedule = parseRuleSchedule(rule.scheduleExpression, { eventBusName: rule.bus });
-    this.run(rule, schedule, controller.signal).catch(() => undefined);
+    const now = this.clock.now();
+    const first = catchUp ? firstDue(schedule, rule, now) : nextOccurrence(schedule, Math.max(now, rule.lastFired ?? now), rule.createdAt);
+    this.run(rule, schedule, first, controller.signal).catch(() => undefined);
   }
 
-  private async run(rule: StoredRule, schedule: Schedule, signal: AbortSignal): Promise<void> {
-    let next = firstDue(schedule, rule, this.clock.now());
+  private async run(rule: StoredRule, schedule: Schedule, first: number | undefined, signal: AbortSignal): Promise<void> {
+    let next = first;
     while (next !== undefined) {
       await this.clock.sleepUntil(next, signal);
       if (signal.aborted) return;
@@ -56,8 +62,8 @@ export class RuleScheduler {
 }
 
 /**
- * The first occurrence to fire: the one after the last firing; if the process was down when some
- * came due, only the latest of those fires (late), not the whole backlog.
+ * The first occurrence to fire after a restart: the one after the last firing; if the process was
+ * down when some came due, only the latest of those fires (late), not the whole backlog.
  */
 function firstDue(schedule: Schedule, rule: StoredRule, nowMs: number): number | undefined {
   let next = nextOccurrence(schedule, rule.lastFired ?? rule.createdAt, rule.createdAt);
