@@ -79,7 +79,7 @@ export class DeliveryQueue {
       await invokeTarget(this.services, delivery.target, delivery.input, delivery.event);
     } catch (error) {
       if (!this.running) return; // closing: the row stays queued for the next process
-      this.fail(delivery, error instanceof DeliveryError ? error : new DeliveryError('InternalFailure', String(error), true));
+      this.fail(delivery, error instanceof DeliveryError ? error : new DeliveryError('INTERNAL_ERROR', String(error), true));
       return;
     }
     if (this.running) this.store.complete(delivery.seq);

@@ -5,6 +5,7 @@
  */
 import type { Target } from '@aws-sdk/client-eventbridge';
 import type { AwsEvent } from './aws-event';
+import type { ExhaustedRetryCondition } from './retry-policy';
 import type { EventsDb } from './database';
 
 export interface Delivery {
@@ -27,10 +28,11 @@ export type NewDelivery = Omit<Delivery, 'seq' | 'attempts' | 'due'>;
 export interface DeadLetterAttributes {
   RULE_ARN: string;
   TARGET_ARN: string;
+  /** From AWS's catalogue: `NO_RESOURCE`, `ERROR_FROM_TARGET`, `INVALID_JSON`, … */
   ERROR_CODE: string;
   ERROR_MESSAGE: string;
   /** Absent when the error was not retryable and no retry was attempted. */
-  EXHAUSTED_RETRY_CONDITION?: 'MaximumRetryAttemptsExhausted' | 'MaximumEventAgeExhausted';
+  EXHAUSTED_RETRY_CONDITION?: ExhaustedRetryCondition;
   RETRY_ATTEMPTS: string;
 }
 

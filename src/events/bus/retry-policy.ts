@@ -11,7 +11,10 @@ export const DEFAULT_MAXIMUM_EVENT_AGE_SECONDS = 86_400;
 const FIRST_DELAY_MS = 1_000;
 const MAX_DELAY_MS = 5 * 60_000;
 
-export type RetryDecision = { retry: true; due: number } | { retry: false; condition: 'MaximumRetryAttemptsExhausted' | 'MaximumEventAgeExhausted' };
+/** AWS names the exhausted limit after the RetryPolicy field. */
+export type ExhaustedRetryCondition = 'MaximumRetryAttempts' | 'MaximumEventAgeInSeconds';
+
+export type RetryDecision = { retry: true; due: number } | { retry: false; condition: ExhaustedRetryCondition };
 
 /**
  * @param retriesDone retries already made before this failure (0 after the first attempt)
@@ -20,9 +23,9 @@ export type RetryDecision = { retry: true; due: number } | { retry: false; condi
 export function decideRetry(policy: RetryPolicy | undefined, retriesDone: number, ingested: number, nowMs: number): RetryDecision {
   const maxAttempts = policy?.MaximumRetryAttempts ?? DEFAULT_MAXIMUM_RETRY_ATTEMPTS;
   const maxAgeMs = (policy?.MaximumEventAgeInSeconds ?? DEFAULT_MAXIMUM_EVENT_AGE_SECONDS) * 1000;
-  if (retriesDone >= maxAttempts) return { retry: false, condition: 'MaximumRetryAttemptsExhausted' };
+  if (retriesDone >= maxAttempts) return { retry: false, condition: 'MaximumRetryAttempts' };
   const due = nowMs + backoffMs(retriesDone);
-  if (due - ingested > maxAgeMs) return { retry: false, condition: 'MaximumEventAgeExhausted' };
+  if (due - ingested > maxAgeMs) return { retry: false, condition: 'MaximumEventAgeInSeconds' };
   return { retry: true, due };
 }
 

@@ -16,9 +16,9 @@ test('a failing target is retried with backoff until MaximumRetryAttempts, then 
   expect(letter.attributes).toEqual({
     RULE_ARN: RuleArn,
     TARGET_ARN: lambdaArn('flaky'),
-    ERROR_CODE: 'Error',
+    ERROR_CODE: 'ERROR_FROM_TARGET',
     ERROR_MESSAGE: expect.stringContaining('downstream unavailable'),
-    EXHAUSTED_RETRY_CONDITION: 'MaximumRetryAttemptsExhausted',
+    EXHAUSTED_RETRY_CONDITION: 'MaximumRetryAttempts',
     RETRY_ATTEMPTS: '2',
   });
   expect(JSON.parse(letter.body)).toMatchObject({ id: Entries![0].EventId, source: 'my.app', detail: { n: 1 } });
@@ -34,7 +34,7 @@ test('MaximumEventAgeInSeconds ends retries once the next attempt would come too
   const [letter] = await until(() => (bus.deadLetters().length > 0 ? bus.deadLetters() : undefined));
   // 0, 1, 3, 7, 15, 31 s; the next (63 s) would be past the 60 s age limit.
   expect(calls.map((c) => (c.atMs - START) / 1000)).toEqual([0, 1, 3, 7, 15, 31]);
-  expect(letter.attributes).toMatchObject({ EXHAUSTED_RETRY_CONDITION: 'MaximumEventAgeExhausted', RETRY_ATTEMPTS: '5' });
+  expect(letter.attributes).toMatchObject({ EXHAUSTED_RETRY_CONDITION: 'MaximumEventAgeInSeconds', RETRY_ATTEMPTS: '5' });
   bus.close();
 });
 
@@ -64,7 +64,7 @@ test('a missing state machine is not retried: straight to the dead-letter queue 
   expect(letter.attributes).toEqual({
     RULE_ARN: 'arn:aws:events:us-east-1:000000000000:rule/r1',
     TARGET_ARN: machine,
-    ERROR_CODE: 'StateMachineDoesNotExist',
+    ERROR_CODE: 'NO_RESOURCE',
     ERROR_MESSAGE: expect.stringContaining('gone'),
     RETRY_ATTEMPTS: '0',
   });

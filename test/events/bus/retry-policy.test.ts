@@ -15,12 +15,12 @@ test.each([
 
 test.each([
   ['defaults allow a retry', undefined, 0, T0, { retry: true, due: T0 + 1_000 }],
-  ['185 retries by default', undefined, 185, T0, { retry: false, condition: 'MaximumRetryAttemptsExhausted' }],
-  ['zero retries dead-letter at once', { MaximumRetryAttempts: 0 }, 0, T0, { retry: false, condition: 'MaximumRetryAttemptsExhausted' }],
-  ['the attempt limit wins when both are reached', { MaximumRetryAttempts: 1, MaximumEventAgeInSeconds: 60 }, 1, T0 + 60_000, { retry: false, condition: 'MaximumRetryAttemptsExhausted' }],
-  ['an attempt due past the age limit is not made', { MaximumEventAgeInSeconds: 60 }, 0, T0 + 59_500, { retry: false, condition: 'MaximumEventAgeExhausted' }],
+  ['185 retries by default', undefined, 185, T0, { retry: false, condition: 'MaximumRetryAttempts' }],
+  ['zero retries dead-letter at once', { MaximumRetryAttempts: 0 }, 0, T0, { retry: false, condition: 'MaximumRetryAttempts' }],
+  ['the attempt limit wins when both are reached', { MaximumRetryAttempts: 1, MaximumEventAgeInSeconds: 60 }, 1, T0 + 60_000, { retry: false, condition: 'MaximumRetryAttempts' }],
+  ['an attempt due past the age limit is not made', { MaximumEventAgeInSeconds: 60 }, 0, T0 + 59_500, { retry: false, condition: 'MaximumEventAgeInSeconds' }],
   ['an attempt due exactly at the age limit is made', { MaximumEventAgeInSeconds: 60 }, 0, T0 + 59_000, { retry: true, due: T0 + 60_000 }],
-  ['24 hours by default', undefined, 20, T0 + 86_400_000 - 200_000, { retry: false, condition: 'MaximumEventAgeExhausted' }],
+  ['24 hours by default', undefined, 20, T0 + 86_400_000 - 200_000, { retry: false, condition: 'MaximumEventAgeInSeconds' }],
 ])('%s', (_, policy, retriesDone, now, expected) => {
   expect(decideRetry(policy, retriesDone, T0, now)).toEqual(expected);
 });
