@@ -1,0 +1,28 @@
+/**
+ * The CDK app: one stack deploying every workflow of the registry. cdk-nag's AwsSolutions pack
+ * validates it at synth; a finding without a written acknowledgement fails the synth.
+ *
+ * Context: `alertEmail` subscribes an address to the alerts topic (`npx cdk deploy -c alertEmail=…`).
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { buckets, DATA_BUCKET, workflows } from '../workflows/registry';
+import { StatecraftStack } from './statecraft-stack';
+import { taskAccess } from './task-access';
+
+const app = new App();
+new StatecraftStack(app, 'Statecraft', {
+  description: 'statecraft: ML workflows on Step Functions, Lambda and EventBridge',
+  workflows,
+  buckets,
+  taskAccess,
+  dataBucket: DATA_BUCKET,
+  repositoryRoot: path.resolve(__dirname, '..'),
+  bundleRoot: mkdtempSync(path.join(tmpdir(), 'statecraft-bundles-')),
+  alertEmail: app.node.tryGetContext('alertEmail'),
+});
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+app.synth();

@@ -1,0 +1,34 @@
+/**
+ * What a task declares it touches. Each Lambda function's role is built from this and nothing
+ * else: object prefixes with read or write access, lake queries, catalog updates, events it puts
+ * and the model registry.
+ */
+export type ObjectAccessMode = 'read' | 'write' | 'read-write';
+
+export interface ObjectAccess {
+  /** A bucket's logical name, as the registry names it. */
+  readonly bucket: string;
+  /** A key prefix such as `datasets/kfold/`; access covers keys under it. */
+  readonly prefix: string;
+  readonly access: ObjectAccessMode;
+}
+
+export interface TaskAccess {
+  readonly objects?: readonly ObjectAccess[];
+  /** Runs SQL over the lake (Athena on AWS): query the workgroup, read the catalog and lake objects. */
+  readonly lakeQueries?: boolean;
+  /** Adds tables and partitions to the lake's catalog (Glue on AWS). */
+  readonly catalogUpdates?: boolean;
+  /** Sources of the custom events the task puts on the default bus. */
+  readonly eventSources?: readonly string[];
+  /** Reads and writes model versions in the model registry. */
+  readonly modelRegistry?: boolean;
+}
+
+export function readsObjects(mode: ObjectAccessMode): boolean {
+  return mode !== 'write';
+}
+
+export function writesObjects(mode: ObjectAccessMode): boolean {
+  return mode !== 'read';
+}
