@@ -9,3 +9,4 @@ export { registerLocally, stateMachineArn, type RegisteredRule, type Registry } 
 export { runWorkflow, startWorkflow, UnknownWorkflowError } from './run-workflow';
 export { putRulesOnBus, type RuleSink } from './bus-rules';
 export { synthesize, synthFiles, type SynthFile } from './synth';
+export { runWorkflowInProcess, type InProcessRunOptions } from './run-in-process';

@@ -30,7 +30,7 @@ export function stateMachineArn(engine: Engine, workflowName: string): string {
   return `arn:aws:states:${engine.location.region}:${engine.location.account}:stateMachine:${workflowName}`;
 }
 
-function ensureBucket(objects: ObjectStore, bucket: BucketDefinition): void {
+export function ensureBucket(objects: ObjectStore, bucket: BucketDefinition): void {
   if (!objects.listBuckets().some((existing) => existing.name === bucket.name)) objects.createBucket(bucket.name);
   objects.setEventBridgeNotifications(bucket.name, bucket.eventBridge);
 }
