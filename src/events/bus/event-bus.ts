@@ -15,7 +15,6 @@ import { WallClock, type Clock } from '../../clock/clock';
 import type { ExecutionStatusListener } from '../../control/engine';
 import type { LambdaInvoker } from '../../interpreter/integrations/services';
 import { InvalidEventError, InvalidEventPatternError, testEventPattern } from '../patterns';
-import { scheduledEvent } from '../schedules';
 import { ArchiveRegistry } from './archive-registry';
 import { busNameOf, DEFAULT_BUS, type Location } from './arns';
 import type { AwsEvent } from './aws-event';
@@ -26,11 +25,11 @@ import { DeliveryStore, type DeadLetter } from './delivery-store';
 import { EventsApiError, validation } from './errors';
 import { executionStatusEvent } from './execution-status-event';
 import { pageOf } from './pagination';
-import { buildEvent, checkEntries } from './put-events';
+import { Ingestion } from './ingestion';
 import { ReplayRegistry } from './replay-registry';
 import { ReplayRunner } from './replay-runner';
 import { Router, type RouteOptions } from './router';
-import { RuleRegistry, type StoredRule } from './rule-registry';
+import { RuleRegistry } from './rule-registry';
 import { RuleScheduler } from './rule-scheduler';
 import { TargetRegistry } from './target-registry';
 import type { StartExecution, TargetServices } from './target-invoker';
@@ -69,6 +68,7 @@ export class EventBus {
   private readonly scheduler: RuleScheduler;
   private readonly replayRunner: ReplayRunner;
   private readonly services: TargetServices;
+  private readonly ingestion: Ingestion;
 
   constructor(options: EventBusOptions = {}) {
     this.clock = options.clock ?? new WallClock();
@@ -82,9 +82,10 @@ export class EventBus {
     this.archives = new ArchiveRegistry(this.db, this.location, (bus) => this.buses.exists(bus));
     this.replays = new ReplayRegistry(this.db, this.location, (archive) => this.archives.sourceBus(archive));
     this.router = new Router(this.rules, this.targets, this.deliveries, this.archives);
-    this.services = { ...(options.lambda ? { lambda: options.lambda } : {}), forward: (bus, event) => this.forward(bus, event) };
+    this.services = { ...(options.lambda ? { lambda: options.lambda } : {}), forward: (bus, event) => this.ingestion.forward(bus, event) };
     this.queue = new DeliveryQueue(this.deliveries, this.clock, this.services);
-    this.scheduler = new RuleScheduler(this.clock, (rule, atMs, id) => this.fireSchedule(rule, atMs, id));
+    this.ingestion = new Ingestion(this.db, this.clock, this.location, this.router, this.rules, this.queue, (bus) => this.buses.exists(bus));
+    this.scheduler = new RuleScheduler(this.clock, (rule, atMs, id) => this.ingestion.fireSchedule(rule, atMs, id));
     const route = (bus: string, event: AwsEvent, routeOptions: RouteOptions) => void this.router.route(bus, event, routeOptions);
     this.replayRunner = new ReplayRunner(this.db, this.clock, this.replays, this.archives, route, () => this.queue.kick());
   }
@@ -117,9 +118,7 @@ export class EventBus {
 
   /** Puts an event from an AWS service (S3, Step Functions), envelope ready, on a bus. */
   publish(event: AwsEvent, bus = DEFAULT_BUS): void {
-    const ingested = this.clock.now();
-    this.db.transaction(() => this.router.route(bus, event, { ingested }))();
-    this.queue.kick();
+    this.ingestion.publish(event, bus);
   }
 
   /** Resolves once every delivery due now has been attempted (retries due later may remain). */
@@ -138,19 +137,7 @@ export class EventBus {
   }
 
   putEvents(input: Api.PutEventsRequest): Api.PutEventsResponse {
-    const entries = checkEntries(input.Entries);
-    const ingested = this.clock.now();
-    const context = { location: this.location, nowMs: ingested, newId: randomUUID, busExists: (bus: string) => this.buses.exists(bus) };
-    const results = this.db.transaction(() =>
-      entries.map((entry): Api.PutEventsResultEntry => {
-        const outcome = buildEvent(entry, context);
-        if (!outcome.ok) return outcome.result;
-        this.router.route(outcome.bus, outcome.event, { ingested });
-        return { EventId: outcome.event.id };
-      }),
-    )();
-    this.queue.kick();
-    return { FailedEntryCount: results.filter((result) => result.ErrorCode !== undefined).length, Entries: results };
+    return this.ingestion.putEvents(input);
   }
 
   testEventPattern(input: Api.TestEventPatternRequest): Api.TestEventPatternResponse {
@@ -278,20 +265,5 @@ export class EventBus {
     const bus = busNameOf(nameOrArn);
     this.buses.require(bus);
     return bus;
-  }
-
-  private fireSchedule(rule: StoredRule, atMs: number, id: string): void {
-    const event = scheduledEvent({ account: this.location.account, region: this.location.region, ruleArn: rule.arn, timeMs: atMs, id }) as unknown as AwsEvent;
-    this.db.transaction(() => {
-      this.router.deliverToTargets(rule, event, this.clock.now());
-      this.rules.recordFiring(rule, atMs);
-    })();
-    this.queue.kick();
-  }
-
-  private forward(bus: string, event: AwsEvent): boolean {
-    if (!this.buses.exists(bus)) return false;
-    this.publish(event, bus);
-    return true;
   }
 }
