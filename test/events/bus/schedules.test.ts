@@ -121,3 +121,33 @@ test('the last firing is stored: a restarted bus continues with the next occurre
   expect(eventTimes(one.calls)).toEqual([START + HOUR]);
   expect(eventTimes(two.calls)).toEqual([START + 2 * HOUR]);
 });
+
+test('a scheduled rule starts its workflow with the Scheduled Event as input', async () => {
+  const { Engine } = await import('../../../src/control');
+  let busRef!: EventBus;
+  const { bus, clock } = newBus();
+  busRef = open(bus);
+  const started: string[] = [];
+  const engine = new Engine({
+    clock,
+    lambda: { invoke: () => Promise.reject(new Error('unused')) },
+    onExecutionStatusChange: (change) => {
+      if (change.status !== 'RUNNING') return;
+      started.push(change.input);
+      busRef.disableRule({ Name: 'energy-daily' });
+    },
+  });
+  bus.start(engine);
+  const { stateMachineArn } = engine.createStateMachine({
+    name: 'energy-ingest',
+    roleArn: 'arn:aws:iam::000000000000:role/r',
+    definition: JSON.stringify({ StartAt: 'Go', States: { Go: { Type: 'Pass', End: true } } }),
+  });
+  const { RuleArn } = bus.putRule({ Name: 'energy-daily', ScheduleExpression: 'cron(0 10 * * ? *)' });
+  bus.putTargets({ Rule: 'energy-daily', Targets: [{ Id: 'ingest', Arn: stateMachineArn!, RoleArn: 'arn:aws:iam::000000000000:role/r' }] });
+  await until(() => (started.length > 0 ? true : undefined));
+  expect(started.map((input) => JSON.parse(input))).toEqual([
+    expect.objectContaining({ 'detail-type': 'Scheduled Event', source: 'aws.events', time: '2024-01-01T10:00:00Z', resources: [RuleArn] }),
+  ]);
+  engine.close();
+});
