@@ -3,6 +3,10 @@
  * "Scheduled Event" shape. The clock runs ahead on its own while work is pending, so each test's
  * target stops the schedules once it has seen the end of the simulated span.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Engine } from '../../../src/control';
 import { EventBus } from '../../../src/events/bus';
 import { START, lambdaArn, newBus, until, type Call } from './helpers';
 
@@ -99,9 +103,6 @@ test('a disabled rule stops firing and an enabled one resumes from the next occu
 });
 
 test('the last firing is stored: a restarted bus continues with the next occurrence, never repeating one', async () => {
-  const { mkdtempSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
-  const { join } = await import('node:path');
   const dataDir = mkdtempSync(join(tmpdir(), 'statecraft-schedule-'));
   let first!: EventBus;
   // Closing right after the delivery completed, before the clock can move on to the next occurrence.
@@ -123,7 +124,6 @@ test('the last firing is stored: a restarted bus continues with the next occurre
 });
 
 test('a scheduled rule starts its workflow with the Scheduled Event as input', async () => {
-  const { Engine } = await import('../../../src/control');
   let busRef!: EventBus;
   const { bus, clock } = newBus();
   busRef = open(bus);
