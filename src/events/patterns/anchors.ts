@@ -7,7 +7,16 @@
 import type { Branch, FieldPattern } from './validate';
 
 export type Anchor =
-  | { readonly kind: 'exact' | 'prefix'; readonly path: string; readonly keys: readonly string[] }
+  | {
+    readonly kind: 'exact' | 'prefix';
+    readonly path: string;
+    readonly keys: readonly string[];
+    /**
+     * Whether reaching the branch through one of the keys proves the field holds: true for exact values and for
+     * prefixes only, not for a prefix list with exact values (a value merely starting with one may differ).
+     */
+    readonly settles: boolean;
+  }
   | { readonly kind: 'presence'; readonly path: string };
 
 /**
@@ -40,16 +49,14 @@ export function chooseAnchors(branch: Branch): Anchor[] {
 /** An exact anchor when every matcher is an exact string, a prefix anchor when some are case-sensitive prefixes. */
 function lookupAnchor(field: FieldPattern): Anchor | undefined {
   const keys = new Set<string>();
-  let allExact = true;
+  let exact = 0;
+  let prefixes = 0;
   for (const matcher of field.matchers) {
-    if (matcher.kind === 'exact-string') keys.add(matcher.value);
-    else if (matcher.kind === 'prefix' && !matcher.ignoreCase) {
-      // An exact value is also a prefix of itself, so a mixed list can still be looked up by prefix.
-      keys.add(matcher.value);
-      allExact = false;
-    } else {
-      return undefined;
-    }
+    if (matcher.kind === 'exact-string') exact++;
+    else if (matcher.kind === 'prefix' && !matcher.ignoreCase) prefixes++;
+    else return undefined;
+    // An exact value is also a prefix of itself, so a mixed list can still be looked up by prefix.
+    keys.add(matcher.value);
   }
-  return { kind: allExact ? 'exact' : 'prefix', path: field.path, keys: [...keys] };
+  return { kind: prefixes === 0 ? 'exact' : 'prefix', path: field.path, keys: [...keys], settles: exact === 0 || prefixes === 0 };
 }

@@ -27,10 +27,16 @@ export function unbindPattern(compiled: CompiledPattern, table: PathTable): void
 }
 
 export function matchesSlots(branches: readonly BoundBranch[], event: SlotEvent): boolean {
-  for (const branch of branches) {
-    if (event.hasElements ? holdsConsistently(branch, event, 0, []) : holdsIndependently(branch, event)) return true;
-  }
+  for (const branch of branches) if (branchHolds(branch, event)) return true;
   return false;
+}
+
+/**
+ * Whether one branch holds. `unsettled` may leave out fields the caller already knows hold, which is enough when
+ * no leaf sits in an array of objects; otherwise every field takes part in choosing consistent array elements.
+ */
+export function branchHolds(branch: BoundBranch, event: SlotEvent, unsettled: BoundBranch = branch): boolean {
+  return event.hasElements ? holdsConsistently(branch, event, 0, []) : holdsIndependently(unsettled, event);
 }
 
 interface LonePattern {

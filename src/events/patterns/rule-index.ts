@@ -4,13 +4,13 @@
  * Each branch of a rule is filed in a KeyTrie under all the exact values it requires (`source`, `detail-type`,
  * a bucket name, a state machine ARN …, as many as fit), then its required prefixes; a branch with neither is
  * filed by the presence of a required field, and a branch requiring nothing is tested for every event. The
- * event is flattened once, into slots, over only the paths some rule tests; the rules the trie yields are then
- * tested in full against those slots.
+ * event is flattened once, into slots, over only the paths some rule tests; each branch the trie yields is then
+ * tested on the fields its anchors did not already settle.
  */
-import { chooseAnchors } from './anchors';
+import { chooseAnchors, type Anchor } from './anchors';
 import { flattenInto, SlotEvent } from './flatten';
 import { KeyNode, type SlotAnchor } from './key-trie';
-import { bindPattern, matchesSlots, unbindPattern, type BoundBranch } from './match';
+import { bindPattern, branchHolds, unbindPattern, type BoundBranch } from './match';
 import { PathTable } from './path-table';
 import type { CompiledPattern } from './validate';
 
@@ -18,17 +18,24 @@ interface Entry<T> {
   readonly compiled: CompiledPattern;
   readonly value: T;
   readonly order: number;
-  readonly branches: readonly BoundBranch[];
-  /** Per branch, the anchors it is filed under. */
-  readonly anchors: readonly (readonly SlotAnchor[])[];
-  /** The routing pass that last tested this entry, so each entry is tested at most once per event. */
-  seen: number;
+  readonly filings: readonly Filing<T>[];
+  /** The routing pass that last matched this entry, so that each entry is reported once per event. */
+  matchedIn: number;
+}
+
+/** One branch of a rule as filed in the trie. */
+interface Filing<T> {
+  readonly entry: Entry<T>;
+  readonly anchors: readonly SlotAnchor[];
+  readonly branch: BoundBranch;
+  /** The branch's fields less those its anchors settle. */
+  readonly unsettled: BoundBranch;
 }
 
 export class RuleIndex<T> {
   private readonly entries = new Map<string, Entry<T>>();
   private readonly paths = new PathTable();
-  private readonly trie = new KeyNode<Entry<T>>();
+  private readonly trie = new KeyNode<Filing<T>>();
   /** Reused by every `match` (which never runs re-entrantly) to keep routing free of per-event allocation. */
   private readonly slots = new SlotEvent();
   private nextOrder = 0;
@@ -42,22 +49,28 @@ export class RuleIndex<T> {
   add(id: string, compiled: CompiledPattern, value: T): void {
     this.remove(id);
     const branches = bindPattern(compiled, this.paths);
-    const anchors = compiled.branches.map((branch) => chooseAnchors(branch).map((anchor): SlotAnchor => ({
-      kind: anchor.kind,
-      slot: this.paths.acquire(anchor.path),
-      keys: anchor.kind === 'presence' ? [''] : anchor.keys,
-    })));
-    const entry: Entry<T> = { compiled, value, order: this.nextOrder++, branches, anchors, seen: -1 };
+    const filings: Filing<T>[] = [];
+    const entry: Entry<T> = { compiled, value, order: this.nextOrder++, filings, matchedIn: -1 };
+    compiled.branches.forEach((fields, i) => {
+      const anchors = chooseAnchors(fields);
+      const settled = new Set(anchors.filter((a) => a.kind !== 'presence' && a.settles).map((a) => a.path));
+      filings.push({
+        entry,
+        anchors: anchors.map((anchor) => this.slotAnchor(anchor)),
+        branch: branches[i],
+        unsettled: branches[i].filter(({ field }) => !settled.has(field.path)),
+      });
+    });
     this.entries.set(id, entry);
     this.slots.ensureSlots(this.paths.slots);
-    for (const branchAnchors of anchors) this.trie.insert(branchAnchors, entry);
+    for (const filing of filings) this.trie.insert(filing.anchors, filing);
   }
 
   remove(id: string): boolean {
     const entry = this.entries.get(id);
     if (!entry) return false;
     this.entries.delete(id);
-    for (const branchAnchors of entry.anchors) this.trie.remove(branchAnchors, entry);
+    for (const filing of entry.filings) this.trie.remove(filing.anchors, filing);
     unbindPattern(entry.compiled, this.paths);
     for (const branch of entry.compiled.branches) for (const anchor of chooseAnchors(branch)) this.paths.release(anchor.path);
     return true;
@@ -68,17 +81,21 @@ export class RuleIndex<T> {
     if (event === null || typeof event !== 'object' || Array.isArray(event)) return [];
     const slots = this.slots;
     flattenInto(this.paths.root, event as Record<string, unknown>, slots);
-    const candidates: Entry<T>[] = [];
+    const candidates: Filing<T>[] = [];
     this.trie.collect(slots, candidates);
     const pass = ++this.pass;
     const matched: Entry<T>[] = [];
-    for (const entry of candidates) {
-      if (entry.seen === pass) continue;
-      entry.seen = pass;
-      if (matchesSlots(entry.branches, slots)) matched.push(entry);
+    for (const { entry, branch, unsettled } of candidates) {
+      if (entry.matchedIn === pass || !branchHolds(branch, slots, unsettled)) continue;
+      entry.matchedIn = pass;
+      matched.push(entry);
     }
     slots.clear();
     if (matched.length > 1) matched.sort((a, b) => a.order - b.order);
     return matched.map((entry) => entry.value);
+  }
+
+  private slotAnchor(anchor: Anchor): SlotAnchor {
+    return { kind: anchor.kind, slot: this.paths.acquire(anchor.path), keys: anchor.kind === 'presence' ? [''] : anchor.keys };
   }
 }

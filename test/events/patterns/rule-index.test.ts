@@ -71,6 +71,13 @@ describe('RuleIndex', () => {
     expect(index.match({ k: 1 })).toEqual([]);
   });
 
+  it('still matches anchored fields within one array element', () => {
+    const index = new RuleIndex<string>();
+    index.add('item', compileEventPattern('{"items": {"name": ["x"], "size": [2]}}'), 'item');
+    expect(index.match({ items: [{ name: 'x', size: 1 }, { name: 'y', size: 2 }] })).toEqual([]);
+    expect(index.match({ items: [{ name: 'y', size: 1 }, { name: 'x', size: 2 }] })).toEqual(['item']);
+  });
+
   it('ignores events that are not objects', () => {
     const index = new RuleIndex<number>();
     index.add('any', compileEventPattern('{"a": [{"exists": false}]}'), 1);
