@@ -1,0 +1,42 @@
+/** The app as `npx cdk synth` builds it: every shipped workflow of the registry. */
+import { placeholderKey, substitute } from '../../infra/iam/placeholders';
+import { taskAccess } from '../../infra/task-access';
+import { buckets, DATA_BUCKET, workflows } from '../../workflows/registry';
+import { findings, synthesize } from './synth';
+
+const { template, nag, stack, resolve } = synthesize({ workflows, buckets, taskAccess, dataBucket: DATA_BUCKET });
+
+const stateMachineNamed = (name: string) => Object.values(template.findResources('AWS::StepFunctions::StateMachine', { Properties: { StateMachineName: name } }));
+const rulesNamed = (name: string) => Object.values(template.findResources('AWS::Events::Rule', { Properties: { Name: name } }));
+
+test('cdk-nag AwsSolutions: no unacknowledged finding', () => {
+  expect(findings(nag)).toEqual([]);
+});
+
+test('one state machine per workflow, one function per task', () => {
+  template.resourceCountIs('AWS::StepFunctions::StateMachine', workflows.length);
+  const tasks = new Set(workflows.flatMap((entry) => entry.workflow.tasks().map((task) => task.name)));
+  for (const task of tasks) template.hasResourceProperties('AWS::Lambda::Function', { Description: `statecraft task ${task}` });
+  expect(stack.functions.size).toBe(tasks.size);
+});
+
+describe.each(workflows.map((entry) => [entry.name, entry] as const))('%s', (name, entry) => {
+  test('its definition equals the local ASL once the ARNs are substituted', () => {
+    const [machine] = stateMachineNamed(name);
+    const local: Record<string, string> = {};
+    for (const task of entry.workflow.tasks()) local[placeholderKey('function', task.name)] = task.name;
+    for (const nested of entry.workflow.nestedStateMachines()) local[placeholderKey('stateMachine', nested)] = `arn:aws:states:us-east-1:123456789012:stateMachine:${nested}`;
+    expect(JSON.parse(substitute(machine!.Properties.DefinitionString, local))).toEqual(entry.workflow.definition());
+  });
+
+  test.each(entry.rules.map((rule) => [rule.name, rule] as const))('rule %s: the local pattern or schedule, bucket names deployed', (_ruleName, rule) => {
+    const [deployed] = rulesNamed(rule.name);
+    const deployedBucket = (logical: unknown) => (logical === DATA_BUCKET ? resolve(stack.storage.bucket(DATA_BUCKET).bucketName) : logical);
+    const pattern = rule.eventPattern as { detail?: { bucket?: { name?: unknown[] } } } | undefined;
+    const expected = pattern?.detail?.bucket?.name
+      ? { ...pattern, detail: { ...pattern.detail, bucket: { ...pattern.detail.bucket, name: pattern.detail.bucket.name.map(deployedBucket) } } }
+      : rule.eventPattern;
+    expect(deployed!.Properties.EventPattern).toEqual(expected);
+    expect(deployed!.Properties.ScheduleExpression).toEqual(rule.scheduleExpression);
+  });
+});
