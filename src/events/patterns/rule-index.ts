@@ -27,6 +27,8 @@ interface Entry<T> {
 interface Filing<T> {
   readonly entry: Entry<T>;
   readonly anchors: readonly SlotAnchor[];
+  /** The anchors' paths, each holding a reference in the PathTable. */
+  readonly anchorPaths: readonly string[];
   readonly branch: BoundBranch;
   /** The branch's fields less those its anchors settle. */
   readonly unsettled: BoundBranch;
@@ -57,6 +59,7 @@ export class RuleIndex<T> {
       filings.push({
         entry,
         anchors: anchors.map((anchor) => this.slotAnchor(anchor)),
+        anchorPaths: anchors.map((anchor) => anchor.path),
         branch: branches[i],
         unsettled: branches[i].filter(({ field }) => !settled.has(field.path)),
       });
@@ -70,9 +73,11 @@ export class RuleIndex<T> {
     const entry = this.entries.get(id);
     if (!entry) return false;
     this.entries.delete(id);
-    for (const filing of entry.filings) this.trie.remove(filing.anchors, filing);
+    for (const filing of entry.filings) {
+      this.trie.remove(filing.anchors, filing);
+      for (const path of filing.anchorPaths) this.paths.release(path);
+    }
     unbindPattern(entry.compiled, this.paths);
-    for (const branch of entry.compiled.branches) for (const anchor of chooseAnchors(branch)) this.paths.release(anchor.path);
     return true;
   }
 
