@@ -1,13 +1,15 @@
 /**
  * The `statecraft` command.
  *   statecraft serve [--port N] [--host H] [--data-dir D] [--functions DIR] [--clock wall|virtual]
- *   statecraft run <definition.asl.json> --input <json|@file>
+ *   statecraft run <workflow | definition.asl.json> --input <json|@file>
+ *   statecraft upload <file> s3://bucket/key
  *   statecraft executions [--endpoint URL] [--state-machine ARN]
  *   statecraft history <executionArn> [--endpoint URL]
  */
 import { runCommand } from './run';
 import { serveCommand } from './serve';
 import { executionsCommand, historyCommand } from './client';
+import { uploadCommand } from './upload';
 import { UsageError } from './args';
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
@@ -15,6 +17,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   run: runCommand,
   executions: executionsCommand,
   history: historyCommand,
+  upload: uploadCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

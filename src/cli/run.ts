@@ -1,18 +1,23 @@
 /**
- * `statecraft run <definition.json> --input <json|@file>`: runs one execution to the end in this
- * process and prints its output (progress on stderr when it is a terminal).
+ * `statecraft run <workflow | definition.asl.json> --input <json|@file>`: runs one execution to the
+ * end in this process and prints its output (progress on stderr when it is a terminal). A registered
+ * workflow runs with its own task handlers and the object store under --data-dir; a definition file
+ * runs with the Lambda handlers in --functions.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Json } from '../asl/json';
 import { VirtualClock, WallClock, type Clock } from '../clock/clock';
 import { parseDefinition } from '../control/definition-validation';
 import { DirectoryLambdaInvoker } from '../control/functions';
-import { runExecution } from '../interpreter/execution';
-import { MemoryHistorySink } from '../interpreter/history/sink';
+import { runExecution, type ExecutionResult } from '../interpreter/execution';
+import { MemoryHistorySink, type HistorySink } from '../interpreter/history/sink';
+import { runWorkflowInProcess } from '../registry';
 import { ProgressSink } from './progress';
 import { UsageError, readJsonArgument } from './args';
+
+const USAGE = 'usage: statecraft run <workflow | definition.asl.json> [--input JSON|@file] [--data-dir DIR] [--functions DIR] [--clock wall|virtual]';
 
 export async function runCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -21,21 +26,39 @@ export async function runCommand(argv: string[]): Promise<number> {
     options: {
       input: { type: 'string' },
       functions: { type: 'string', default: 'functions' },
+      'data-dir': { type: 'string', default: '.statecraft' },
       clock: { type: 'string', default: 'wall' },
       quiet: { type: 'boolean', default: false },
     },
   });
-  const file = positionals[0];
-  if (!file) throw new UsageError('usage: statecraft run <definition.asl.json> [--input JSON|@file] [--functions DIR] [--clock wall|virtual]');
-  const definition = parseDefinition(readFileSync(file, 'utf8'));
+  const target = positionals[0];
+  if (!target) throw new UsageError(USAGE);
+  if (values.clock !== 'wall' && values.clock !== 'virtual') throw new UsageError(`--clock must be 'wall' or 'virtual', not '${values.clock}'`);
   const input = readJsonArgument(values.input, '--input') as Json;
   const clock: Clock = values.clock === 'virtual' ? new VirtualClock() : new WallClock();
-  const showProgress = !values.quiet && process.stderr.isTTY;
   const memory = new MemoryHistorySink();
-  const sink = showProgress ? new ProgressSink(memory, (line) => process.stderr.write(line + '\n')) : memory;
+  const sink: HistorySink = !values.quiet && process.stderr.isTTY ? new ProgressSink(memory, (line) => process.stderr.write(line + '\n')) : memory;
+
+  const result = isDefinitionFile(target)
+    ? await runDefinitionFile(target, input, clock, sink, resolve(values.functions!))
+    : await runWorkflowInProcess({ workflow: target, input, objectsDir: resolve(values['data-dir']!), sink, clock });
+  if (result.status === 'SUCCEEDED') {
+    process.stdout.write(JSON.stringify(result.output, null, 2) + '\n');
+    return 0;
+  }
+  process.stderr.write(`${result.status}${result.error ? `: ${result.error}` : ''}${result.cause ? `\n${result.cause}` : ''}\n`);
+  return 1;
+}
+
+function isDefinitionFile(target: string): boolean {
+  return target.endsWith('.json') || existsSync(target);
+}
+
+async function runDefinitionFile(file: string, input: Json, clock: Clock, sink: HistorySink, functionsDir: string): Promise<ExecutionResult> {
+  const definition = parseDefinition(readFileSync(file, 'utf8'));
   const name = `run-${Date.now()}`;
   const machine = 'local';
-  const result = await runExecution({
+  return runExecution({
     info: {
       executionArn: `arn:aws:states:us-east-1:000000000000:execution:${machine}:${name}`,
       name,
@@ -52,12 +75,6 @@ export async function runCommand(argv: string[]): Promise<number> {
     definition,
     clock,
     sink,
-    services: { lambda: new DirectoryLambdaInvoker(resolve(values.functions!)) },
+    services: { lambda: new DirectoryLambdaInvoker(functionsDir) },
   });
-  if (result.status === 'SUCCEEDED') {
-    process.stdout.write(JSON.stringify(result.output, null, 2) + '\n');
-    return 0;
-  }
-  process.stderr.write(`${result.status}${result.error ? `: ${result.error}` : ''}${result.cause ? `\n${result.cause}` : ''}\n`);
-  return 1;
 }
