@@ -39,7 +39,11 @@ export const kfoldCv = defineWorkflow(
             (s) => s.input.done,
             (b) =>
               b
-                .task('SelectBest', { task: SelectBest, arguments: (s) => ({ results: s.vars.results }), assign: (s) => ({ best: s.result.best }) })
+                .task('SelectBest', {
+                  task: SelectBest,
+                  arguments: (s) => ({ results: s.vars.results, baselineScore: s.vars.plan.baselineScore, bucket: s.vars.plan.bucket, prefix: s.vars.plan.prefix }),
+                  assign: (s) => ({ best: s.result.best, report: s.result.report }),
+                })
                 .choice('MeetsBaseline?', (m) =>
                   m
                     .when(
@@ -85,7 +89,7 @@ export const kfoldCv = defineWorkflow(
                             output: (s) => ({
                               status: 'Registered' as const,
                               model: s.input,
-                              search: { method: s.vars.plan.search.method, candidates: s.vars.results, best: s.vars.best },
+                              search: { method: s.vars.plan.search.method, report: s.vars.report, candidates: s.vars.results, best: s.vars.best },
                             }),
                           }),
                     )
@@ -95,7 +99,7 @@ export const kfoldCv = defineWorkflow(
                           status: 'BelowBaseline' as const,
                           baselineScore: s.vars.plan.baselineScore,
                           best: s.vars.best,
-                          search: { method: s.vars.plan.search.method, candidates: s.vars.results, best: s.vars.best },
+                          search: { method: s.vars.plan.search.method, report: s.vars.report, candidates: s.vars.results, best: s.vars.best },
                         }),
                       }),
                     ),

@@ -4,11 +4,13 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { CandidateResult } from './candidates';
-import { SearchMethod } from './input';
+import { ObjectLocation, SearchMethod } from './input';
 import { ModelVersion } from './registry';
 
 export const SearchResult = Type.Object({
   method: SearchMethod,
+  /** The search report in the object store: every candidate's fold scores, the best, the baseline. */
+  report: ObjectLocation,
   /** Every candidate evaluated, in proposal order, with its fold scores. */
   candidates: Type.Array(CandidateResult),
   best: CandidateResult,

@@ -51,8 +51,11 @@ export const TrainFoldOutput = FoldScore;
 export const AggregateInput = Type.Object({ candidate: CandidateSpec, scores: Type.Array(FoldScore, { minItems: 1 }) }, { additionalProperties: false });
 export const AggregateOutput = CandidateResult;
 
-export const SelectBestInput = Type.Object({ results: Type.Array(CandidateResult, { minItems: 1 }) }, { additionalProperties: false });
-export const SelectBestOutput = Type.Object({ best: CandidateResult });
+export const SelectBestInput = Type.Object(
+  { results: Type.Array(CandidateResult, { minItems: 1 }), baselineScore: Type.Number(), bucket: Type.String(), prefix: Key },
+  { additionalProperties: false },
+);
+export const SelectBestOutput = Type.Object({ best: CandidateResult, report: ObjectLocation });
 
 export const FitFinalInput = Type.Object(
   { bucket: Type.String(), datasetKey: Key, prefix: Key, params: Hyperparameters, standardize: Type.Boolean() },

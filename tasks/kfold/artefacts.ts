@@ -2,7 +2,7 @@
  * Where a kfold-cv execution keeps its artefacts, and reading them back. Everything lives under
  * `runs/kfold-cv/<execution name>/` in the dataset's bucket, so one run never sees another's files.
  */
-import type { HandlerServices, ObjectRef, ObjectService } from '../runtime/services';
+import type { ObjectRef, ObjectService } from '../runtime/services';
 import type { Dataset, Fold } from './lib';
 
 export function executionPrefix(executionName: string): string {
@@ -12,6 +12,7 @@ export function executionPrefix(executionName: string): string {
 export const datasetKey = (prefix: string) => `${prefix}dataset.json`;
 export const foldKey = (prefix: string, index: number) => `${prefix}folds/fold-${String(index).padStart(3, '0')}.json`;
 export const modelKey = (prefix: string) => `${prefix}model/model.json`;
+export const reportKey = (prefix: string) => `${prefix}report.json`;
 
 /** A stored fold: its index and the row indexes of each side. */
 export interface StoredFold extends Fold {
@@ -33,6 +34,6 @@ export async function readDataset(objects: ObjectService, ref: ObjectRef): Promi
   return dataset;
 }
 
-export async function readFold(services: HandlerServices, ref: ObjectRef): Promise<StoredFold> {
-  return JSON.parse(await services.objects.getText(ref)) as StoredFold;
+export async function readFold(objects: ObjectService, ref: ObjectRef): Promise<StoredFold> {
+  return JSON.parse(await objects.getText(ref)) as StoredFold;
 }

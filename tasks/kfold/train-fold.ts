@@ -11,7 +11,7 @@ import { TrainFold } from './definitions';
 export const trainFold = taskHandler(TrainFold, async (input, services) => {
   const [dataset, fold] = await Promise.all([
     readDataset(services.objects, { bucket: input.bucket, key: input.datasetKey }),
-    readFold(services, { bucket: input.bucket, key: input.foldKey }),
+    readFold(services.objects, { bucket: input.bucket, key: input.foldKey }),
   ]);
   const job: ScoreFoldJob = {
     data: { features: dataset.features, labels: dataset.labels },

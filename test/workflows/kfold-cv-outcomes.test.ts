@@ -37,6 +37,9 @@ test('a model above the baseline is registered pending approval, with lineage, a
     stdScore: output.search.best.std,
     dataset: { location: iris, fingerprint: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) },
   });
+  const report = JSON.parse(await fixture.runtime.services.objects.getText(output.search.report));
+  expect(report).toMatchObject({ best: output.search.best, meetsBaseline: true, candidates: output.search.candidates });
+  expect(output.search.report.key).toBe(`runs/kfold-cv/${result.executionArn.split(':').pop()}/report.json`);
   const artefact = JSON.parse(await fixture.runtime.services.objects.getText(stored.artefact));
   expect(artefact).toMatchObject({ format: 'libsvm', classes: ['setosa', 'versicolor', 'virginica'] });
   expect(fixture.published.slice(before)).toEqual([

@@ -5,7 +5,8 @@ import type { CandidateResult } from '../../../schemas/kfold';
 import { fakeServices } from './fake-services';
 
 const result = (id: number, mean: number, std: number): CandidateResult => ({ id, params: { C: id + 1, kernel: 'rbf', gamma: 'scale' }, foldScores: [mean], mean, std });
-const best = async (results: CandidateResult[]) => ((await invokeTask(selectBest, { results }, fakeServices())) as { best: CandidateResult }).best.id;
+const select = (results: CandidateResult[], services = fakeServices()) => invokeTask(selectBest, { results, baselineScore: 0.92, bucket: 'b-1', prefix: 'runs/kfold-cv/e/' }, services) as Promise<{ best: CandidateResult; report: { bucket: string; key: string } }>;
+const best = async (results: CandidateResult[]) => (await select(results)).best.id;
 
 test.each([
   ['the highest mean wins', [result(0, 0.9, 0), result(1, 0.95, 0.1)], 1],
@@ -18,4 +19,12 @@ test.each([
 
 test('needs at least one result', async () => {
   await expect(best([])).rejects.toMatchObject({ name: 'SchemaValidationError', message: expect.stringContaining('/results') });
+});
+
+test('writes the report: every candidate in id order, the best and the baseline verdict', async () => {
+  const services = fakeServices();
+  const results = [result(1, 0.95, 0), result(0, 0.9, 0)];
+  const { report } = await select(results, services);
+  expect(report).toEqual({ bucket: 'b-1', key: 'runs/kfold-cv/e/report.json' });
+  expect(JSON.parse(await services.objects.getText(report))).toEqual({ best: results[0], baselineScore: 0.92, meetsBaseline: true, candidates: [results[1], results[0]] });
 });
