@@ -1,21 +1,20 @@
 /**
- * `statecraft serve` (what `npm start` runs): the local engine with its AWS-compatible endpoint.
+ * `statecraft serve` (what `npm start` runs): the local engine with its AWS-compatible endpoint —
+ * Step Functions, EventBridge and S3 on one port — and every workflow of the registry deployed in it.
  * Listens on 127.0.0.1 unless told otherwise; keeps everything under --data-dir.
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createServer } from '../api';
+import { createEventsHandler } from '../api/events';
 import { createS3Handler } from '../api/s3';
 import { VirtualClock, WallClock } from '../clock/clock';
-import { Engine } from '../control/engine';
-import { DirectoryLambdaInvoker } from '../control/functions';
-import { ObjectStore } from '../objects';
+import { createLocalRuntime, type RegisteredRule } from '../registry';
 import { UsageError } from './args';
 
 export const DEFAULT_PORT = 4599;
-const REGION = 'us-east-1';
-const ACCOUNT = '000000000000';
+const LOCATION = { region: 'us-east-1', account: '000000000000' };
 
 export async function serveCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -34,17 +33,21 @@ export async function serveCommand(argv: string[]): Promise<number> {
   const dataDir = resolve(values['data-dir']!);
   mkdirSync(dataDir, { recursive: true });
 
-  const objects = await ObjectStore.open({ dataDir, region: REGION, account: ACCOUNT });
-  const engine = new Engine({
+  const runtime = await createLocalRuntime({
     dataDir,
     clock: values.clock === 'virtual' ? new VirtualClock() : new WallClock(),
-    region: REGION,
-    account: ACCOUNT,
-    lambda: new DirectoryLambdaInvoker(resolve(values.functions!), { region: REGION, account: ACCOUNT }),
-    objects,
+    functionsDir: resolve(values.functions!),
+    bus: true,
+    ...LOCATION,
   });
-  const server = await createServer(engine, { host: values.host, port, s3Handler: createS3Handler(objects, { region: REGION, account: ACCOUNT }) });
+  const server = await createServer(runtime.engine, {
+    host: values.host,
+    port,
+    s3Handler: createS3Handler(runtime.objects, LOCATION),
+    targets: { AWSEvents: createEventsHandler(runtime.bus!) },
+  });
   process.stdout.write(`statecraft listening on ${server.url} (data in ${dataDir})\n`);
+  for (const line of describeRegistry(runtime.engine.listStateMachines().stateMachines ?? [], runtime.rules)) process.stdout.write(`  ${line}\n`);
 
   await new Promise<void>((done) => {
     const stop = () => done();
@@ -52,6 +55,13 @@ export async function serveCommand(argv: string[]): Promise<number> {
     process.once('SIGTERM', stop);
   });
   await server.close();
-  engine.close();
+  await runtime.close();
   return 0;
+}
+
+function describeRegistry(machines: readonly { name?: string }[], rules: readonly RegisteredRule[]): string[] {
+  return [
+    `state machines: ${machines.map((machine) => machine.name).join(', ')}`,
+    ...rules.map((rule) => `rule ${rule.name} → ${rule.target.workflow}${rule.description ? `: ${rule.description}` : ''}`),
+  ];
 }

@@ -1,11 +1,15 @@
 /**
  * The registry running on one machine: an object store, the task handlers in-process (CPU work in
- * worker threads), an Engine whose Lambda invoker calls them, and every workflow registered.
+ * worker threads) beside the user's own Lambda handlers, an Engine that invokes them, the event bus
+ * with every rule, and every workflow registered. `statecraft serve` is this behind the endpoint.
  */
-import type { Clock } from '../clock/clock';
+import { WallClock, type Clock } from '../clock/clock';
+import { ChainedLambdaInvoker } from '../control/chained-functions';
 import { Engine } from '../control/engine';
-import type { EventPublisher } from '../interpreter/integrations/services';
-import type { EventBus } from '../events/bus';
+import { DirectoryLambdaInvoker } from '../control/functions';
+import type { Location } from '../control/names';
+import type { EventPublisher, LambdaInvoker } from '../interpreter/integrations/services';
+import { EventBus } from '../events/bus';
 import { ObjectStore } from '../objects';
 import { kfoldHandlers } from '../../tasks/kfold';
 import type { AnyTaskHandler } from '../../tasks/runtime/handler';
@@ -17,17 +21,20 @@ import { registerLocally, type RegisteredRule } from './register-locally';
 /** Every task handler of every registered workflow. */
 export const taskHandlers: readonly AnyTaskHandler[] = [...kfoldHandlers];
 
-export interface LocalRuntimeOptions extends LocalServicesOptions {
-  /** Engine database and object store live here; omitted, the engine is in memory (objects still need a dir). */
+export interface LocalRuntimeOptions extends LocalServicesOptions, Partial<Location> {
+  /** Engine and bus databases and the object store live here; omitted, both are in memory (objects still need a dir). */
   dataDir?: string;
   /** The object store's directory. @default dataDir */
   objectsDir?: string;
+  /** @default new WallClock() */
   clock?: Clock;
+  /** Lambda handlers beside the project's tasks: `DIR/<name>.{js,mjs,ts}` exporting `handler`. */
+  functionsDir?: string;
   /**
-   * The event bus: it gets the registry's rules, the buckets' S3 events and the workflows' custom
-   * events, and starts executions of this engine. @default - no bus: see `events`
+   * Run the event bus: it gets the registry's rules, the buckets' S3 events, the workflows' custom
+   * events and status changes, and starts executions of this engine. @default false: see `events`
    */
-  bus?: EventBus;
+  bus?: boolean;
   /** Without a bus, receives custom events (`ModelRegistered` …). @default - accepted and dropped */
   events?: EventPublisher;
 }
@@ -35,8 +42,10 @@ export interface LocalRuntimeOptions extends LocalServicesOptions {
 export interface LocalRuntime {
   engine: Engine;
   objects: ObjectStore;
+  /** Present when the runtime was opened with `bus: true`. */
+  bus?: EventBus;
   services: LocalServices;
-  /** The rules to put on the event bus, with the ARNs of the state machines they start. */
+  /** The rules put on the event bus, with the ARNs of the state machines they start. */
   rules: RegisteredRule[];
   close(): Promise<void>;
 }
@@ -44,13 +53,18 @@ export interface LocalRuntime {
 export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
   const objectsDir = options.objectsDir ?? options.dataDir;
   if (!objectsDir) throw new Error('createLocalRuntime needs dataDir or objectsDir for the object store.');
-  const { bus } = options;
-  const objects = await ObjectStore.open({ dataDir: objectsDir, onEvent: bus && ((event) => bus.publish(event)) });
-  const services = createLocalServices(objects, options);
+  const location: Location = { region: options.region ?? 'us-east-1', account: options.account ?? '000000000000' };
+  const clock = options.clock ?? new WallClock();
+  let bus: EventBus | undefined;
+  const objects = await ObjectStore.open({ dataDir: objectsDir, ...location, onEvent: (event) => bus?.publish(event) });
+  const services = createLocalServices(objects, { ...options, clock });
+  const lambda = lambdaRuntimes(services, location, options.functionsDir);
+  if (options.bus) bus = new EventBus({ dataDir: options.dataDir, clock, lambda, ...location });
   const engine = new Engine({
     dataDir: options.dataDir,
-    clock: options.clock,
-    lambda: new HandlerLambdaInvoker(taskHandlers, services),
+    clock,
+    ...location,
+    lambda,
     events: bus?.taskPublisher ?? options.events,
     onExecutionStatusChange: bus?.executionStatusListener,
     objects,
@@ -63,12 +77,20 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
   return {
     engine,
     objects,
+    bus,
     services,
     rules,
     close: async () => {
+      bus?.close();
       engine.close();
       await services.close();
       objects.close();
     },
   };
+}
+
+/** The project's task handlers first, then the user's functions directory. */
+function lambdaRuntimes(services: LocalServices, location: Location, functionsDir?: string): LambdaInvoker {
+  const tasks = new HandlerLambdaInvoker(taskHandlers, services, location);
+  return functionsDir ? new ChainedLambdaInvoker([tasks, new DirectoryLambdaInvoker(functionsDir, location)]) : tasks;
 }

@@ -1,4 +1,5 @@
 /** The local implementations of the services task handlers receive, over the local object store. */
+import type { Clock } from '../clock/clock';
 import type { ObjectStore } from '../objects';
 import { LocalObjectService } from '../../tasks/runtime/local-objects';
 import { ObjectStoreModelRegistry } from '../../tasks/runtime/object-model-registry';
@@ -12,6 +13,8 @@ export interface LocalServicesOptions {
   registryBucket?: string;
   /** Compute worker threads. @default os.availableParallelism() */
   workers?: number;
+  /** What tasks read as the time (the engine's, so a virtual clock reaches them). @default wall clock */
+  clock?: Clock;
 }
 
 export interface LocalServices extends HandlerServices {
@@ -21,7 +24,8 @@ export interface LocalServices extends HandlerServices {
 
 export function createLocalServices(store: ObjectStore, options: LocalServicesOptions = {}): LocalServices {
   const objects = new LocalObjectService(store);
-  const clock = { now: () => new Date() };
+  const engineClock = options.clock;
+  const clock = { now: () => new Date(engineClock ? engineClock.now() : Date.now()) };
   const pool = new WorkerPool({ size: options.workers, setup: [kfoldWorkerSetup] });
   return {
     objects,

@@ -1,27 +1,15 @@
 /** A real server process is killed with SIGKILL mid-execution; a new one finishes the execution without repeating a state. */
 import { CreateStateMachineCommand, DescribeExecutionCommand, GetExecutionHistoryCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { serveProcess } from '../cli/serve-process';
 import { ROLE, definition, lambdaArn } from './sfn-harness';
 
-const ROOT = resolve(__dirname, '../..');
-
-function serve(dataDir: string, functionsDir: string): Promise<{ child: ChildProcess; sfn: SFNClient }> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/run-ts.js'), join(__dirname, 'fixtures/serve.ts'), dataDir, functionsDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolvePort, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const port = /PORT (\d+)/.exec(out)?.[1];
-      if (port) {
-        const sfn = new SFNClient({ endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
-        resolvePort({ child, sfn });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`server exited early with ${code}`)));
-  });
+async function serve(dataDir: string, functionsDir: string) {
+  const server = await serveProcess(dataDir, functionsDir);
+  const sfn = new SFNClient({ endpoint: server.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
+  return { ...server, sfn };
 }
 
 async function until<T>(probe: () => Promise<T | undefined>): Promise<T> {
@@ -61,9 +49,7 @@ test('kill -9 during a Wait, restart: the execution completes and no state runs 
     const events = (await first.sfn.send(new GetExecutionHistoryCommand({ executionArn }))).events!;
     return events.some((e) => e.type === 'WaitStateEntered') ? true : undefined;
   });
-  const exited = new Promise((r) => first.child.once('exit', r));
-  first.child.kill('SIGKILL');
-  await exited;
+  await first.kill();
   first.sfn.destroy();
 
   const second = await serve(dataDir, functionsDir);
@@ -79,7 +65,7 @@ test('kill -9 during a Wait, restart: the execution completes and no state runs 
     expect(entered).toEqual(['A', 'Pause', 'B']);
     expect(events.map((e) => e.id)).toEqual(events.map((_, i) => i + 1));
   } finally {
-    second.child.kill('SIGKILL');
+    await second.kill();
     second.sfn.destroy();
   }
 });

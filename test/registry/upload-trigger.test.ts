@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { EventBus } from '../../src/events/bus';
+import type { EventBus } from '../../src/events/bus';
 import { createLocalRuntime, stateMachineArn, type LocalRuntime } from '../../src/registry';
 import { DATA_BUCKET } from '../../workflows/registry';
 
@@ -16,12 +16,11 @@ let runtime: LocalRuntime;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'statecraft-upload-'));
-  bus = new EventBus();
-  runtime = await createLocalRuntime({ objectsDir: dir, workers: 2, bus });
+  runtime = await createLocalRuntime({ objectsDir: dir, workers: 2, bus: true });
+  bus = runtime.bus!;
 });
 afterAll(async () => {
   await runtime.close();
-  bus.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

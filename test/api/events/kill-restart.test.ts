@@ -3,25 +3,15 @@
  * with SIGKILL while its target is still handling it, and a new process on the same data delivers it.
  */
 import { EventBridgeClient, PutEventsCommand, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { serveProcess } from '../../cli/serve-process';
 import { CREDENTIALS, eventually } from './harness';
 
-const ROOT = resolve(__dirname, '../../..');
-
-function serve(dataDir: string, functionsDir: string): Promise<{ child: ChildProcess; eb: EventBridgeClient }> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/run-ts.js'), join(__dirname, 'fixtures/serve-events.ts'), dataDir, functionsDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolvePort, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const port = /PORT (\d+)/.exec(out)?.[1];
-      if (port) resolvePort({ child, eb: new EventBridgeClient({ endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', credentials: CREDENTIALS }) });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited early with ${code}`)));
-  });
+async function serve(dataDir: string, functionsDir: string) {
+  const server = await serveProcess(dataDir, functionsDir);
+  return { ...server, eb: new EventBridgeClient({ endpoint: server.endpoint, region: 'us-east-1', credentials: CREDENTIALS }) };
 }
 
 function lines(file: string): string[] {
@@ -52,9 +42,7 @@ exports.handler = async (event) => {
   const { Entries } = await first.eb.send(new PutEventsCommand({ Entries: [{ Source: 'my.app', DetailType: 'T', Detail: '{}' }] }));
   const eventId = Entries![0].EventId!;
   await eventually(() => (lines(attempts).includes(eventId) ? true : undefined));
-  const exited = new Promise((r) => first.child.once('exit', r));
-  first.child.kill('SIGKILL');
-  await exited;
+  await first.kill();
   first.eb.destroy();
   expect(lines(delivered)).toEqual([]);
 
@@ -65,7 +53,7 @@ exports.handler = async (event) => {
     expect(lines(delivered)).toEqual([eventId]);
     expect(lines(attempts)).toEqual([eventId, eventId]);
   } finally {
-    second.child.kill('SIGKILL');
+    await second.kill();
     second.eb.destroy();
   }
 }, 60_000);

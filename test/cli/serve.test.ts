@@ -1,0 +1,67 @@
+/**
+ * `statecraft serve`, what `npm start` runs, as users meet it: one process, one port, the Step
+ * Functions, EventBridge and S3 APIs through the real SDK, every registered workflow deployed, and
+ * an upload under datasets/kfold/ running kfold-cv to a registered model.
+ */
+import { EventBridgeClient, ListRulesCommand, ListTargetsByRuleCommand } from '@aws-sdk/client-eventbridge';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DescribeExecutionCommand, ListExecutionsCommand, ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DATA_BUCKET, workflows } from '../../workflows/registry';
+import { irisCsv } from '../workflows/kfold-fixture';
+import { serveProcess, type ServeProcess } from './serve-process';
+
+const client = { region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
+let dir: string;
+let server: ServeProcess;
+let sfn: SFNClient;
+let events: EventBridgeClient;
+let s3: S3Client;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'statecraft-serve-'));
+  server = await serveProcess(join(dir, 'data'));
+  sfn = new SFNClient({ ...client, endpoint: server.endpoint });
+  events = new EventBridgeClient({ ...client, endpoint: server.endpoint });
+  s3 = new S3Client({ ...client, endpoint: server.endpoint, forcePathStyle: true });
+});
+afterAll(async () => {
+  await server.kill();
+  for (const c of [sfn, events, s3]) c.destroy();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function until<T>(probe: () => Promise<T | undefined>): Promise<T> {
+  for (;;) {
+    const found = await probe();
+    if (found !== undefined) return found;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+test('every registered workflow is a state machine and every rule is on the default bus', async () => {
+  const machines = (await sfn.send(new ListStateMachinesCommand({}))).stateMachines!.map((m) => m.name);
+  expect(machines.sort()).toEqual(workflows.map((w) => w.name).sort());
+  const rules = (await events.send(new ListRulesCommand({}))).Rules!.map((r) => r.Name);
+  expect(rules.sort()).toEqual(workflows.flatMap((w) => w.rules.map((r) => r.name)).sort());
+  const { Targets } = await events.send(new ListTargetsByRuleCommand({ Rule: 'kfold-on-upload' }));
+  expect(Targets).toEqual([expect.objectContaining({ Arn: 'arn:aws:states:us-east-1:000000000000:stateMachine:kfold-cv' })]);
+});
+
+test('a CSV uploaded under datasets/kfold/ with the S3 SDK runs kfold-cv to a registered model', async () => {
+  await s3.send(new PutObjectCommand({ Bucket: DATA_BUCKET, Key: 'datasets/kfold/iris.csv', Body: irisCsv(), ContentType: 'text/csv' }));
+  const stateMachineArn = 'arn:aws:states:us-east-1:000000000000:stateMachine:kfold-cv';
+  const [started] = await until(async () => {
+    const { executions } = await sfn.send(new ListExecutionsCommand({ stateMachineArn }));
+    return executions!.length > 0 ? executions : undefined;
+  });
+  const done = await until(async () => {
+    const described = await sfn.send(new DescribeExecutionCommand({ executionArn: started.executionArn }));
+    return described.status === 'RUNNING' ? undefined : described;
+  });
+  expect(JSON.parse(done.input!)).toEqual({ dataset: { bucket: DATA_BUCKET, key: 'datasets/kfold/iris.csv' } });
+  expect(done.status).toBe('SUCCEEDED');
+  expect(JSON.parse(done.output!)).toMatchObject({ status: 'Registered', model: { modelName: 'iris', version: 1, status: 'PendingManualApproval' } });
+}, 60_000);
