@@ -6,15 +6,12 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createServer } from '../api';
-import { createEventsHandler } from '../api/events';
-import { createS3Handler } from '../api/s3';
+import { createLocalEndpoint } from '../api';
 import { VirtualClock, WallClock } from '../clock/clock';
 import { createLocalRuntime, type RegisteredRule } from '../registry';
 import { UsageError } from './args';
 
 export const DEFAULT_PORT = 4599;
-const LOCATION = { region: 'us-east-1', account: '000000000000' };
 
 export async function serveCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -38,14 +35,8 @@ export async function serveCommand(argv: string[]): Promise<number> {
     clock: values.clock === 'virtual' ? new VirtualClock() : new WallClock(),
     functionsDir: resolve(values.functions!),
     bus: true,
-    ...LOCATION,
   });
-  const server = await createServer(runtime.engine, {
-    host: values.host,
-    port,
-    s3Handler: createS3Handler(runtime.objects, LOCATION),
-    targets: { AWSEvents: createEventsHandler(runtime.bus!) },
-  });
+  const server = await createLocalEndpoint({ ...runtime, bus: runtime.bus! }, { host: values.host, port });
   process.stdout.write(`statecraft listening on ${server.url} (data in ${dataDir})\n`);
   for (const line of describeRegistry(runtime.engine.listStateMachines().stateMachines ?? [], runtime.rules)) process.stdout.write(`  ${line}\n`);
 

@@ -1,0 +1,24 @@
+/**
+ * The whole local endpoint over a local runtime: Step Functions and EventBridge (by X-Amz-Target)
+ * and S3 (everything else) on one port, as `statecraft serve` runs it.
+ */
+import type { Engine } from '../control/engine';
+import type { EventBus } from '../events/bus';
+import type { ObjectStore } from '../objects';
+import { createEventsHandler, EVENTS_TARGET_PREFIX } from './events';
+import { createS3Handler } from './s3';
+import { createServer, type RunningServer } from './server';
+
+export interface LocalEndpointServices {
+  engine: Engine;
+  objects: ObjectStore;
+  bus: EventBus;
+}
+
+export function createLocalEndpoint({ engine, objects, bus }: LocalEndpointServices, options: { host?: string; port?: number } = {}): Promise<RunningServer> {
+  return createServer(engine, {
+    ...options,
+    s3Handler: createS3Handler(objects, engine.location),
+    targets: { [EVENTS_TARGET_PREFIX]: createEventsHandler(bus) },
+  });
+}
