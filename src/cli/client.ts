@@ -4,15 +4,11 @@
  */
 import { parseArgs } from 'node:util';
 import { GetExecutionHistoryCommand, ListExecutionsCommand, ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
-import { DEFAULT_PORT } from './serve';
 import { UsageError } from './args';
+import { localClientConfig } from './endpoint';
 
 function client(endpoint: string | undefined): SFNClient {
-  return new SFNClient({
-    endpoint: endpoint ?? `http://127.0.0.1:${DEFAULT_PORT}`,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  return new SFNClient(localClientConfig(endpoint));
 }
 
 export async function executionsCommand(argv: string[]): Promise<number> {

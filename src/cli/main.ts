@@ -5,10 +5,12 @@
  *   statecraft upload <file> s3://bucket/key
  *   statecraft executions [--endpoint URL] [--state-machine ARN]
  *   statecraft history <executionArn> [--endpoint URL]
+ *   statecraft models [list|show|approve|reject] … [--endpoint URL]
  */
 import { runCommand } from './run';
 import { serveCommand } from './serve';
 import { executionsCommand, historyCommand } from './client';
+import { modelsCommand } from './models';
 import { uploadCommand } from './upload';
 import { UsageError } from './args';
 
@@ -18,6 +20,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   executions: executionsCommand,
   history: historyCommand,
   upload: uploadCommand,
+  models: modelsCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

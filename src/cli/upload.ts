@@ -12,7 +12,7 @@ import {
   S3Client, UploadPartCommand, type CompletedPart,
 } from '@aws-sdk/client-s3';
 import { UsageError } from './args';
-import { DEFAULT_PORT } from './serve';
+import { endpointUrl, localClientConfig } from './endpoint';
 
 const MiB = 1024 * 1024;
 /** Larger files are sent as a multipart upload, in parts of at least this size. */
@@ -68,13 +68,8 @@ export async function uploadCommand(argv: string[]): Promise<number> {
   const [file, url] = positionals;
   const target = parseS3Url(url, basename(file));
   await requireFile(file);
-  const endpoint = values.endpoint ?? `http://127.0.0.1:${DEFAULT_PORT}`;
-  const client = new S3Client({
-    endpoint,
-    forcePathStyle: true,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  const endpoint = endpointUrl(values.endpoint);
+  const client = new S3Client({ ...localClientConfig(endpoint), forcePathStyle: true });
   try {
     const result = await uploadFile({ client, file, target, onProgress: (p) => process.stderr.write(describeProgress(p)) });
     process.stdout.write(`upload: ${file} to s3://${target.bucket}/${target.key} (${result.bytes} bytes${result.parts > 1 ? `, ${result.parts} parts` : ''})\n`);

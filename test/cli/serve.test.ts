@@ -6,9 +6,11 @@
 import { EventBridgeClient, ListRulesCommand, ListTargetsByRuleCommand } from '@aws-sdk/client-eventbridge';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DescribeExecutionCommand, ListExecutionsCommand, ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { DATA_BUCKET, workflows } from '../../workflows/registry';
 import { irisCsv } from '../workflows/kfold-fixture';
 import { serveProcess, type ServeProcess } from './serve-process';
@@ -65,3 +67,25 @@ test('a CSV uploaded under datasets/kfold/ with the S3 SDK runs kfold-cv to a re
   expect(done.status).toBe('SUCCEEDED');
   expect(JSON.parse(done.output!)).toMatchObject({ status: 'Registered', model: { modelName: 'iris', version: 1, status: 'PendingManualApproval' } });
 }, 60_000);
+
+/** Runs the `statecraft` command against the server: its exit code and output. */
+async function statecraft(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(__dirname, '../../bin/statecraft.js'), ...args, '--endpoint', server.endpoint]);
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const failed = err as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+test('statecraft models lists the registered version and decides its approval once', async () => {
+  const listed = await statecraft('models');
+  expect(listed.stdout).toMatch(/^MODEL\s+VERSION\s+STATUS/);
+  expect(listed.stdout).toMatch(/\niris\s+v1\s+PendingManualApproval\s+0\.\d{4} ± 0\.\d{4}/);
+  expect(await statecraft('models', 'approve', 'iris', '1', '--reason', 'beats the baseline')).toMatchObject({ code: 0, stdout: 'iris v1: Approved\n' });
+  expect(JSON.parse((await statecraft('models', 'show', 'iris', '1')).stdout)).toMatchObject({ status: 'Approved', statusReason: 'beats the baseline' });
+  expect(await statecraft('models', 'reject', 'iris', '1')).toMatchObject({ code: 1, stderr: 'statecraft: Model "iris" version 1 is already Approved.\n' });
+  expect(await statecraft('models', 'show', 'iris', '7')).toMatchObject({ code: 1, stderr: 'statecraft: Model "iris" has no version 7.\n' });
+  expect(await statecraft('models', 'show', 'iris', 'latest')).toMatchObject({ code: 1, stderr: expect.stringContaining('usage: statecraft models') });
+}, 30_000);

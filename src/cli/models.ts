@@ -1,0 +1,67 @@
+/**
+ * `statecraft models`: the model registry of a running server, read and decided through its S3 API
+ * with the same registry code the workflows use.
+ *   statecraft models [list] [<model>]              every version, oldest first
+ *   statecraft models show <model> <version>        one version's whole record (JSON)
+ *   statecraft models approve|reject <model> <version> [--reason TEXT]
+ */
+import { parseArgs } from 'node:util';
+import { S3Client } from '@aws-sdk/client-s3';
+import type { ModelVersion } from '../../schemas/kfold';
+import { S3ObjectService } from '../../tasks/runtime/aws/s3-objects';
+import { ObjectStoreModelRegistry } from '../../tasks/runtime/object-model-registry';
+import { DATA_BUCKET } from '../../workflows/registry';
+import { UsageError } from './args';
+import { localClientConfig } from './endpoint';
+
+const USAGE = 'usage: statecraft models [list [<model>] | show <model> <version> | approve <model> <version> | reject <model> <version>] [--reason TEXT] [--endpoint URL]';
+
+export async function modelsCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { endpoint: { type: 'string' }, reason: { type: 'string' } } });
+  const [action = 'list', ...rest] = positionals;
+  const s3 = new S3Client({ ...localClientConfig(values.endpoint), forcePathStyle: true });
+  const registry = new ObjectStoreModelRegistry(new S3ObjectService(s3), DATA_BUCKET, { now: () => new Date() });
+  try {
+    switch (action) {
+      case 'list':
+        if (rest.length > 1) throw new UsageError(USAGE);
+        process.stdout.write(formatVersions(await registry.list(rest[0])));
+        return 0;
+      case 'show':
+        process.stdout.write(JSON.stringify(await registry.get(...modelVersion(rest)), null, 2) + '\n');
+        return 0;
+      case 'approve':
+      case 'reject': {
+        const decided = await registry[action](...modelVersion(rest), values.reason);
+        process.stdout.write(`${decided.modelName} v${decided.version}: ${decided.status}\n`);
+        return 0;
+      }
+      default:
+        throw new UsageError(USAGE);
+    }
+  } finally {
+    s3.destroy();
+  }
+}
+
+function modelVersion(args: string[]): [string, number] {
+  const [model, version] = args;
+  if (args.length !== 2 || !/^[1-9]\d*$/.test(version)) throw new UsageError(USAGE);
+  return [model, Number(version)];
+}
+
+export function formatVersions(versions: readonly ModelVersion[]): string {
+  if (versions.length === 0) return 'no models registered\n';
+  const rows = versions.map((v) => [
+    v.modelName,
+    `v${v.version}`,
+    v.status,
+    `${v.meanScore.toFixed(4)} ± ${v.stdScore.toFixed(4)}`,
+    `${v.hyperparameters.kernel} C=${v.hyperparameters.C} gamma=${v.hyperparameters.gamma}`,
+    v.createdAt,
+    v.executionArn,
+  ]);
+  const header = ['MODEL', 'VERSION', 'STATUS', 'MEAN ± STD', 'HYPERPARAMETERS', 'CREATED', 'EXECUTION'];
+  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i].length)));
+  return [header, ...rows].map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ')).join('\n') + '\n';
+}
