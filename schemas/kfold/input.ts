@@ -81,6 +81,13 @@ export const KfoldInput = Type.Object(
 );
 export type KfoldInput = Static<typeof KfoldInput>;
 
+/**
+ * A dataset's settings file, `<dataset name>.settings.json` beside the CSV: every input field but the
+ * dataset, so that an upload alone can choose how its run goes. The execution's own input wins.
+ */
+export const KfoldSettingsFile = Type.Omit(KfoldInput, ['dataset'], { additionalProperties: false });
+export type KfoldSettingsFile = Static<typeof KfoldSettingsFile>;
+
 /** The input with every default filled in (a new object; `input` is not modified). */
 export function withKfoldDefaults(input: KfoldInput): KfoldInput {
   return Value.Default(KfoldInput, structuredClone(input)) as KfoldInput;

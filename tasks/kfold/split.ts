@@ -1,5 +1,6 @@
 /**
- * Split: reads and validates the uploaded CSV, fills the input's defaults, and writes the prepared
+ * Split: reads and validates the uploaded CSV, takes settings from the dataset's settings file where
+ * the input leaves them out, fills the defaults, and writes the prepared
  * dataset and k stratified folds (shuffled with the seed unless `folds.shuffle` is false) under the
  * execution's prefix. A bad dataset fails here, before anything is trained or registered.
  */
@@ -12,14 +13,15 @@ import { lambdaHandler } from '../runtime/lambda-adapter';
 import type { ObjectRef, ObjectService } from '../runtime/services';
 import { datasetKey, executionPrefix, foldKey } from './artefacts';
 import { Split } from './definitions';
+import { withSettingsFile } from './settings-file';
 import { assertRowsPerClass, DatasetError, parseDataset, shuffledStratifiedKFold, stratifiedKFold, type Dataset } from './lib';
 import { assertSearchSpace } from './lib/search-space';
 
 export const split = taskHandler(Split, async ({ input, executionName }, { objects }) => {
-  const settings = withKfoldDefaults(input);
+  const bytes = await readSource(objects, input.dataset);
+  const settings = withKfoldDefaults(await withSettingsFile(objects, input));
   const k = settings.k!;
   const search = resolveSearch(settings.search!);
-  const bytes = await readSource(objects, settings.dataset);
   const dataset = validated(() => {
     const parsed = parseDataset(bytes.toString('utf8'), { labelColumn: settings.labelColumn });
     assertRowsPerClass(parsed, k);

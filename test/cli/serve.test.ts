@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DATA_BUCKET, workflows } from '../../workflows/registry';
-import { irisCsv } from '../workflows/kfold-fixture';
+import type { KfoldOutput } from '../../schemas/kfold';
+import { irisCsv, sklearnReference, type SklearnCase } from '../workflows/kfold-fixture';
 import { serveProcess, type ServeProcess } from './serve-process';
 
 const client = { region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
@@ -52,7 +53,14 @@ test('every registered workflow is a state machine and every rule is on the defa
   expect(Targets).toEqual([expect.objectContaining({ Arn: 'arn:aws:states:us-east-1:000000000000:stateMachine:kfold-cv' })]);
 });
 
-test('a CSV uploaded under datasets/kfold/ with the S3 SDK runs kfold-cv to a registered model', async () => {
+test('a CSV uploaded under datasets/kfold/ with its settings file runs kfold-cv to a registered model whose fold scores equal scikit-learn’s', async () => {
+  const candidates = [
+    { C: 1, kernel: 'linear', gamma: 'scale' },
+    { C: 1, kernel: 'rbf', gamma: 'scale' },
+    { C: 1, kernel: 'rbf', gamma: 'auto' },
+  ];
+  const settings = { k: 5, folds: { shuffle: false }, search: { method: 'list', candidates } };
+  await s3.send(new PutObjectCommand({ Bucket: DATA_BUCKET, Key: 'datasets/kfold/iris.settings.json', Body: JSON.stringify(settings) }));
   await s3.send(new PutObjectCommand({ Bucket: DATA_BUCKET, Key: 'datasets/kfold/iris.csv', Body: irisCsv(), ContentType: 'text/csv' }));
   const stateMachineArn = 'arn:aws:states:us-east-1:000000000000:stateMachine:kfold-cv';
   const [started] = await until(async () => {
@@ -65,7 +73,14 @@ test('a CSV uploaded under datasets/kfold/ with the S3 SDK runs kfold-cv to a re
   });
   expect(JSON.parse(done.input!)).toEqual({ dataset: { bucket: DATA_BUCKET, key: 'datasets/kfold/iris.csv' } });
   expect(done.status).toBe('SUCCEEDED');
-  expect(JSON.parse(done.output!)).toMatchObject({ status: 'Registered', model: { modelName: 'iris', version: 1, status: 'PendingManualApproval' } });
+  const output = JSON.parse(done.output!) as KfoldOutput;
+  if (output.status !== 'Registered') throw new Error(`expected a registered model, got ${JSON.stringify(output)}`);
+  expect(output.model).toMatchObject({ modelName: 'iris', version: 1, status: 'PendingManualApproval' });
+  const reference = sklearnReference();
+  const sklearnScores = ['SVC_linear_C1_cv5', 'SVC_rbf_C1_gamma_scale_cv5', 'SVC_rbf_C1_gamma_auto_cv5'].map((name) => (reference[name] as SklearnCase).scores);
+  expect(output.search.candidates.map((c) => c.params)).toEqual(candidates);
+  output.search.candidates.forEach((candidate, i) => candidate.foldScores.forEach((score, fold) => expect(score).toBeCloseTo(sklearnScores[i][fold], 9)));
+  expect(output.model.foldScores).toEqual(sklearnScores[output.search.best.id].map((score) => expect.closeTo(score, 9)));
 }, 60_000);
 
 /** Runs the `statecraft` command against the server: its exit code and output. */

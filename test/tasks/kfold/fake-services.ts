@@ -1,4 +1,5 @@
 /** In-memory services for handler tests: objects in a Map, jobs run in the test's own thread. */
+import { S3Error } from '../../../src/objects';
 import type { ComputePool, HandlerServices, ModelRegistryService, ObjectRef, ObjectService } from '../../../tasks/runtime/services';
 
 export class MemoryObjects implements ObjectService {
@@ -10,7 +11,7 @@ export class MemoryObjects implements ObjectService {
 
   async getBytes(ref: ObjectRef): Promise<Buffer> {
     const body = this.objects.get(`${ref.bucket}/${ref.key}`);
-    if (!body) throw new Error(`no object ${ref.bucket}/${ref.key}`);
+    if (!body) throw new S3Error('NoSuchKey', 'The specified key does not exist.', `/${ref.bucket}/${ref.key}`);
     return body;
   }
 
