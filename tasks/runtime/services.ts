@@ -39,6 +39,42 @@ export interface ComputePool {
   run<T>(modulePath: string, exportName: string, argument: unknown): Promise<T>;
 }
 
+/** One result row of a lake query: column name to value, every value as text (SQL NULL is null). */
+export type QueryRow = Record<string, string | null>;
+
+/** SQL over the lake: Athena on AWS, DuckDB over the local lake. */
+export interface LakeQueries {
+  query(sql: string): Promise<QueryRow[]>;
+}
+
+export interface PartitionSpec {
+  readonly table: string;
+  /** Partition values in the order of the table's partition keys, e.g. `['DE', '2026-11-21']`. */
+  readonly values: readonly string[];
+  /** `s3://bucket/lake/table/market=DE/date=2026-11-21/` */
+  readonly location: string;
+}
+
+/** The lake's catalog: the Glue Data Catalog on AWS, the local catalog on one machine. */
+export interface LakeCatalog {
+  /** Registers a partition; one that is registered already is left as it is, so re-running a day is safe. */
+  addPartition(partition: PartitionSpec): Promise<void>;
+}
+
+export interface OutgoingEvent {
+  readonly source: string;
+  readonly detailType: string;
+  readonly detail: unknown;
+  /** @default - the default bus */
+  readonly eventBusName?: string;
+}
+
+/** Custom events a task emits: EventBridge on AWS, the local bus on one machine. */
+export interface EventPublisher {
+  /** Puts one event and returns its id. */
+  put(event: OutgoingEvent): Promise<string>;
+}
+
 export interface HandlerServices {
   objects: ObjectService;
   models: ModelRegistryService;
