@@ -5,7 +5,7 @@
  */
 import { WallClock, type Clock } from '../clock/clock';
 import { ChainedLambdaInvoker } from '../control/chained-functions';
-import { Engine } from '../control/engine';
+import { Engine, type ExecutionStatusListener } from '../control/engine';
 import { DirectoryLambdaInvoker } from '../control/functions';
 import type { Location } from '../control/names';
 import type { EventPublisher, LambdaInvoker } from '../interpreter/integrations/services';
@@ -37,6 +37,11 @@ export interface LocalRuntimeOptions extends LocalServicesOptions, Partial<Locat
   bus?: boolean;
   /** Without a bus, receives custom events (`ModelRegistered` …). @default - accepted and dropped */
   events?: EventPublisher;
+  /**
+   * Told when a STANDARD execution starts (its RUNNING row is committed) and when it ends, before the
+   * bus publishes the status event. @default - only the bus is told
+   */
+  onExecutionStatusChange?: ExecutionStatusListener;
 }
 
 export interface LocalRuntime {
@@ -66,7 +71,7 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
     ...location,
     lambda,
     events: bus?.taskPublisher ?? options.events,
-    onExecutionStatusChange: bus?.executionStatusListener,
+    onExecutionStatusChange: bothListeners(options.onExecutionStatusChange, bus?.executionStatusListener),
     objects,
   });
   const rules = registerLocally(engine, objects);
@@ -86,6 +91,21 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
       await services.close();
       objects.close();
     },
+  };
+}
+
+/**
+ * The caller's listener first, so that it learns of a start without paying for the bus's status event;
+ * the bus is told even when the caller's listener throws (the engine logs that error).
+ */
+function bothListeners(own?: ExecutionStatusListener, bus?: ExecutionStatusListener): ExecutionStatusListener | undefined {
+  if (!own || !bus) return own ?? bus;
+  return (change) => {
+    try {
+      own(change);
+    } finally {
+      bus(change);
+    }
   };
 }
 
