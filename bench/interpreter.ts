@@ -8,6 +8,7 @@
 import './polyfills';
 import { measureApiLatency } from './api-latency';
 import { peer, statecraftExpress, statecraftStandard, type Engine } from './engines';
+import { envNumber, envStatistic } from './env';
 import { measureInterleaved, rate, sameOutput, type Measurement, type Statistic } from './measure';
 import { formatRate, formatRatio, renderTable } from './table';
 import { verifyTransitionCount } from './transition-count';
@@ -15,11 +16,6 @@ import { inlineMap, jsonataChain, parallelFanOut, passChoiceLoop, type Workload 
 
 const EXPRESS_TARGET = 3;
 const STANDARD_TARGET = 1;
-
-function envNumber(name: string, fallback: number): number {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
 
 function workloads(scale: number): Workload[] {
   return [
@@ -82,7 +78,7 @@ function printThroughput(rows: Row[], runs: number, statistic: Statistic): void 
 async function main(): Promise<void> {
   const runs = envNumber('BENCH_RUNS', 5);
   const scale = envNumber('BENCH_SCALE', 1);
-  const statistic: Statistic = process.env.BENCH_STAT === 'median' ? 'median' : 'best';
+  const statistic = envStatistic();
   const engines = { express: statecraftExpress(), standard: statecraftStandard(), peer: await peer() };
   const rows: Row[] = [];
   try {

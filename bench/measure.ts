@@ -32,10 +32,13 @@ export async function measureInterleaved(engines: Engine[], workload: Workload, 
   return results;
 }
 
-/** Best is the least-disturbed round on a busy machine; median is the typical one. */
 export function rate(m: Measurement | undefined, statistic: Statistic): number | undefined {
-  if (!m) return undefined;
-  return statistic === 'best' ? m.rates[m.rates.length - 1] : m.rates[Math.floor(m.rates.length / 2)];
+  return m && pick(m.rates, statistic);
+}
+
+/** Of rates sorted ascending: best is the least-disturbed round on a busy machine; median is the typical one. */
+export function pick(ascendingRates: readonly number[], statistic: Statistic): number {
+  return statistic === 'best' ? ascendingRates[ascendingRates.length - 1] : ascendingRates[Math.floor(ascendingRates.length / 2)];
 }
 
 async function runOnce(engine: Engine, workload: Workload): Promise<Json> {
