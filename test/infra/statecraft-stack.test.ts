@@ -2,9 +2,10 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { placeholderKey, substitute } from '../../infra/iam/placeholders';
 import { stateMachineArn } from '../../infra/iam/state-machine-statements';
 import { fixtureAccess, fixtureBuckets, fixtureWorkflows, FIXTURE_BUCKET, child, nightly, onUpload, parent } from './fixtures/example-workflow';
-import { findings, statementsOfRole, synthesize } from './synth';
+import { findings, idleAcknowledgements, statementsOfRole, synthesize } from './synth';
 
-const synthesized = synthesize({ workflows: fixtureWorkflows, buckets: fixtureBuckets, taskAccess: fixtureAccess, dataBucket: FIXTURE_BUCKET });
+const registry = { workflows: fixtureWorkflows, buckets: fixtureBuckets, taskAccess: fixtureAccess, dataBucket: FIXTURE_BUCKET };
+const synthesized = synthesize(registry);
 const { template, stack, resolve } = synthesized;
 
 function resourceWith(type: string, properties: Record<string, unknown>): [string, { Properties: Record<string, any> }] {
@@ -27,6 +28,10 @@ const allStatements = () =>
 describe('cdk-nag AwsSolutions', () => {
   test('no unacknowledged finding', () => {
     expect(findings(synthesized.nag)).toEqual([]);
+  });
+
+  test('every acknowledgement has a written reason and silences a finding', () => {
+    expect(idleAcknowledgements(registry, synthesized)).toEqual([]);
   });
 });
 

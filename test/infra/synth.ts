@@ -5,9 +5,10 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { App, Stack, type PolicyValidationPluginReport } from 'aws-cdk-lib';
+import { App, Stack, Validations, type PolicyValidationPluginReport } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
 import { StatecraftStack, type StatecraftStackProps } from '../../infra/statecraft-stack';
 
 export const REPOSITORY_ROOT = path.resolve(__dirname, '../..');
@@ -38,6 +39,45 @@ export function synthesize(registry: Registry): Synthesized {
 /** Each cdk-nag finding as `rule at construct path`, for readable failures. */
 export function findings(report: PolicyValidationPluginReport): string[] {
   return report.violations.flatMap((violation) => violation.violatingResources.map((resource) => `${violation.ruleName} at ${resource.constructPath}`));
+}
+
+export interface Acknowledgement {
+  /** The construct it is written on; it covers findings on that construct and below. */
+  readonly path: string;
+  readonly id: string;
+  readonly reason: string;
+}
+
+/** Every acknowledgement written in the construct tree under `scope`. */
+function acknowledgements(scope: IConstruct): Acknowledgement[] {
+  return scope.node.findAll().flatMap((construct) =>
+    construct.node.metadata
+      .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+      .flatMap((entry) =>
+        // aws-cdk-lib stores ids with an `Annotation::` prefix; cdk-nag compares them without it.
+        Object.entries(entry.data as Record<string, string>).map(([id, reason]) => ({ path: construct.node.path, id: id.replace(/^annotation::/i, ''), reason })),
+      ),
+  );
+}
+
+/** cdk-nag's findings on the same app built with every acknowledgement ignored. */
+function unacknowledgedFindings(registry: Registry): Array<{ ruleName: string; constructPath?: string }> {
+  const ignore = jest.spyOn(Validations.prototype, 'acknowledge').mockImplementation(() => undefined);
+  try {
+    const { nag } = synthesize(registry);
+    return nag.violations.flatMap((violation) => violation.violatingResources.map((resource) => ({ ruleName: violation.ruleName, constructPath: resource.constructPath })));
+  } finally {
+    ignore.mockRestore();
+  }
+}
+
+/** Acknowledgements without a written reason, or that silence no finding (stale ones hide future regressions). */
+export function idleAcknowledgements(registry: Registry, acknowledged: Synthesized): Acknowledgement[] {
+  const found = unacknowledgedFindings(registry);
+  const covers = (ack: Acknowledgement, path: string) => path === ack.path || path.startsWith(`${ack.path}/`);
+  return acknowledgements(acknowledged.stack).filter(
+    (ack) => ack.reason.trim() === '' || !found.some((finding) => finding.ruleName === ack.id && finding.constructPath !== undefined && covers(ack, finding.constructPath)),
+  );
 }
 
 /** The statements of the policies attached to the role with logical id `roleId`. */
