@@ -13,7 +13,8 @@ export function installServices(services: HandlerServices): void {
 }
 
 export function lambdaHandler(handler: AnyTaskHandler): (event: unknown, context?: unknown) => Promise<unknown> {
-  return (event) => {
+  // async, so a missing host setup reaches the caller as a rejected invocation like any other failure.
+  return async (event) => {
     if (!installed) throw new Error(`No services are installed for task ${handler.task.name}; the host must call installServices() first.`);
     return invokeTask(handler, event, installed);
   };
