@@ -2,6 +2,7 @@
  * Branches of a Parallel and iterations of a Map share one abort signal, so that the first
  * failure stops its siblings (their in-flight tasks are aborted).
  */
+import { setMaxListeners } from 'node:events';
 import type { ExecutionRuntime } from '../runtime';
 
 export interface ChildRuntime {
@@ -14,6 +15,8 @@ export interface ChildRuntime {
 
 export function childRuntime(parent: ExecutionRuntime): ChildRuntime {
   const controller = new AbortController();
+  // Every running iteration or branch (and its task) listens here at once: many listeners are no leak.
+  setMaxListeners(0, controller.signal);
   const onParentAbort = () => controller.abort(parent.signal.reason);
   parent.signal.addEventListener('abort', onParentAbort, { once: true });
   const running = new Set<Promise<unknown>>();
