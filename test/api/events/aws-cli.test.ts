@@ -1,43 +1,12 @@
 /** `aws events … --endpoint-url` works unchanged against the local endpoint. */
-import { execFile, execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { awsCli, describeWithAwsCli } from '../../support/aws-cli';
 import { eventually, startEventsHarness, type EventsHarness } from './harness';
 
-const run = promisify(execFile);
-
-function cliAvailable(): boolean {
-  try {
-    execFileSync('aws', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-// Skipped only where the AWS CLI is not installed; the SDK tests cover the same operations.
-const describeWithCli = cliAvailable() ? describe : describe.skip;
-
-describeWithCli('the AWS CLI against the local endpoint', () => {
+describeWithAwsCli('the AWS CLI against the local endpoint', () => {
   let h: EventsHarness;
   const received: unknown[] = [];
-  const workDir = mkdtempSync(join(tmpdir(), 'statecraft-events-cli-'));
-  // The server runs in this process, so the CLI must run asynchronously.
-  const aws = async (...args: string[]): Promise<any> => { // eslint-disable-line @typescript-eslint/no-explicit-any
-    const { stdout } = await run('aws', ['--endpoint-url', h.server.url, '--output', 'json', 'events', ...args], {
-      env: {
-        ...process.env,
-        AWS_ACCESS_KEY_ID: 'test',
-        AWS_SECRET_ACCESS_KEY: 'test',
-        AWS_DEFAULT_REGION: 'us-east-1',
-        AWS_CONFIG_FILE: join(workDir, 'no-config'),
-        AWS_SHARED_CREDENTIALS_FILE: join(workDir, 'no-credentials'),
-      },
-    });
-    return stdout.trim() === '' ? {} : JSON.parse(stdout);
-  };
+  const cli = awsCli(() => h.server.url);
+  const aws = (...args: string[]) => cli.json('events', ...args);
 
   beforeAll(async () => {
     h = await startEventsHarness({ functions: { sink: (event) => void received.push(event) } });

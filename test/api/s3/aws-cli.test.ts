@@ -1,42 +1,15 @@
-import { execFile, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
 import { CreateBucketCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { tempDir } from '../../objects/helpers';
-import { type Harness, REGION, startHarness } from './harness';
+import { awsCli, describeWithAwsCli } from '../../support/aws-cli';
+import { type Harness, startHarness } from './harness';
 
-const run = promisify(execFile);
-
-function cliAvailable(): boolean {
-  try {
-    execFileSync('aws', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-// Skipped only where the AWS CLI is not installed; the SDK tests cover the same operations.
-const describeWithCli = cliAvailable() ? describe : describe.skip;
-
-describeWithCli('the AWS CLI against the local endpoint', () => {
+describeWithAwsCli('the AWS CLI against the local endpoint', () => {
   let h: Harness;
   let workDir: string;
-  // The server runs in this process, so the CLI must run asynchronously (never execFileSync).
-  const aws = (...args: string[]) =>
-    run('aws', ['--endpoint-url', h.endpoint, ...args], {
-      env: {
-        ...process.env,
-        AWS_ACCESS_KEY_ID: 'AKIDLOCAL',
-        AWS_SECRET_ACCESS_KEY: 'local-secret',
-        AWS_DEFAULT_REGION: REGION,
-        AWS_CONFIG_FILE: path.join(workDir, 'no-config'),
-        AWS_SHARED_CREDENTIALS_FILE: path.join(workDir, 'no-credentials'),
-      },
-      maxBuffer: 10 * 1024 * 1024,
-    });
+  const aws = awsCli(() => h.endpoint);
 
   beforeAll(async () => {
     h = await startHarness();
