@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import type { TaskDefinition } from '../src/builder';
 import type { BucketDefinition, WorkflowEntry } from '../workflows/registry';
 import { ENVIRONMENT } from '../tasks/runtime/aws/aws-services';
+import { MODEL_REGISTRY_PREFIX } from '../tasks/runtime/object-model-registry';
 import { Alerts } from './constructs/alerts';
 import { Lake } from './constructs/lake';
 import { Storage } from './constructs/storage';
@@ -36,9 +37,6 @@ export interface StatecraftStackProps extends StackProps {
 export class MissingTaskAccessError extends Error {
   override readonly name = 'MissingTaskAccessError';
 }
-
-/** Where RegisterModel's registry keeps versions; the same layout the local runtime uses. */
-const MODEL_REGISTRY_PREFIX = 'model-registry/';
 
 export class StatecraftStack extends Stack {
   readonly storage: Storage;

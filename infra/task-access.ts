@@ -19,7 +19,8 @@ export const taskAccess: Readonly<Record<string, TaskAccess>> = {
   'kfold-propose-candidates': {},
   'kfold-train-fold': { objects: [{ bucket: DATA_BUCKET, prefix: KFOLD_RUNS, access: 'read' }] },
   'kfold-aggregate': {},
-  'kfold-select-best': {},
+  // Writes the search report (every candidate's fold scores) beside the run's folds.
+  'kfold-select-best': { objects: [{ bucket: DATA_BUCKET, prefix: KFOLD_RUNS, access: 'write' }] },
   'kfold-fit-final': { objects: [{ bucket: DATA_BUCKET, prefix: KFOLD_RUNS, access: 'read-write' }] },
   'kfold-register-model': { modelRegistry: true },
 };

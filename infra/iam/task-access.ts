@@ -32,3 +32,15 @@ export function readsObjects(mode: ObjectAccessMode): boolean {
 export function writesObjects(mode: ObjectAccessMode): boolean {
   return mode !== 'read';
 }
+
+/** Where the model registry keeps its versions. */
+export interface ModelRegistryLocation {
+  readonly bucket: string;
+  readonly prefix: string;
+}
+
+/** The object grants a declaration amounts to: its own, plus the registry's prefix when it uses the registry. */
+export function objectGrants(access: TaskAccess, modelRegistry: ModelRegistryLocation): ObjectAccess[] {
+  const registry: ObjectAccess[] = access.modelRegistry ? [{ ...modelRegistry, access: 'read-write' }] : [];
+  return [...(access.objects ?? []), ...registry];
+}

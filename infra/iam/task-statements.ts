@@ -9,20 +9,18 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Lake } from '../constructs/lake';
 import { exact, wildcard, type ReasonedStatement } from './reasoned-statement';
-import { readsObjects, writesObjects, type ObjectAccess, type ObjectAccessMode, type TaskAccess } from './task-access';
+import { objectGrants, readsObjects, writesObjects, type ModelRegistryLocation, type ObjectAccess, type ObjectAccessMode, type TaskAccess } from './task-access';
 
 export interface AccessTargets {
   bucket(name: string): s3.IBucket;
   readonly key: kms.IKey;
   readonly lake: Lake;
-  /** Where the model registry keeps its versions. */
-  readonly modelRegistry: { readonly bucket: string; readonly prefix: string };
+  readonly modelRegistry: ModelRegistryLocation;
 }
 
 export function taskStatements(stack: Stack, access: TaskAccess, targets: AccessTargets): ReasonedStatement[] {
-  const objects = [...(access.objects ?? [])];
+  const objects = objectGrants(access, targets.modelRegistry);
   const { lake } = targets;
-  if (access.modelRegistry) objects.push({ ...targets.modelRegistry, access: 'read-write' });
   const statements = objects.flatMap((grant) => objectStatements(targets.bucket(grant.bucket), grant.prefix, grant.access));
   if (access.lakeQueries) {
     statements.push(

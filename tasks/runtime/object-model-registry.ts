@@ -8,7 +8,8 @@ import { ModelVersion, type ApprovalStatus, type ModelVersionRequest } from '../
 import { ModelRegistryError } from './errors';
 import type { ModelRegistryService, ObjectService, TaskClock } from './services';
 
-const ROOT = 'model-registry/';
+/** Where the registry's documents live in its bucket; the CDK app grants registry tasks this prefix. */
+export const MODEL_REGISTRY_PREFIX = 'model-registry/';
 const VERSION_FILE = /\/v(\d{6})\.json$/;
 
 export class ObjectStoreModelRegistry implements ModelRegistryService {
@@ -40,7 +41,7 @@ export class ObjectStoreModelRegistry implements ModelRegistryService {
   }
 
   async list(modelName?: string): Promise<ModelVersion[]> {
-    const prefix = modelName === undefined ? ROOT : `${ROOT}${modelName}/`;
+    const prefix = modelName === undefined ? MODEL_REGISTRY_PREFIX : `${MODEL_REGISTRY_PREFIX}${modelName}/`;
     const keys = (await this.objects.listKeys(this.bucket, prefix)).filter((key) => VERSION_FILE.test(key));
     return Promise.all(keys.map(async (key) => JSON.parse(await this.objects.getText({ bucket: this.bucket, key })) as ModelVersion));
   }
@@ -72,7 +73,7 @@ export class ObjectStoreModelRegistry implements ModelRegistryService {
   }
 
   private async versionNumbers(modelName: string): Promise<number[]> {
-    const keys = await this.objects.listKeys(this.bucket, `${ROOT}${modelName}/`);
+    const keys = await this.objects.listKeys(this.bucket, `${MODEL_REGISTRY_PREFIX}${modelName}/`);
     return keys.flatMap((key) => {
       const match = VERSION_FILE.exec(key);
       return match ? [Number(match[1])] : [];
@@ -91,5 +92,5 @@ export class ObjectStoreModelRegistry implements ModelRegistryService {
 }
 
 function versionKey(modelName: string, version: number): string {
-  return `${ROOT}${modelName}/v${String(version).padStart(6, '0')}.json`;
+  return `${MODEL_REGISTRY_PREFIX}${modelName}/v${String(version).padStart(6, '0')}.json`;
 }
