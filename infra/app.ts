@@ -4,7 +4,7 @@
  *
  * Context: `alertEmail` subscribes an address to the alerts topic (`npx cdk deploy -c alertEmail=…`).
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
@@ -14,15 +14,21 @@ import { StatecraftStack } from './statecraft-stack';
 import { taskAccess } from './task-access';
 
 const app = new App();
-new StatecraftStack(app, 'Statecraft', {
-  description: 'statecraft: ML workflows on Step Functions, Lambda and EventBridge',
-  workflows,
-  buckets,
-  taskAccess,
-  dataBucket: DATA_BUCKET,
-  repositoryRoot: path.resolve(__dirname, '..'),
-  bundleRoot: mkdtempSync(path.join(tmpdir(), 'statecraft-bundles-')),
-  alertEmail: app.node.tryGetContext('alertEmail'),
-});
-Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
-app.synth();
+const bundleRoot = mkdtempSync(path.join(tmpdir(), 'statecraft-bundles-'));
+try {
+  new StatecraftStack(app, 'Statecraft', {
+    description: 'statecraft: ML workflows on Step Functions, Lambda and EventBridge',
+    workflows,
+    buckets,
+    taskAccess,
+    dataBucket: DATA_BUCKET,
+    repositoryRoot: path.resolve(__dirname, '..'),
+    bundleRoot,
+    alertEmail: app.node.tryGetContext('alertEmail'),
+  });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+  app.synth();
+} finally {
+  // Each function's bundle was copied into the cloud assembly when the function was defined.
+  rmSync(bundleRoot, { recursive: true, force: true });
+}

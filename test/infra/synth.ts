@@ -2,7 +2,7 @@
  * Synthesizes a StatecraftStack once per test file, with the feature flags of cdk.json (so the
  * template is what `npx cdk synth` makes), and runs cdk-nag's AwsSolutions pack over it.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { App, Stack, Validations, type PolicyValidationPluginReport } from 'aws-cdk-lib';
@@ -26,11 +26,10 @@ type Registry = Pick<StatecraftStackProps, 'workflows' | 'buckets' | 'taskAccess
 export function synthesize(registry: Registry): Synthesized {
   const { context } = JSON.parse(readFileSync(path.join(REPOSITORY_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
   const app = new App({ context });
-  const stack = new StatecraftStack(app, 'Test', {
-    ...registry,
-    repositoryRoot: REPOSITORY_ROOT,
-    bundleRoot: mkdtempSync(path.join(tmpdir(), 'statecraft-test-bundles-')),
-  });
+  const bundleRoot = mkdtempSync(path.join(tmpdir(), 'statecraft-test-bundles-'));
+  const stack = new StatecraftStack(app, 'Test', { ...registry, repositoryRoot: REPOSITORY_ROOT, bundleRoot });
+  // Defining the functions copied their bundles into the assembly as assets.
+  rmSync(bundleRoot, { recursive: true, force: true });
   const template = Template.fromStack(stack);
   const nag = new AwsSolutionsChecks(app).validateScope(app);
   return { stack, template, nag, resolve: (value) => Stack.of(stack).resolve(value) };

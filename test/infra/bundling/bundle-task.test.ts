@@ -1,12 +1,16 @@
 /** The bundle a task function deploys: the task module's handler, unchanged, with AWS services installed. */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { bundleTask, parseHandlerReference } from '../../../infra/bundling/bundle-task';
 import { REPOSITORY_ROOT } from '../synth';
 
+const outDirs: string[] = [];
+afterAll(() => outDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
 const bundle = (modulePath: string) => {
   const outDir = bundleTask(parseHandlerReference(modulePath), { repositoryRoot: REPOSITORY_ROOT, outDir: mkdtempSync(path.join(tmpdir(), 'bundle-test-')) });
+  outDirs.push(outDir);
   return path.join(outDir, 'index.js');
 };
 
