@@ -24,7 +24,7 @@ export class Storage extends Construct {
 
   constructor(scope: Construct, id: string, props: StorageProps) {
     super(scope, id);
-    this.key = new kms.Key(this, 'Key', { description: 'statecraft data, logs and alerts', enableKeyRotation: true, removalPolicy: RemovalPolicy.RETAIN });
+    this.key = new kms.Key(this, 'Key', { description: 'statecraft data buckets and lake query results', enableKeyRotation: true, removalPolicy: RemovalPolicy.RETAIN });
     this.accessLogs = this.accessLogBucket();
     for (const definition of props.buckets) {
       const bucket = this.dataBucket(definition);
