@@ -59,6 +59,9 @@ export class BlobFiles {
       const target = this.pathOf(blob);
       await fs.mkdir(path.dirname(target), { recursive: true });
       await fs.rename(tmp, target);
+      // The rename lives in the directory: sync it too, or a power loss could leave the index
+      // pointing at a blob whose name was never written to disk.
+      await syncFile(path.dirname(target), 'r');
     } catch (error) {
       await fs.rm(tmp, { force: true });
       throw error;
@@ -94,8 +97,9 @@ export class BlobFiles {
   }
 }
 
-async function syncFile(file: string): Promise<void> {
-  const handle = await fs.open(file, 'r+');
+/** fsync: a file opened for writing, or a directory (which Linux only opens read-only). */
+async function syncFile(file: string, flags: 'r+' | 'r' = 'r+'): Promise<void> {
+  const handle = await fs.open(file, flags);
   try {
     await handle.sync();
   } finally {
