@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { cacheStatements } from '../store/statement-cache';
 import type { BucketInfo, ObjectMeta, PartInfo, UploadInfo } from './types';
 
 /**
@@ -82,7 +83,7 @@ export class ObjectIndex {
   private readonly db: Database.Database;
 
   constructor(file: string) {
-    this.db = new Database(file);
+    this.db = cacheStatements(new Database(file));
     this.db.pragma('journal_mode = WAL');
     this.db.exec(SCHEMA);
   }

@@ -5,7 +5,8 @@
  */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { cacheStatements } from './statement-cache';
 
 export type Db = Database.Database;
 
@@ -70,15 +71,23 @@ CREATE INDEX IF NOT EXISTS task_tokens_by_execution ON task_tokens (execution_ar
 
 /** Opens (creating if needed) `<dataDir>/statecraft.db`, or an in-memory database when dataDir is undefined. */
 export function openDatabase(dataDir?: string): Db {
+  return openSqlite(dataDir && join(dataDir, DATABASE_FILE), SCHEMA);
+}
+
+/**
+ * A SQLite database at `file` (its directory created), or in memory without one, with `schema`
+ * applied. On disk: WAL with synchronous=NORMAL. Statements are compiled once per SQL text.
+ */
+export function openSqlite(file: string | undefined, schema: string): Db {
   let db: Db;
-  if (dataDir === undefined) {
+  if (file === undefined) {
     db = new Database(':memory:');
   } else {
-    mkdirSync(dataDir, { recursive: true });
-    db = new Database(join(dataDir, DATABASE_FILE));
+    mkdirSync(dirname(file), { recursive: true });
+    db = new Database(file);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
   }
-  db.exec(SCHEMA);
-  return db;
+  db.exec(schema);
+  return cacheStatements(db);
 }

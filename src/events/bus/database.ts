@@ -3,11 +3,10 @@
  * rules, targets, the delivery queue, dead letters, archives and replays. WAL, synchronous=NORMAL
  * as the engine's store: a committed PutEvents survives the process being killed.
  */
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { openSqlite, type Db } from '../../store/database';
 
-export type EventsDb = Database.Database;
+export type EventsDb = Db;
 
 export const EVENTS_DATABASE_FILE = 'events.db';
 
@@ -87,15 +86,5 @@ CREATE TABLE IF NOT EXISTS replays (
 `;
 
 export function openEventsDatabase(dataDir?: string): EventsDb {
-  let db: EventsDb;
-  if (dataDir === undefined) {
-    db = new Database(':memory:');
-  } else {
-    mkdirSync(dataDir, { recursive: true });
-    db = new Database(join(dataDir, EVENTS_DATABASE_FILE));
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-  }
-  db.exec(SCHEMA);
-  return db;
+  return openSqlite(dataDir && join(dataDir, EVENTS_DATABASE_FILE), SCHEMA);
 }
