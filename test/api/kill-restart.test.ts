@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveProcess } from '../cli/serve-process';
 import { ROLE, definition, lambdaArn } from './sfn-harness';
+import { eventually } from '../support/eventually';
 
 async function serve(dataDir: string, functionsDir: string) {
   const server = await serveProcess(dataDir, functionsDir);
@@ -12,13 +13,6 @@ async function serve(dataDir: string, functionsDir: string) {
   return { ...server, sfn };
 }
 
-async function until<T>(probe: () => Promise<T | undefined>): Promise<T> {
-  for (;;) {
-    const found = await probe();
-    if (found !== undefined) return found;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 test('kill -9 during a Wait, restart: the execution completes and no state runs twice', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'statecraft-kill-'));
@@ -45,7 +39,7 @@ test('kill -9 during a Wait, restart: the execution completes and no state runs 
     }),
   );
   const { executionArn } = await first.sfn.send(new StartExecutionCommand({ stateMachineArn, name: 'survivor' }));
-  await until(async () => {
+  await eventually(async () => {
     const events = (await first.sfn.send(new GetExecutionHistoryCommand({ executionArn }))).events!;
     return events.some((e) => e.type === 'WaitStateEntered') ? true : undefined;
   });
@@ -54,10 +48,10 @@ test('kill -9 during a Wait, restart: the execution completes and no state runs 
 
   const second = await serve(dataDir, functionsDir);
   try {
-    const done = await until(async () => {
+    const done = await eventually(async () => {
       const d = await second.sfn.send(new DescribeExecutionCommand({ executionArn }));
       return d.status === 'RUNNING' ? undefined : d;
-    });
+    }, 20_000);
     expect(done).toMatchObject({ status: 'SUCCEEDED', output: '{"step":"B"}' });
     expect(readFileSync(marker, 'utf8')).toBe('A\nB\n');
     const events = (await second.sfn.send(new GetExecutionHistoryCommand({ executionArn }))).events!;

@@ -15,6 +15,7 @@ import { DATA_BUCKET, workflows } from '../../workflows/registry';
 import type { KfoldOutput } from '../../schemas/kfold';
 import { irisCsv, sklearnReference, type SklearnCase } from '../workflows/kfold-fixture';
 import { serveProcess, type ServeProcess } from './serve-process';
+import { eventually } from '../support/eventually';
 
 const client = { region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
 let dir: string;
@@ -36,13 +37,6 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function until<T>(probe: () => Promise<T | undefined>): Promise<T> {
-  for (;;) {
-    const found = await probe();
-    if (found !== undefined) return found;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 test('every registered workflow is a state machine and every rule is on the default bus', async () => {
   const machines = (await sfn.send(new ListStateMachinesCommand({}))).stateMachines!.map((m) => m.name);
@@ -63,14 +57,14 @@ test('a CSV uploaded under datasets/kfold/ with its settings file runs kfold-cv 
   await s3.send(new PutObjectCommand({ Bucket: DATA_BUCKET, Key: 'datasets/kfold/iris.settings.json', Body: JSON.stringify(settings) }));
   await s3.send(new PutObjectCommand({ Bucket: DATA_BUCKET, Key: 'datasets/kfold/iris.csv', Body: irisCsv(), ContentType: 'text/csv' }));
   const stateMachineArn = 'arn:aws:states:us-east-1:000000000000:stateMachine:kfold-cv';
-  const [started] = await until(async () => {
+  const [started] = await eventually(async () => {
     const { executions } = await sfn.send(new ListExecutionsCommand({ stateMachineArn }));
     return executions!.length > 0 ? executions : undefined;
   });
-  const done = await until(async () => {
+  const done = await eventually(async () => {
     const described = await sfn.send(new DescribeExecutionCommand({ executionArn: started.executionArn }));
     return described.status === 'RUNNING' ? undefined : described;
-  });
+  }, 50_000);
   expect(JSON.parse(done.input!)).toEqual({ dataset: { bucket: DATA_BUCKET, key: 'datasets/kfold/iris.csv' } });
   expect(done.status).toBe('SUCCEEDED');
   const output = JSON.parse(done.output!) as KfoldOutput;

@@ -77,16 +77,7 @@ export async function startEventsHarness(options: HarnessOptions = {}): Promise<
   };
 }
 
-/** Polls (on real time) until `probe` returns something; the bus delivers asynchronously. */
-export async function eventually<T>(probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = await probe();
-    if (found !== undefined) return found;
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+export { eventually } from '../../support/eventually';
 
 export async function expectAwsError(promise: Promise<unknown>, name: string, message?: string | RegExp): Promise<void> {
   const error = await promise.then(
