@@ -1,11 +1,13 @@
 /**
  * Bundles one task's handler into a single CommonJS file for Lambda with esbuild's JS API, at
  * synth time and without Docker. The bundle's entry is generated: it first installs the AWS
- * services, then re-exports the task module's handler unchanged.
+ * services, then re-exports the task module's handler unchanged. Native addons stay external and
+ * are copied beside the bundle (see native-addons.ts).
  */
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
+import { copyNativePackages, NATIVE_PACKAGES } from './native-addons';
 
 export interface HandlerReference {
   /** Module path relative to the repository root, e.g. `tasks/kfold/split.ts`. */
@@ -35,7 +37,7 @@ export function bundleTask(handler: HandlerReference, options: BundleOptions): s
     `export { ${handler.exportName} as handler } from ${JSON.stringify(path.resolve(options.repositoryRoot, handler.modulePath))};`,
   ].join('\n');
   mkdirSync(options.outDir, { recursive: true });
-  buildSync({
+  const { metafile } = buildSync({
     stdin: { contents: entry, resolveDir: options.repositoryRoot, loader: 'ts', sourcefile: 'lambda-entry.ts' },
     bundle: true,
     platform: 'node',
@@ -47,6 +49,10 @@ export function bundleTask(handler: HandlerReference, options: BundleOptions): s
     legalComments: 'none',
     logLevel: 'error',
     absWorkingDir: options.repositoryRoot,
+    external: NATIVE_PACKAGES.map((pkg) => pkg.name),
+    metafile: true,
   });
+  const imported = Object.values(metafile.outputs).flatMap((output) => output.imports.filter((i) => i.external).map((i) => i.path));
+  copyNativePackages(imported, options.repositoryRoot, options.outDir);
   return options.outDir;
 }

@@ -41,7 +41,8 @@ export class TaskFunction extends Construct {
     this.function = new lambda.Function(this, 'Function', {
       description: `statecraft task ${task.name}`,
       runtime: lambda.Runtime.NODEJS_24_X,
-      architecture: lambda.Architecture.ARM_64,
+      // The bundle carries native addons compiled where synth runs; LAMBDA_PLATFORM says which platform synth checks them for.
+      architecture: lambda.Architecture.X86_64,
       handler: 'index.handler',
       code: lambda.Code.fromAsset(code),
       role,

@@ -66,13 +66,14 @@ describe('state machines', () => {
 });
 
 describe('task functions', () => {
-  test('one per task, bundled, on the latest Node.js runtime, traced', () => {
+  test('one per task, bundled, on the latest Node.js runtime on x86_64 (the platform bundled addons are checked for), traced', () => {
     const tasks = new Set(fixtureWorkflows.flatMap((entry) => entry.workflow.tasks().map((task) => task.name)));
     expect(Object.keys(template.findResources('AWS::Lambda::Function', { Properties: { Description: Match.stringLikeRegexp('^statecraft task ') } }))).toHaveLength(tasks.size);
     template.hasResourceProperties('AWS::Lambda::Function', {
       Description: 'statecraft task fixture-score',
       Handler: 'index.handler',
       Runtime: 'nodejs24.x',
+      Architectures: ['x86_64'],
       MemorySize: 1024,
       TracingConfig: { Mode: 'Active' },
       Environment: { Variables: Match.objectLike({ STATECRAFT_TASK: 'fixture-score', STATECRAFT_MODEL_REGISTRY_BUCKET: Match.anyValue() }) },

@@ -1,8 +1,9 @@
 /** The bundle a task function deploys: the task module's handler, unchanged, with AWS services installed. */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { bundleTask, parseHandlerReference } from '../../../infra/bundling/bundle-task';
+import { lambdaIncompatibility } from '../../../infra/bundling/native-addons';
 import { REPOSITORY_ROOT } from '../synth';
 
 const outDirs: string[] = [];
@@ -45,4 +46,39 @@ test('bundles are deterministic, so an unchanged task deploys no new code', () =
 test('the handler export is `handler` unless the reference names another', () => {
   expect(parseHandlerReference('tasks/kfold/split.ts')).toEqual({ modulePath: 'tasks/kfold/split.ts', exportName: 'handler' });
   expect(parseHandlerReference('tasks/kfold/split.ts#main')).toEqual({ modulePath: 'tasks/kfold/split.ts', exportName: 'main' });
+});
+
+test('a native addon stays out of the bundle and ships beside it, and the bundled handler trains with it', async () => {
+  const file = bundle('test/infra/fixtures/fit-handler.ts');
+  const addon = path.join(path.dirname(file), 'node_modules/libsvm-native');
+  expect(['package.json', 'index.js', 'build/Release/svm.node'].filter((name) => !existsSync(path.join(addon, name)))).toEqual([]);
+  expect(readFileSync(file, 'utf8')).toContain('require("libsvm-native")');
+  const { handler } = load(file, { STATECRAFT_MODEL_REGISTRY_BUCKET: 'models' });
+  await expect(handler({ part: 5 })).resolves.toEqual({ score: 1 });
+});
+
+describe('lambdaIncompatibility: why Lambda (x86_64, glibc 2.34) could not load an addon', () => {
+  /** A 64-bit little-endian ELF header for `machine`, followed by `strings` as a string table would hold them. */
+  const elf = (machine: number, ...strings: string[]) => {
+    const header = Buffer.alloc(64);
+    header.writeUInt32BE(0x7f454c46, 0);
+    header[4] = 2;
+    header[5] = 1;
+    header.writeUInt16LE(machine, 18);
+    return Buffer.concat([header, Buffer.from(`\0${strings.join('\0')}\0`, 'latin1')]);
+  };
+
+  test('none for x86_64 with versions the runtime has', () => {
+    expect(lambdaIncompatibility(elf(62, 'GLIBC_2.2.5', 'GLIBC_2.29', 'GLIBCXX_3.4', 'CXXABI_1.3.9', 'GLIBC_PRIVATE'))).toBeUndefined();
+  });
+
+  test('another binary format or architecture', () => {
+    expect(lambdaIncompatibility(Buffer.from('cffaedfe0c000001', 'hex'))).toBe('it is not a Linux (ELF) shared object');
+    expect(lambdaIncompatibility(elf(183))).toBe('it is built for ELF machine 183, not x86_64 (62)');
+  });
+
+  test('a C or C++ library newer than the runtime has', () => {
+    expect(lambdaIncompatibility(elf(62, 'GLIBC_2.29', 'GLIBC_2.38'))).toBe('it needs GLIBC_2.38, and the runtime has GLIBC_2.34');
+    expect(lambdaIncompatibility(elf(62, 'GLIBCXX_3.4.30'))).toBe('it needs GLIBCXX_3.4.30, and the runtime has GLIBCXX_3.4.29');
+  });
 });
