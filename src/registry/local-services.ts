@@ -3,7 +3,6 @@ import type { Clock } from '../clock/clock';
 import type { ObjectStore } from '../objects';
 import { LocalObjectService } from '../../tasks/runtime/local-objects';
 import { ObjectStoreModelRegistry } from '../../tasks/runtime/object-model-registry';
-import { kfoldWorkerSetup } from '../../tasks/kfold/compute';
 import type { HandlerServices } from '../../tasks/runtime/services';
 import { WorkerPool } from '../../tasks/runtime/worker-pool';
 import { DATA_BUCKET } from '../../workflows/registry';
@@ -26,7 +25,7 @@ export function createLocalServices(store: ObjectStore, options: LocalServicesOp
   const objects = new LocalObjectService(store);
   const engineClock = options.clock;
   const clock = { now: () => new Date(engineClock ? engineClock.now() : Date.now()) };
-  const pool = new WorkerPool({ size: options.workers, setup: [kfoldWorkerSetup] });
+  const pool = new WorkerPool({ size: options.workers });
   return {
     objects,
     clock,

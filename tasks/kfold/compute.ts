@@ -4,19 +4,11 @@
  */
 import type { Static } from '@sinclair/typebox';
 import type { Hyperparameters } from '../../schemas/kfold';
-import type { WorkerSetup } from '../runtime/worker-pool';
-import { fitStandardScaler, applyStandardScaler, scoreFold, SvcModel, useWasmLibsvm, type Fold, type LabelledRows, type StandardScaler } from './lib';
+import { fitStandardScaler, applyStandardScaler, scoreFold, SvcModel, type Fold, type LabelledRows, type StandardScaler } from './lib';
 import { toSvcParams } from './svc-params';
 
 /** Absolute path for {@link ComputePool.run}. */
 export const COMPUTE_MODULE = __filename;
-
-/** Workers train with libsvm's WebAssembly build: about twice as fast as asm.js, the same scores. */
-export const kfoldWorkerSetup: WorkerSetup = { modulePath: COMPUTE_MODULE, exportName: 'prepareWorker' };
-
-export function prepareWorker(): Promise<void> {
-  return useWasmLibsvm();
-}
 
 export interface ScoreFoldJob {
   data: LabelledRows;

@@ -1,7 +1,7 @@
 /**
  * The machine-learning core of the `kfold-cv` workflow, for its task handlers (Split, TrainFold,
- * Aggregate, SelectBest, FitFinal). Everything is synchronous and pure apart from libsvm's heap,
- * which {@link SvcModel.dispose} frees, so handlers can run it in worker threads.
+ * Aggregate, SelectBest, FitFinal). Everything is synchronous and pure apart from libsvm's native
+ * memory, which {@link SvcModel.dispose} frees, so handlers can run it in worker threads.
  *
  * On the same folds and hyperparameters, fold accuracies equal scikit-learn 1.2.1's `SVC` (see
  * `test/tasks/kfold/lib/sklearn-equality.test.ts`).
@@ -26,4 +26,3 @@ export { crossValidate, type FoldOptions, type LabelledRows, scoreFold, selectRo
 export { type ProposalRequest, proposeCandidates, randomSearch, type SearchMethod } from './search';
 export type { Candidate, LogRange, ScoredCandidate, SearchSpace } from './search-space';
 export { mulberry32, type Random, shuffled } from './random';
-export { useWasmLibsvm } from './libsvm-runtime';

@@ -1,103 +1,125 @@
-import { type LibsvmSvm, libsvmHeap } from './libsvm-runtime';
-
 /**
- * Writes a trained model in libsvm's model-file format, at full precision. libsvm's own
- * `svm_save_model` (libsvm-js `serializeModel`) prints gamma and rho with `%g` (6 digits) and support
- * vectors with `%.8g`, so a reloaded model can predict differently; JavaScript's shortest round-trip
- * number text parses back (strtod) to the very same doubles. The numbers are read from libsvm's
- * `struct svm_model` in the emscripten heap (32-bit pointers; offsets below).
+ * libsvm's model-file format for C-SVC models, written and read at full precision. libsvm's own
+ * `svm_save_model` prints gamma and rho with `%g` (6 digits) and support vectors with `%.8g`, so a
+ * reloaded model can predict differently; JavaScript's shortest round-trip number text parses back
+ * (here, and with libsvm's strtod) to the very same doubles. The text is what FitFinal stores, and
+ * libsvm's `svm-predict` reads it too.
  */
-export function writeModelText(svm: LibsvmSvm): string {
-  const model = svm.model;
-  if (!model) throw new Error('Cannot write a model that was never trained.');
-  const fields = readModel(model);
-  assertLayout(fields, svm);
-  const { param, classCount, totalSv } = fields;
-  const lines = [`svm_type ${SVM_TYPE_NAMES[param.svmType]}`, `kernel_type ${KERNEL_NAMES[param.kernelType]}`];
-  if (param.kernelType === POLY) lines.push(`degree ${param.degree}`);
-  if (param.kernelType !== LINEAR) lines.push(`gamma ${param.gamma}`);
-  if (param.kernelType === POLY || param.kernelType === SIGMOID) lines.push(`coef0 ${param.coef0}`);
+import type { KernelName, ModelFields } from './libsvm-native';
+
+export function writeModelText(model: ModelFields): string {
+  const { kernel, labels } = model;
+  const { offsets, indices, values } = model.supportVectors;
+  const totalSv = offsets.length - 1;
+  const lines = ['svm_type c_svc', `kernel_type ${kernel}`];
+  if (kernel === 'polynomial') lines.push(`degree ${model.degree}`);
+  if (kernel !== 'linear') lines.push(`gamma ${model.gamma}`);
+  if (kernel === 'polynomial' || kernel === 'sigmoid') lines.push(`coef0 ${model.coef0}`);
   lines.push(
-    `nr_class ${classCount}`,
+    `nr_class ${labels.length}`,
     `total_sv ${totalSv}`,
-    `rho ${fields.rho.join(' ')}`,
-    `label ${fields.labels.join(' ')}`,
-    `nr_sv ${fields.svCounts.join(' ')}`,
+    `rho ${model.rho.join(' ')}`,
+    `label ${labels.join(' ')}`,
+    `nr_sv ${model.svCounts.join(' ')}`,
     'SV',
   );
   for (let sv = 0; sv < totalSv; sv++) {
-    const coefficients = fields.coefficients.map((perClass) => perClass[sv]);
-    const nodes = fields.supportVectors[sv].map(([index, value]) => `${index}:${value}`);
+    const coefficients = model.svCoef.map((perClass) => perClass[sv]);
+    const nodes = [];
+    for (let node = offsets[sv]; node < offsets[sv + 1]; node++) nodes.push(`${indices[node]}:${values[node]}`);
     lines.push([...coefficients, ...nodes].join(' '));
   }
   return `${lines.join('\n')}\n`;
 }
 
-const LINEAR = 0;
-const POLY = 1;
-const SIGMOID = 3;
-const SVM_TYPE_NAMES = ['c_svc', 'nu_svc', 'one_class', 'epsilon_svr', 'nu_svr'];
-const KERNEL_NAMES = ['linear', 'polynomial', 'rbf', 'sigmoid', 'precomputed'];
+/** The reason a text is not a C-SVC model file, with the line (from 1) it was found on. */
+export class ModelTextError extends Error {
+  override readonly name = 'ModelTextError';
+  constructor(
+    readonly line: number,
+    reason: string,
+  ) {
+    super(`Not a libsvm C-SVC model file: line ${line}: ${reason}`);
+  }
+}
 
-/** Byte offsets in `struct svm_model` (libsvm 3.x, wasm32/asm.js: int and pointers 4 bytes, doubles 8-aligned). */
-const OFFSET = {
-  svmType: 0,
-  kernelType: 4,
-  degree: 8,
-  gamma: 16,
-  coef0: 24,
-  classCount: 96,
-  totalSv: 100,
-  supportVectors: 104,
-  coefficients: 108,
-  rho: 112,
-  labels: 128,
-  svCounts: 132,
-} as const;
-const SVM_NODE_BYTES = 16;
+const KERNELS: readonly KernelName[] = ['linear', 'polynomial', 'rbf', 'sigmoid'];
+const HEADER_KEYS = ['svm_type', 'kernel_type', 'degree', 'gamma', 'coef0', 'nr_class', 'total_sv', 'rho', 'label', 'nr_sv'];
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const INTEGER = /^[+-]?\d+$/;
 
-function readModel(model: number) {
-  const int = (address: number) => libsvmHeap.HEAP32[address >> 2];
-  const double = (address: number) => libsvmHeap.HEAPF64[address >> 3];
-  const ints = (address: number, count: number) => Array.from({ length: count }, (_, i) => int(address + 4 * i));
-  const doubles = (address: number, count: number) => Array.from({ length: count }, (_, i) => double(address + 8 * i));
-  const classCount = int(model + OFFSET.classCount);
-  const totalSv = int(model + OFFSET.totalSv);
-  const pairCount = (classCount * (classCount - 1)) / 2;
-  const coefficientRows = ints(int(model + OFFSET.coefficients), classCount - 1);
+/** Reads what {@link writeModelText} (or libsvm's `svm_save_model`, without probability outputs) wrote. */
+export function readModelText(text: string): ModelFields {
+  const lines = text.split('\n').map((line) => line.trim());
+  const header = new Map<string, { line: number; values: string[] }>();
+  let at = 0;
+  for (; at < lines.length && lines[at] !== 'SV'; at++) {
+    const [key, ...values] = lines[at].split(/\s+/);
+    if (key === '') continue;
+    if (!HEADER_KEYS.includes(key)) throw new ModelTextError(at + 1, `unsupported header "${key}"`);
+    header.set(key, { line: at + 1, values });
+  }
+  if (at === lines.length) throw new ModelTextError(at, 'no "SV" line before the support vectors');
+  const field = (key: string, count?: number) => {
+    const entry = header.get(key);
+    if (!entry) throw new ModelTextError(at + 1, `the header has no ${key}`);
+    if (count !== undefined && entry.values.length !== count) throw new ModelTextError(entry.line, `${key} needs ${count} value(s)`);
+    return entry;
+  };
+  const numbers = (key: string, pattern: RegExp, count?: number) => {
+    const { line, values } = field(key, count);
+    return values.map((value) => parseNumber(value, pattern, line));
+  };
+  // The kernel's own parameters, as svm_save_model writes them: absent from other kernels' files.
+  const kernelParameter = (key: string, pattern: RegExp, usedBy: readonly KernelName[]) => (usedBy.includes(kernel) ? numbers(key, pattern, 1)[0] : 0);
+
+  if (field('svm_type', 1).values[0] !== 'c_svc') throw new ModelTextError(field('svm_type').line, 'only c_svc models are supported');
+  const kernel = field('kernel_type', 1).values[0] as KernelName;
+  if (!KERNELS.includes(kernel)) throw new ModelTextError(field('kernel_type').line, `unsupported kernel_type "${kernel}"`);
+  const [classCount] = numbers('nr_class', INTEGER, 1);
+  const [totalSv] = numbers('total_sv', INTEGER, 1);
+  if (classCount < 2 || totalSv < 0) throw new ModelTextError(field('nr_class').line, 'nr_class must be at least 2 and total_sv not negative');
+  const svCounts = numbers('nr_sv', INTEGER, classCount);
+  if (svCounts.reduce((sum, count) => sum + count, 0) !== totalSv) throw new ModelTextError(field('nr_sv').line, 'nr_sv must add up to total_sv');
+
+  const svLines = lines.map((text, index) => ({ text, line: index + 1 })).slice(at + 1).filter(({ text }) => text !== '');
+  if (svLines.length !== totalSv) throw new ModelTextError(at + 1, `total_sv is ${totalSv} but ${svLines.length} support vectors follow`);
+  const supportVectors = readSupportVectors(svLines, classCount - 1);
   return {
-    param: {
-      svmType: int(model + OFFSET.svmType),
-      kernelType: int(model + OFFSET.kernelType),
-      degree: int(model + OFFSET.degree),
-      gamma: double(model + OFFSET.gamma),
-      coef0: double(model + OFFSET.coef0),
-    },
-    classCount,
-    totalSv,
-    rho: doubles(int(model + OFFSET.rho), pairCount),
-    labels: ints(int(model + OFFSET.labels), classCount),
-    svCounts: ints(int(model + OFFSET.svCounts), classCount),
-    coefficients: coefficientRows.map((row) => doubles(row, totalSv)),
-    supportVectors: ints(int(model + OFFSET.supportVectors), totalSv).map((node) => readNodes(node, int, double)),
+    kernel,
+    degree: kernelParameter('degree', INTEGER, ['polynomial']),
+    gamma: kernelParameter('gamma', DECIMAL, ['polynomial', 'rbf', 'sigmoid']),
+    coef0: kernelParameter('coef0', DECIMAL, ['polynomial', 'sigmoid']),
+    labels: Int32Array.from(numbers('label', INTEGER, classCount)),
+    rho: Float64Array.from(numbers('rho', DECIMAL, (classCount * (classCount - 1)) / 2)),
+    svCounts: Int32Array.from(svCounts),
+    svCoef: supportVectors.coefficients,
+    supportVectors: supportVectors.nodes,
   };
 }
 
-/** A sparse vector: `(index, value)` pairs up to libsvm's terminator index -1. */
-function readNodes(address: number, int: (a: number) => number, double: (a: number) => number): [number, number][] {
-  const nodes: [number, number][] = [];
-  for (let node = address; int(node) !== -1; node += SVM_NODE_BYTES) nodes.push([int(node), double(node + 8)]);
-  return nodes;
+/** Support vector lines: `coef_1 … coef_(k-1) index:value …`, blank lines already removed. */
+function readSupportVectors(lines: readonly { text: string; line: number }[], coefficientCount: number) {
+  const coefficients = Array.from({ length: coefficientCount }, () => new Float64Array(lines.length));
+  const offsets = new Int32Array(lines.length + 1);
+  const indices: number[] = [];
+  const values: number[] = [];
+  lines.forEach(({ text, line }, sv) => {
+    const tokens = text.split(/\s+/);
+    if (tokens.length < coefficientCount) throw new ModelTextError(line, `a support vector needs ${coefficientCount} coefficient(s)`);
+    tokens.slice(0, coefficientCount).forEach((token, row) => (coefficients[row][sv] = parseNumber(token, DECIMAL, line)));
+    for (const node of tokens.slice(coefficientCount)) {
+      const [index, value, extra] = node.split(':');
+      if (value === undefined || extra !== undefined) throw new ModelTextError(line, `"${node}" is not index:value`);
+      indices.push(parseNumber(index, INTEGER, line));
+      values.push(parseNumber(value, DECIMAL, line));
+    }
+    offsets[sv + 1] = indices.length;
+  });
+  return { coefficients, nodes: { offsets, indices: Int32Array.from(indices), values: Float64Array.from(values) } };
 }
 
-/** Refuses to write garbage if a libsvm-js upgrade changed the struct: cross-checks with its own accessors. */
-function assertLayout(fields: ReturnType<typeof readModel>, svm: LibsvmSvm): void {
-  const labels = svm.getLabels();
-  const consistent =
-    SVM_TYPE_NAMES[fields.param.svmType] !== undefined &&
-    KERNEL_NAMES[fields.param.kernelType] !== undefined &&
-    fields.labels.length === labels.length &&
-    fields.labels.every((label, index) => label === labels[index]) &&
-    fields.svCounts.reduce((sum, count) => sum + count, 0) === fields.totalSv;
-  if (!consistent) throw new Error('libsvm-js model layout is not the one writeModelText knows; cannot serialise.');
+function parseNumber(token: string, pattern: RegExp, line: number): number {
+  if (!pattern.test(token)) throw new ModelTextError(line, `"${token}" is not ${pattern === INTEGER ? 'an integer' : 'a number'}`);
+  return Number(token);
 }

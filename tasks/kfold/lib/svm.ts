@@ -1,5 +1,5 @@
-import { Libsvm, type LibsvmOptions, type LibsvmSvm } from './libsvm-runtime';
-import { writeModelText } from './libsvm-model-text';
+import { type KernelName, type LibsvmModel, loadLibsvm, predictLibsvm, type TrainParams, trainLibsvm } from './libsvm-native';
+import { readModelText, writeModelText } from './libsvm-model-text';
 import { variance } from './metrics';
 
 export const Kernels = ['linear', 'poly', 'rbf', 'sigmoid'] as const;
@@ -33,12 +33,7 @@ export interface SvcParams {
 
 export type ResolvedSvcParams = Required<Omit<SvcParams, 'gamma'>> & { readonly gamma: number };
 
-const LIBSVM_KERNEL: Record<Kernel, string> = {
-  linear: Libsvm.KERNEL_TYPES.LINEAR,
-  poly: Libsvm.KERNEL_TYPES.POLYNOMIAL,
-  rbf: Libsvm.KERNEL_TYPES.RBF,
-  sigmoid: Libsvm.KERNEL_TYPES.SIGMOID,
-};
+const LIBSVM_KERNEL: Record<Kernel, KernelName> = { linear: 'linear', poly: 'polynomial', rbf: 'rbf', sigmoid: 'sigmoid' };
 
 /** scikit-learn 1.2's `_gamma`: 'scale' falls back to 1 when the features have no variance. */
 export function resolveGamma(gamma: Gamma, features: readonly (readonly number[])[]): number {
@@ -63,50 +58,51 @@ export function resolveParams(params: SvcParams, features: readonly (readonly nu
 }
 
 /**
- * A trained libsvm C-SVC. Its memory lives in libsvm's emscripten heap, which the garbage collector
- * cannot see: call {@link SvcModel.dispose} when done (or use {@link fitPredict}).
+ * A trained libsvm C-SVC. Its memory is native (the libsvm addon's), which the garbage collector
+ * frees only eventually and without knowing its size: call {@link SvcModel.dispose} when done (or
+ * use {@link fitPredict}).
  */
 export class SvcModel {
-  private constructor(private svm: LibsvmSvm | undefined) {}
+  private constructor(private model: LibsvmModel | undefined) {}
 
-  /** Trains on `labels` (class indexes). Synchronous: libsvm-js's asm.js build needs no await. */
+  /** Trains on `labels` (class indexes). */
   static train(features: readonly (readonly number[])[], labels: readonly number[], params: SvcParams = {}): SvcModel {
     assertTrainable(features, labels);
     const resolved = resolveParams(params, features);
     // scikit-learn's patched libsvm orders classes by label value; upstream libsvm by first appearance.
     // A stable sort by label makes both orders the same, hence the same one-vs-one models and votes.
     const order = labels.map((_, row) => row).sort((a, b) => labels[a] - labels[b]);
-    const svm = new Libsvm(toLibsvmOptions(resolved));
-    svm.train(
-      order.map((row) => [...features[row]]),
-      order.map((row) => labels[row]),
+    return new SvcModel(
+      trainLibsvm(
+        order.map((row) => features[row]),
+        order.map((row) => labels[row]),
+        toTrainParams(resolved),
+      ),
     );
-    return new SvcModel(svm);
   }
 
   /** Loads a model written by {@link SvcModel.serialize} (libsvm's model-file format). */
   static deserialize(text: string): SvcModel {
-    return new SvcModel(Libsvm.load(text));
+    return new SvcModel(loadLibsvm(readModelText(text)));
   }
 
   predict(features: readonly (readonly number[])[]): number[] {
-    const svm = this.trained();
-    return features.map((row) => svm.predictOne([...row]));
+    return predictLibsvm(this.trained(), features);
   }
 
   /** libsvm's model-file text at full precision: reloading it predicts exactly as this model does. */
   serialize(): string {
-    return writeModelText(this.trained());
+    return writeModelText(this.trained().fields());
   }
 
   dispose(): void {
-    this.svm?.free();
-    this.svm = undefined;
+    this.model?.free();
+    this.model = undefined;
   }
 
-  private trained(): LibsvmSvm {
-    if (!this.svm) throw new Error('This SvcModel was disposed.');
-    return this.svm;
+  private trained(): LibsvmModel {
+    if (!this.model) throw new Error('This SvcModel was disposed.');
+    return this.model;
   }
 }
 
@@ -124,19 +120,8 @@ export function fitPredict(
   }
 }
 
-function toLibsvmOptions(params: ResolvedSvcParams): LibsvmOptions {
-  return {
-    type: Libsvm.SVM_TYPES.C_SVC,
-    kernel: LIBSVM_KERNEL[params.kernel],
-    degree: params.degree,
-    gamma: params.gamma,
-    coef0: params.coef0,
-    cost: params.C,
-    cacheSize: params.cacheSizeMb,
-    tolerance: params.tol,
-    shrinking: params.shrinking,
-    quiet: true,
-  };
+function toTrainParams(params: ResolvedSvcParams): TrainParams {
+  return { ...params, kernel: LIBSVM_KERNEL[params.kernel] };
 }
 
 function assertTrainable(features: readonly (readonly number[])[], labels: readonly number[]): void {

@@ -1,6 +1,5 @@
 /** Jobs for the worker pool tests; they run inside worker threads, loaded through tsx. */
 import { threadId } from 'node:worker_threads';
-import { libsvmHeap } from '../../../tasks/kfold/lib/libsvm-runtime';
 
 let prepared = false;
 
@@ -21,8 +20,4 @@ export function fail(message: string): never {
 
 export function crash(): never {
   process.exit(3);
-}
-
-export function usesWasmLibsvm(): boolean {
-  return 'wasmMemory' in libsvmHeap;
 }

@@ -1,7 +1,9 @@
-/** The compute pool: TypeScript jobs in worker threads (under jest too), errors, crashes, setup. */
-import { COMPUTE_MODULE, kfoldWorkerSetup } from '../../../tasks/kfold/compute';
+/** The compute pool: TypeScript jobs in worker threads (under jest too), errors, crashes, setup, native code. */
+import { COMPUTE_MODULE, type ScoreFoldJob, scoreFoldJob } from '../../../tasks/kfold/compute';
+import { stratifiedKFold } from '../../../tasks/kfold/lib/folds';
 import { ComputeWorkerError } from '../../../tasks/runtime/errors';
 import { WorkerPool } from '../../../tasks/runtime/worker-pool';
+import { iris } from '../kfold/lib/iris';
 
 const JOBS = require.resolve('./pool-jobs.ts');
 let pool: WorkerPool;
@@ -37,12 +39,14 @@ test('a closed pool refuses work', async () => {
   await expect(pool.run(JOBS, 'describeThread', 0)).rejects.toBeInstanceOf(ComputeWorkerError);
 });
 
-test('kfold workers train with the WebAssembly build of libsvm', async () => {
-  const kfold = new WorkerPool({ size: 1, setup: [kfoldWorkerSetup] });
-  try {
-    expect(await kfold.run(JOBS, 'usesWasmLibsvm', null)).toBe(true);
-    expect(COMPUTE_MODULE).toMatch(/compute\.ts$/);
-  } finally {
-    await kfold.close();
-  }
+test('kfold jobs train with the libsvm addon in every worker, concurrently, as on the main thread', async () => {
+  // Each worker thread loads its own instance of the addon; several train at once.
+  const jobs: ScoreFoldJob[] = stratifiedKFold(iris.labels, 5).map((fold) => ({
+    data: { features: iris.features, labels: iris.labels },
+    fold,
+    params: { C: 1, kernel: 'rbf', gamma: 'scale' },
+    standardize: true,
+  }));
+  const inWorkers = await Promise.all(jobs.map((job) => pool.run<number>(COMPUTE_MODULE, 'scoreFoldJob', job)));
+  expect(inWorkers).toEqual(jobs.map(scoreFoldJob));
 });
