@@ -27,16 +27,9 @@ interface Reply {
 
 const BOOTSTRAP = join(__dirname, 'worker-bootstrap.js');
 
-/** A function every worker awaits once before its first job: `(await import(modulePath))[exportName]()`. */
-export interface WorkerSetup {
-  modulePath: string;
-  exportName: string;
-}
-
 export interface WorkerPoolOptions {
   /** Worker count. @default os.availableParallelism() */
   size?: number;
-  setup?: readonly WorkerSetup[];
 }
 
 export class WorkerPool implements ComputePool {
@@ -48,11 +41,9 @@ export class WorkerPool implements ComputePool {
   private closed = false;
 
   readonly size: number;
-  private readonly setup: readonly WorkerSetup[];
 
   constructor(options: WorkerPoolOptions = {}) {
     this.size = options.size ?? availableParallelism();
-    this.setup = options.setup ?? [];
     if (!Number.isInteger(this.size) || this.size < 1) throw new RangeError(`A worker pool needs at least one worker; got ${this.size}.`);
     for (let i = 0; i < this.size; i++) this.idle.push(this.spawn());
   }
@@ -77,7 +68,7 @@ export class WorkerPool implements ComputePool {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(BOOTSTRAP, { workerData: { setup: this.setup } });
+    const worker = new Worker(BOOTSTRAP);
     // Idle workers must not keep a finished CLI run alive; busy ones must, or nothing would wait for them.
     worker.unref();
     worker.on('message', (reply: Reply) => this.finish(worker, reply));

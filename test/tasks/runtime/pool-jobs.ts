@@ -1,17 +1,10 @@
 /** Jobs for the worker pool tests; they run inside worker threads, loaded through tsx. */
 import { threadId } from 'node:worker_threads';
 
-let prepared = false;
-
-export function prepare(): Promise<void> {
-  prepared = true;
-  return Promise.resolve();
-}
-
-export function describeThread(holdMs: number): { threadId: number; prepared: boolean } {
+export function describeThread(holdMs: number): { threadId: number } {
   // Holds the worker busy so that concurrent jobs must land on different workers.
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, holdMs);
-  return { threadId, prepared };
+  return { threadId };
 }
 
 export function fail(message: string): never {
