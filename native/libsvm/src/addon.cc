@@ -140,7 +140,6 @@ class Model : public Napi::ObjectWrap<Model> {
     Release();
     return info.Env().Undefined();
   }
-
 };
 
 Napi::Value Model::Train(const Napi::CallbackInfo& info) {
@@ -327,7 +326,8 @@ svm_model* BuildModel(Napi::Env env, const Napi::Object& fields) {
       !readTyped(env, sv, "values", napi_float64_array, nodeCount, &values))
     return nullptr;
   for (int s = 0; s < l; s++) {
-    if (offsets[s + 1] < offsets[s]) return fail(env, "supportVectors.offsets must not decrease"), nullptr;
+    if (offsets[s + 1] < offsets[s] || offsets[s + 1] > nodeCount)
+      return fail(env, "supportVectors.offsets must not decrease and must end at the node count"), nullptr;
     for (int n = offsets[s]; n < offsets[s + 1]; n++)
       if (indices[n] < 1 || (n > offsets[s] && indices[n] <= indices[n - 1]))
         return fail(env, "support vector " + std::to_string(s) + ": feature indices must be ascending and at least 1"), nullptr;

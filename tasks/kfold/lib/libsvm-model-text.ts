@@ -47,6 +47,8 @@ const KERNELS: readonly KernelName[] = ['linear', 'polynomial', 'rbf', 'sigmoid'
 const HEADER_KEYS = ['svm_type', 'kernel_type', 'degree', 'gamma', 'coef0', 'nr_class', 'total_sv', 'rho', 'label', 'nr_sv'];
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const INTEGER = /^[+-]?\d+$/;
+/** libsvm's feature indices are C ints. */
+const MAX_INDEX = 2 ** 31 - 1;
 
 /** Reads what {@link writeModelText} (or libsvm's `svm_save_model`, without probability outputs) wrote. */
 export function readModelText(text: string): ModelFields {
@@ -111,7 +113,9 @@ function readSupportVectors(lines: readonly { text: string; line: number }[], co
     for (const node of tokens.slice(coefficientCount)) {
       const [index, value, extra] = node.split(':');
       if (value === undefined || extra !== undefined) throw new ModelTextError(line, `"${node}" is not index:value`);
-      indices.push(parseNumber(index, INTEGER, line));
+      const featureIndex = parseNumber(index, INTEGER, line);
+      if (featureIndex < 1 || featureIndex > MAX_INDEX) throw new ModelTextError(line, `feature index ${index} is not between 1 and ${MAX_INDEX}`);
+      indices.push(featureIndex);
       values.push(parseNumber(value, DECIMAL, line));
     }
     offsets[sv + 1] = indices.length;

@@ -91,6 +91,11 @@ describe('errors', () => {
       const fields = model.fields();
       expect(errorOf(() => libsvm.load({ ...fields, rho: new Float64Array(2) }))).toEqual({ name: 'TypeError', message: 'rho must hold 1 numbers; got 2' });
       expect(() => libsvm.load({ ...fields, svCoef: [] })).toThrow(/svCoef must be an array of 1 Float64Arrays/);
+      const offsets = fields.supportVectors.offsets.slice();
+      offsets[1] = offsets[offsets.length - 1] + 100;
+      expect(() => libsvm.load({ ...fields, supportVectors: { ...fields.supportVectors, offsets } })).toThrow(
+        /supportVectors.offsets must not decrease and must end at the node count/,
+      );
       const indices = fields.supportVectors.indices.slice();
       indices[1] = indices[0];
       expect(() => libsvm.load({ ...fields, supportVectors: { ...fields.supportVectors, indices } })).toThrow(
