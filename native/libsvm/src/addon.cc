@@ -1,4 +1,4 @@
-// Node-API binding of libsvm's C-SVC (deps/libsvm, see SOURCE.md): train on dense rows, predict,
+// Node-API binding of libsvm's C-SVC (deps/libsvm, see its SOURCE.md): train on dense rows, predict,
 // read a model's fields and rebuild a model from them. Text is not read or written here: libsvm's
 // svm_save_model prints doubles with %g (a reloaded model can predict differently) and both file
 // functions switch the process-wide locale, which is unsafe with several worker threads training.
