@@ -18,6 +18,7 @@ import { createLocalRuntime, runWorkflow, type LocalRuntime } from '../src/regis
 import type { KfoldOutput } from '../schemas/kfold';
 import { randomSearch, type Candidate } from '../tasks/kfold/lib';
 import { DATA_BUCKET } from '../workflows/registry';
+import { envNumber } from './env';
 import { generateClassificationCsv } from './kfold-data';
 import { findSklearnPython, runSklearn } from './kfold-sklearn';
 
@@ -27,11 +28,11 @@ interface BenchCase {
   k: number;
 }
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const RUNS = envNumber('BENCH_RUNS', 3);
 /** The issue's comparison: scikit-learn on both cores of the reference machine. */
 const SKLEARN_JOBS = 2;
 const TARGET_RATIO = 1.2;
-const ROWS = Number(process.env.BENCH_KFOLD_ROWS ?? 5000);
+const ROWS = envNumber('BENCH_KFOLD_ROWS', 5000);
 const CANDIDATES: Candidate[] = randomSearch({ C: { min: 0.1, max: 10 }, gamma: { min: 0.001, max: 0.1 }, kernels: ['linear', 'rbf'] }, 20, 42);
 
 const CASES: BenchCase[] = [

@@ -71,7 +71,7 @@ CREATE INDEX IF NOT EXISTS task_tokens_by_execution ON task_tokens (execution_ar
 
 /** Opens (creating if needed) `<dataDir>/statecraft.db`, or an in-memory database when dataDir is undefined. */
 export function openDatabase(dataDir?: string): Db {
-  return openSqlite(dataDir && join(dataDir, DATABASE_FILE), SCHEMA);
+  return openSqlite(dataDir === undefined ? undefined : join(dataDir, DATABASE_FILE), SCHEMA);
 }
 
 /**

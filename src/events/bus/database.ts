@@ -86,5 +86,5 @@ CREATE TABLE IF NOT EXISTS replays (
 `;
 
 export function openEventsDatabase(dataDir?: string): EventsDb {
-  return openSqlite(dataDir && join(dataDir, EVENTS_DATABASE_FILE), SCHEMA);
+  return openSqlite(dataDir === undefined ? undefined : join(dataDir, EVENTS_DATABASE_FILE), SCHEMA);
 }
