@@ -3,7 +3,7 @@
  * `make_classification`: each class a Gaussian cluster in a few informative dimensions, the other
  * features noise, and some labels flipped so that no candidate scores perfectly.
  */
-import { mulberry32, type Random } from '../tasks/kfold/lib';
+import { mulberry32, type Random } from '../workflows/kfold-cv/lib';
 
 export interface GeneratedDataset {
   rows: number;

@@ -13,7 +13,7 @@ import { CreateBucketCommand, PutBucketNotificationConfigurationCommand, PutObje
 import { CreateStateMachineCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { createLocalEndpoint, type RunningServer } from '../src/api';
 import type { ExecutionStatusChange } from '../src/control/engine';
-import { createLocalRuntime, type LocalRuntime } from '../src/registry';
+import { createLocalRuntime, type LocalRuntime } from '../src/host';
 
 export const BENCH_BUCKET = 'statecraft-bench-uploads';
 export const KEY_PREFIX = 'incoming/';

@@ -9,15 +9,15 @@ import type { Construct } from 'constructs';
 import * as path from 'node:path';
 import type { TaskDefinition } from '../src/builder';
 import type { BucketDefinition, WorkflowEntry } from '../workflows/registry';
-import { ENVIRONMENT } from '../tasks/runtime/aws/aws-services';
-import { MODEL_REGISTRY_PREFIX } from '../tasks/runtime/object-model-registry';
+import { ENVIRONMENT } from '../src/services/aws/aws-services';
+import { MODEL_REGISTRY_PREFIX } from '../src/services/model-registry';
 import { Alerts } from './constructs/alerts';
 import { Lake } from './constructs/lake';
 import { Storage } from './constructs/storage';
 import { TaskFunction } from './constructs/task-function';
 import { WorkflowRules } from './constructs/workflow-rules';
 import { WorkflowStateMachine } from './constructs/workflow-state-machine';
-import type { TaskAccess } from './iam/task-access';
+import type { TaskAccess } from '../src/services/access';
 import { taskStatements, type AccessTargets } from './iam/task-statements';
 
 export interface StatecraftStackProps extends StackProps {

@@ -4,7 +4,7 @@
  * task missing from this table rather than guess.
  */
 import { DATA_BUCKET } from '../workflows/registry';
-import type { TaskAccess } from './iam/task-access';
+import type { TaskAccess } from '../src/services/access';
 
 /** Where kfold-cv keeps each run's prepared dataset, folds and model (see tasks/kfold/artefacts.ts). */
 const KFOLD_RUNS = 'runs/kfold-cv/';

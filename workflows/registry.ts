@@ -3,11 +3,11 @@
  * app, the local runtime (`src/registry`) and `npm run synth` all read this one list.
  */
 import type { Workflow } from '../src/builder';
-import { kfoldCv } from './kfold-cv';
-import { DATA_BUCKET, kfoldOnUpload, type RuleDefinition } from './rules';
+import { kfoldCv } from './kfold-cv/workflow';
+import { DATA_BUCKET, kfoldOnUpload, type RuleDefinition } from '../src/builder/rule';
 
-export type { InputTransformer, RuleDefinition } from './rules';
-export { DATA_BUCKET } from './rules';
+export type { InputTransformer, RuleDefinition } from '../src/builder/rule';
+export { DATA_BUCKET } from '../src/builder/rule';
 
 export interface WorkflowEntry {
   name: string;

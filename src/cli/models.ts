@@ -7,9 +7,9 @@
  */
 import { parseArgs } from 'node:util';
 import { S3Client } from '@aws-sdk/client-s3';
-import type { ModelVersion } from '../../schemas/kfold';
-import { S3ObjectService } from '../../tasks/runtime/aws/s3-objects';
-import { ObjectStoreModelRegistry } from '../../tasks/runtime/object-model-registry';
+import type { ModelVersion } from '../../workflows/kfold-cv/schemas';
+import { S3ObjectService } from '../services/aws/s3-objects';
+import { ObjectStoreModelRegistry } from '../services/model-registry';
 import { DATA_BUCKET } from '../../workflows/registry';
 import { UsageError } from './args';
 import { localClientConfig } from './endpoint';

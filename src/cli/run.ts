@@ -13,7 +13,7 @@ import { parseDefinition } from '../control/definition-validation';
 import { DirectoryLambdaInvoker } from '../control/functions';
 import { runExecution, type ExecutionResult } from '../interpreter/execution';
 import { MemoryHistorySink, type HistorySink } from '../interpreter/history/sink';
-import { runWorkflowInProcess } from '../registry';
+import { runWorkflowInProcess } from '../host';
 import { ProgressSink } from './progress';
 import { UsageError, readJsonArgument } from './args';
 

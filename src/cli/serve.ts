@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLocalEndpoint } from '../api';
 import { VirtualClock, WallClock } from '../clock/clock';
-import { createLocalRuntime, type RegisteredRule } from '../registry';
+import { createLocalRuntime, type RegisteredRule } from '../host';
 import { UsageError } from './args';
 
 export const DEFAULT_PORT = 4599;

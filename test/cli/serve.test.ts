@@ -12,8 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DATA_BUCKET, workflows } from '../../workflows/registry';
-import type { KfoldOutput } from '../../schemas/kfold';
-import { irisCsv, sklearnReference, type SklearnCase } from '../workflows/kfold-fixture';
+import type { KfoldOutput } from '../../workflows/kfold-cv/schemas';
+import { irisCsv, sklearnReference, type SklearnCase } from '../workflows/kfold-cv/fixture';
 import { serveProcess, type ServeProcess } from './serve-process';
 import { eventually } from '../support/eventually';
 

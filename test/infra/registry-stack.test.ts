@@ -1,6 +1,6 @@
 /** The app as `npx cdk synth` builds it: every shipped workflow of the registry. */
 import { placeholderKey, substitute } from '../../infra/iam/placeholders';
-import { synthFiles } from '../../src/registry/synth';
+import { synthFiles } from '../../src/host/synth';
 import { taskAccess } from '../../infra/task-access';
 import { buckets, DATA_BUCKET, workflows } from '../../workflows/registry';
 import { findings, idleAcknowledgements, synthesize } from './synth';

@@ -10,15 +10,15 @@ import { WallClock } from '../../src/clock/clock';
 import { runExecution } from '../../src/interpreter/execution';
 import { MemoryHistorySink } from '../../src/interpreter/history/sink';
 import { S3Error } from '../../src/objects/errors';
-import { HandlerLambdaInvoker } from '../../src/registry/handler-invoker';
-import { taskHandlers } from '../../src/registry/local-runtime';
-import { objectGrants, readsObjects, writesObjects, type ObjectAccess } from '../../infra/iam/task-access';
+import { HandlerLambdaInvoker } from '../../src/host/handler-invoker';
+import { taskHandlers } from '../../src/host/local-runtime';
+import { objectGrants, readsObjects, writesObjects, type ObjectAccess } from '../../src/services/access';
 import { taskAccess } from '../../infra/task-access';
-import type { AnyTaskHandler } from '../../tasks/runtime/handler';
-import { MODEL_REGISTRY_PREFIX, ObjectStoreModelRegistry } from '../../tasks/runtime/object-model-registry';
-import type { HandlerServices, ObjectRef, ObjectService } from '../../tasks/runtime/services';
+import type { AnyTaskHandler } from '../../src/services/task-handler';
+import { MODEL_REGISTRY_PREFIX, ObjectStoreModelRegistry } from '../../src/services/model-registry';
+import type { HandlerServices, ObjectRef, ObjectService } from '../../src/services/services';
 import { DATA_BUCKET, findWorkflow } from '../../workflows/registry';
-import { inlineCompute, MemoryObjects } from '../tasks/kfold/fake-services';
+import { inlineCompute, MemoryObjects } from '../workflows/kfold-cv/tasks/fake-services';
 
 /** What S3 allows a role holding `grants`; every refusal is recorded with the task that tried. */
 class ConfinedObjects implements ObjectService {

@@ -3,8 +3,8 @@
  * back, the model text made from them, its errors, and its memory over many fits.
  */
 import * as libsvm from 'libsvm-native';
-import { readModelText, writeModelText } from '../../../tasks/kfold/lib/libsvm-model-text';
-import { mulberry32 } from '../../../tasks/kfold/lib/random';
+import { readModelText, writeModelText } from '../../../workflows/kfold-cv/lib/libsvm-model-text';
+import { mulberry32 } from '../../../workflows/kfold-cv/lib/random';
 
 const PARAMS: libsvm.TrainParams = { kernel: 'rbf', degree: 3, gamma: 0.1, coef0: 0, C: 1, cacheSizeMb: 100, tol: 1e-3, shrinking: true };
 
