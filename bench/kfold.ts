@@ -17,7 +17,8 @@ import { Readable } from 'node:stream';
 import { createLocalRuntime, runWorkflow, type LocalRuntime } from '../src/host';
 import type { KfoldOutput } from '../workflows/kfold-cv/schemas';
 import { randomSearch, type Candidate } from '../workflows/kfold-cv/lib';
-import { DATA_BUCKET } from '../workflows/registry';
+import { DATA_BUCKET } from '../workflows/data-bucket';
+import { registry } from '../workflows/registry';
 import { envNumber } from './env';
 import { generateClassificationCsv } from './kfold-data';
 import { findSklearnPython, runSklearn } from './kfold-sklearn';
@@ -42,7 +43,7 @@ const CASES: BenchCase[] = [
 
 async function runStatecraft(runtime: LocalRuntime, key: string, k: number): Promise<{ seconds: number; scores: number[][] }> {
   const started = performance.now();
-  const result = await runWorkflow(runtime.engine, 'kfold-cv', {
+  const result = await runWorkflow(runtime, 'kfold-cv', {
     dataset: { bucket: DATA_BUCKET, key },
     k,
     folds: { shuffle: false },
@@ -61,7 +62,7 @@ function maxDifference(a: number[][], b: number[][]): number {
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'statecraft-bench-kfold-'));
-  const runtime = await createLocalRuntime({ dataDir: dir });
+  const runtime = await createLocalRuntime({ registry, dataDir: dir });
   const sklearn = findSklearnPython();
   const candidatesPath = join(dir, 'candidates.json');
   writeFileSync(candidatesPath, JSON.stringify(CANDIDATES));

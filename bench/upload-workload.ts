@@ -14,6 +14,7 @@ import { CreateStateMachineCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { createLocalEndpoint, type RunningServer } from '../src/api';
 import type { ExecutionStatusChange } from '../src/control/engine';
 import { createLocalRuntime, type LocalRuntime } from '../src/host';
+import { registry } from '../workflows/registry';
 
 export const BENCH_BUCKET = 'statecraft-bench-uploads';
 export const KEY_PREFIX = 'incoming/';
@@ -57,7 +58,7 @@ export async function openUploadBench(dataDir: string): Promise<UploadBench> {
     starts.push(change);
     runningAt.set(uploadedKey(change.input), { at, change });
   };
-  const runtime = await createLocalRuntime({ dataDir, bus: true, onExecutionStatusChange });
+  const runtime = await createLocalRuntime({ registry, dataDir, bus: true, onExecutionStatusChange });
   const server = await createLocalEndpoint({ ...runtime, bus: runtime.bus! }, { host: '127.0.0.1', port: 0 });
   const client = { endpoint: server.url, region: runtime.engine.location.region, credentials: CREDENTIALS };
   const s3 = new S3Client({ ...client, forcePathStyle: true });

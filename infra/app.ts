@@ -9,19 +9,15 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { buckets, DATA_BUCKET, workflows } from '../workflows/registry';
+import { registry } from '../workflows/registry';
 import { StatecraftStack } from './statecraft-stack';
-import { taskAccess } from './task-access';
 
 const app = new App();
 const bundleRoot = mkdtempSync(path.join(tmpdir(), 'statecraft-bundles-'));
 try {
   new StatecraftStack(app, 'Statecraft', {
     description: 'statecraft: ML workflows on Step Functions, Lambda and EventBridge',
-    workflows,
-    buckets,
-    taskAccess,
-    dataBucket: DATA_BUCKET,
+    registry,
     repositoryRoot: path.resolve(__dirname, '..'),
     bundleRoot,
     alertEmail: app.node.tryGetContext('alertEmail'),

@@ -7,35 +7,24 @@ import { Stack, type StackProps } from 'aws-cdk-lib';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
 import * as path from 'node:path';
-import type { TaskDefinition } from '../src/builder';
-import type { BucketDefinition, WorkflowEntry } from '../workflows/registry';
+import type { TaskDefinition, WorkflowPackage, WorkflowRegistry } from '../src/builder';
 import { ENVIRONMENT } from '../src/services/aws/aws-services';
-import { MODEL_REGISTRY_PREFIX } from '../src/services/model-registry';
 import { Alerts } from './constructs/alerts';
 import { Lake } from './constructs/lake';
 import { Storage } from './constructs/storage';
 import { TaskFunction } from './constructs/task-function';
 import { WorkflowRules } from './constructs/workflow-rules';
 import { WorkflowStateMachine } from './constructs/workflow-state-machine';
-import type { TaskAccess } from '../src/services/access';
 import { taskStatements, type AccessTargets } from './iam/task-statements';
 
 export interface StatecraftStackProps extends StackProps {
-  readonly workflows: readonly WorkflowEntry[];
-  readonly buckets: readonly BucketDefinition[];
-  /** What each task touches, by task name; every deployed task must be listed. */
-  readonly taskAccess: Readonly<Record<string, TaskAccess>>;
-  /** Logical name of the bucket holding the model registry and the lake. */
-  readonly dataBucket: string;
+  /** The workflow packages to deploy; each task's role comes from its own access declaration. */
+  readonly registry: WorkflowRegistry;
   readonly repositoryRoot: string;
   /** Where task bundles are written, one directory per task. */
   readonly bundleRoot: string;
   /** Subscribed to the alerts topic when given. */
   readonly alertEmail?: string;
-}
-
-export class MissingTaskAccessError extends Error {
-  override readonly name = 'MissingTaskAccessError';
 }
 
 export class StatecraftStack extends Stack {
@@ -47,29 +36,35 @@ export class StatecraftStack extends Stack {
 
   constructor(scope: Construct, id: string, props: StatecraftStackProps) {
     super(scope, id, props);
-    this.storage = new Storage(this, 'Storage', { buckets: props.buckets });
-    const dataBucket = this.storage.bucket(props.dataBucket);
-    this.lake = new Lake(this, 'Lake', { bucket: dataBucket, key: this.storage.key });
+    const { registry } = props;
+    this.storage = new Storage(this, 'Storage', { buckets: registry.buckets });
+    // The lake lives in the model registry's bucket, the one bucket every registry has.
+    const lakeBucket = this.storage.bucket(registry.modelRegistry.bucket);
+    this.lake = new Lake(this, 'Lake', { bucket: lakeBucket, key: this.storage.key });
     const targets: AccessTargets = {
       bucket: (name) => this.storage.bucket(name),
       key: this.storage.key,
       lake: this.lake,
-      modelRegistry: { bucket: props.dataBucket, prefix: MODEL_REGISTRY_PREFIX },
+      modelRegistry: registry.modelRegistry,
     };
-    const environment = { [ENVIRONMENT.modelRegistryBucket]: dataBucket.bucketName };
-    for (const task of uniqueTasks(props.workflows)) {
-      const access = props.taskAccess[task.name];
-      if (!access) throw new MissingTaskAccessError(`task "${task.name}" has no access declaration; list it (even as {}) so its role is derived, not guessed`);
+    const environment = {
+      [ENVIRONMENT.modelRegistryBucket]: this.storage.bucket(registry.modelRegistry.bucket).bucketName,
+      [ENVIRONMENT.modelRegistryPrefix]: registry.modelRegistry.prefix,
+      [ENVIRONMENT.lakeDatabase]: this.lake.databaseName,
+      [ENVIRONMENT.lakeWorkGroup]: this.lake.workGroupName,
+    };
+    for (const { task, pkg } of tasksWithPackages(registry)) {
       const fn = new TaskFunction(this, `Task-${task.name}`, {
         task,
-        statements: taskStatements(this, access, targets),
+        package: pkg,
+        statements: taskStatements(this, task.access, targets),
         environment,
         repositoryRoot: props.repositoryRoot,
         bundleDir: path.join(props.bundleRoot, task.name),
       });
       this.functions.set(task.name, fn.function);
     }
-    for (const entry of props.workflows) {
+    for (const entry of registry.workflows) {
       const machine = new WorkflowStateMachine(this, `Workflow-${entry.name}`, { workflow: entry.workflow, functions: this.functions });
       this.stateMachines.set(entry.name, machine);
       new WorkflowRules(machine, 'Rules', { rules: entry.rules, stateMachine: machine.stateMachine, bucketNames: this.storage.deployedNames });
@@ -81,9 +76,9 @@ export class StatecraftStack extends Stack {
   }
 }
 
-/** Tasks shared by several workflows are deployed once. */
-function uniqueTasks(workflows: readonly WorkflowEntry[]): TaskDefinition[] {
-  const byName = new Map<string, TaskDefinition>();
-  for (const entry of workflows) for (const task of entry.workflow.tasks()) byName.set(task.name, task);
+/** Every task once (tasks shared by several workflows are one function), with the package its bundle imports. */
+function tasksWithPackages(registry: WorkflowRegistry): Array<{ task: TaskDefinition; pkg: WorkflowPackage }> {
+  const byName = new Map<string, { task: TaskDefinition; pkg: WorkflowPackage }>();
+  for (const entry of registry.workflows) for (const task of entry.workflow.tasks()) if (!byName.has(task.name)) byName.set(task.name, { task, pkg: entry.package });
   return [...byName.values()];
 }

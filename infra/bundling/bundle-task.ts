@@ -1,40 +1,28 @@
 /**
- * Bundles one task's handler into a single CommonJS file for Lambda with esbuild's JS API, at
- * synth time and without Docker. The bundle's entry is generated: it first installs the AWS
- * services, then re-exports the task module's handler unchanged. Native addons stay external and
- * are copied beside the bundle (see native-addons.ts).
+ * Bundles one task's function into a single CommonJS file for Lambda with esbuild's JS API, at
+ * synth time and without Docker. The entry is generated: it imports the task's workflow package and
+ * exports `lambdaEntry(package, task name)` as `handler`. The package's native packages stay
+ * external and are copied beside the bundle (see native-addons.ts).
  */
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
-import { copyNativePackages, NATIVE_PACKAGES } from './native-addons';
-
-export interface HandlerReference {
-  /** Module path relative to the repository root, e.g. `tasks/kfold/split.ts`. */
-  readonly modulePath: string;
-  /** @default 'handler' */
-  readonly exportName: string;
-}
-
-/** `tasks/kfold/split.ts` or `tasks/kfold/split.ts#split`: the module and the export that is the handler. */
-export function parseHandlerReference(reference: string): HandlerReference {
-  const [modulePath, exportName = 'handler'] = reference.split('#');
-  return { modulePath: modulePath!, exportName };
-}
+import type { WorkflowPackage } from '../../src/builder';
+import { copyNativePackages } from './native-addons';
 
 export interface BundleOptions {
   readonly repositoryRoot: string;
   /** The directory the bundle (`index.js`) is written to; it becomes the function's code asset. */
   readonly outDir: string;
-  /** Module that installs the host's services when imported. @default infra/lambda/install-aws-services.ts */
-  readonly servicesModule?: string;
 }
 
-export function bundleTask(handler: HandlerReference, options: BundleOptions): string {
-  const services = options.servicesModule ?? path.join(options.repositoryRoot, 'infra/lambda/install-aws-services.ts');
+const LAMBDA_ENTRY = 'src/services/aws/lambda-entry.ts';
+
+export function bundleTask(pkg: WorkflowPackage, taskName: string, options: BundleOptions): string {
   const entry = [
-    `import ${JSON.stringify(services)};`,
-    `export { ${handler.exportName} as handler } from ${JSON.stringify(path.resolve(options.repositoryRoot, handler.modulePath))};`,
+    `import { lambdaEntryOf } from ${JSON.stringify(path.join(options.repositoryRoot, LAMBDA_ENTRY))};`,
+    `import * as workflowPackage from ${JSON.stringify(pkg.module)};`,
+    `export const handler = lambdaEntryOf(workflowPackage, ${JSON.stringify(taskName)});`,
   ].join('\n');
   mkdirSync(options.outDir, { recursive: true });
   const { metafile } = buildSync({
@@ -49,10 +37,10 @@ export function bundleTask(handler: HandlerReference, options: BundleOptions): s
     legalComments: 'none',
     logLevel: 'error',
     absWorkingDir: options.repositoryRoot,
-    external: NATIVE_PACKAGES.map((pkg) => pkg.name),
+    external: pkg.nativePackages.map((native) => native.name),
     metafile: true,
   });
   const imported = Object.values(metafile.outputs).flatMap((output) => output.imports.filter((i) => i.external).map((i) => i.path));
-  copyNativePackages(imported, options.repositoryRoot, options.outDir);
+  copyNativePackages(pkg.nativePackages.filter((native) => imported.includes(native.name)), options.repositoryRoot, options.outDir);
   return options.outDir;
 }

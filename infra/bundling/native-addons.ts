@@ -1,25 +1,15 @@
 /**
- * Native addons cannot be bundled into one JavaScript file, so bundles leave them external and each
- * function's code carries the addon's package beside its bundle: `node_modules/<name>/` with the
- * compiled `.node` file that `npm ci` built for the machine running synth. Lambda loads that file as
+ * Native addons and executables cannot be bundled into one JavaScript file, so bundles leave the
+ * packages a workflow package declares (`nativePackages`) external and each function's code carries
+ * them beside its bundle: `node_modules/<name>/` with the compiled files that `npm ci` put on the
+ * machine running synth. Lambda loads that file as
  * it is, so synth refuses a build Lambda could not load (another OS or architecture, or a C library
  * newer than the runtime's) instead of deploying functions that fail at their first training.
  */
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
-interface NativePackage {
-  readonly name: string;
-  /** The files a function needs at run time, relative to the package directory. */
-  readonly files: readonly string[];
-  /** The compiled addon among them. */
-  readonly binary: string;
-}
-
-/** Packages the bundler leaves external and ships beside the bundle. */
-export const NATIVE_PACKAGES: readonly NativePackage[] = [
-  { name: 'libsvm-native', files: ['package.json', 'index.js', 'build/Release/svm.node'], binary: 'build/Release/svm.node' },
-];
+import type { NativePackage } from '../../src/builder';
 
 /**
  * The task functions' platform: Lambda's nodejs24.x runtime, Amazon Linux 2023 on x86_64, whose
@@ -33,9 +23,9 @@ export const LAMBDA_PLATFORM = {
   newestVersions: { GLIBC: [2, 34], GLIBCXX: [3, 4, 29], CXXABI: [1, 3, 13] },
 } as const;
 
-/** Copies each native package the bundle imports into `<outDir>/node_modules/`, after checking it runs on Lambda. */
-export function copyNativePackages(names: readonly string[], repositoryRoot: string, outDir: string): void {
-  for (const pkg of NATIVE_PACKAGES.filter((candidate) => names.includes(candidate.name))) {
+/** Copies each native package into `<outDir>/node_modules/`, after checking it runs on Lambda. */
+export function copyNativePackages(packages: readonly NativePackage[], repositoryRoot: string, outDir: string): void {
+  for (const pkg of packages) {
     const source = path.dirname(require.resolve(`${pkg.name}/package.json`, { paths: [repositoryRoot] }));
     assertRunsOnLambda(path.join(source, pkg.binary), pkg.name);
     for (const file of pkg.files) {

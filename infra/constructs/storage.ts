@@ -8,7 +8,7 @@ import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import type { BucketDefinition } from '../../workflows/registry';
+import type { BucketDefinition } from '../../src/builder';
 
 export interface StorageProps {
   /** The buckets as the workflow registry declares them. */

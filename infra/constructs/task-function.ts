@@ -8,12 +8,14 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { TaskDefinition } from '../../src/builder';
-import { bundleTask, parseHandlerReference } from '../bundling/bundle-task';
+import type { TaskDefinition, WorkflowPackage } from '../../src/builder';
+import { bundleTask } from '../bundling/bundle-task';
 import { addReasonedStatements, wildcard, type ReasonedStatement } from '../iam/reasoned-statement';
 
 export interface TaskFunctionProps {
   readonly task: TaskDefinition;
+  /** The package whose module the function's bundle imports. */
+  readonly package: WorkflowPackage;
   /** What the role may do beyond logging and tracing, derived from the task's declared access. */
   readonly statements: readonly ReasonedStatement[];
   readonly environment: Readonly<Record<string, string>>;
@@ -33,11 +35,10 @@ export class TaskFunction extends Construct {
   constructor(scope: Construct, id: string, props: TaskFunctionProps) {
     super(scope, id);
     const { task } = props;
-    if (task.handler === undefined) throw new Error(`task "${task.name}" declares no handler module, so there is nothing to deploy`);
     const logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
     // An own role instead of the default: the default attaches the AWS-managed basic execution policy.
     const role = new iam.Role(this, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'), description: `task ${task.name}` });
-    const code = bundleTask(parseHandlerReference(task.handler), { repositoryRoot: props.repositoryRoot, outDir: props.bundleDir });
+    const code = bundleTask(props.package, task.name, { repositoryRoot: props.repositoryRoot, outDir: props.bundleDir });
     this.function = new lambda.Function(this, 'Function', {
       description: `statecraft task ${task.name}`,
       runtime: lambda.Runtime.NODEJS_24_X,

@@ -7,7 +7,7 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import type { RuleDefinition } from '../../workflows/registry';
+import type { RuleDefinition } from '../../src/builder';
 import { deployedPattern } from './deployed-pattern';
 
 export interface WorkflowRulesProps {

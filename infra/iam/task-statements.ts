@@ -9,7 +9,8 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Lake } from '../constructs/lake';
 import { exact, wildcard, type ReasonedStatement } from './reasoned-statement';
-import { objectGrants, readsObjects, writesObjects, type ModelRegistryLocation, type ObjectAccess, type ObjectAccessMode, type TaskAccess } from '../../src/services/access';
+import { objectGrants, readsObjects, writesObjects, type ObjectAccess, type ObjectAccessMode, type TaskAccess } from '../../src/services/access';
+import type { ModelRegistryLocation } from '../../src/services/models';
 
 export interface AccessTargets {
   bucket(name: string): s3.IBucket;

@@ -28,23 +28,9 @@ export interface RuleDefinition {
   };
 }
 
-/** The bucket uploads land in; EventBridge notifications on, so uploads can start workflows. */
-export const DATA_BUCKET = 'statecraft-data';
-
-/** A CSV uploaded under `datasets/kfold/` starts a kfold-cv run on it, with every setting at its default. */
-export const kfoldOnUpload: RuleDefinition = {
-  name: 'kfold-on-upload',
-  description: 'Cross-validate every CSV dataset uploaded under datasets/kfold/',
-  eventPattern: {
-    source: ['aws.s3'],
-    'detail-type': ['Object Created'],
-    detail: { bucket: { name: [DATA_BUCKET] }, object: { key: [{ wildcard: 'datasets/kfold/*.csv' }] } },
-  },
-  target: {
-    workflow: 'kfold-cv',
-    inputTransformer: {
-      InputPathsMap: { bucket: '$.detail.bucket.name', key: '$.detail.object.key' },
-      InputTemplate: '{"dataset": {"bucket": <bucket>, "key": <key>}}',
-    },
-  },
-};
+/** A bucket a workflow needs. Several packages may declare the same bucket; it is created once. */
+export interface BucketDefinition {
+  name: string;
+  /** Send S3 events to EventBridge (upload rules need it). */
+  eventBridge: boolean;
+}

@@ -7,20 +7,20 @@
  */
 import { parseArgs } from 'node:util';
 import { S3Client } from '@aws-sdk/client-s3';
-import type { ModelVersion } from '../../workflows/kfold-cv/schemas';
+import type { WorkflowRegistry } from '../builder/workflow-package';
 import { S3ObjectService } from '../services/aws/s3-objects';
 import { ObjectStoreModelRegistry } from '../services/model-registry';
-import { DATA_BUCKET } from '../../workflows/registry';
+import type { ModelVersion } from '../services/models';
 import { UsageError } from './args';
 import { localClientConfig } from './endpoint';
 
 const USAGE = 'usage: statecraft models [list [<model>] | show <model> <version> | approve <model> <version> | reject <model> <version>] [--reason TEXT] [--endpoint URL]';
 
-export async function modelsCommand(argv: string[]): Promise<number> {
+export async function modelsCommand(argv: string[], { modelRegistry }: WorkflowRegistry): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { endpoint: { type: 'string' }, reason: { type: 'string' } } });
   const [action = 'list', ...rest] = positionals;
   const s3 = new S3Client({ ...localClientConfig(values.endpoint), forcePathStyle: true });
-  const registry = new ObjectStoreModelRegistry(new S3ObjectService(s3), DATA_BUCKET, { now: () => new Date() });
+  const registry = new ObjectStoreModelRegistry(new S3ObjectService(s3), modelRegistry, { now: () => new Date() });
   try {
     switch (action) {
       case 'list':
@@ -46,8 +46,10 @@ export async function modelsCommand(argv: string[]): Promise<number> {
 
 function modelVersion(args: string[]): [string, number] {
   const [model, version] = args;
-  if (args.length !== 2 || !/^[1-9]\d*$/.test(version)) throw new UsageError(USAGE);
-  return [model, Number(version)];
+  // The version as the table prints it (v3) or as a number (3).
+  const digits = /^v?([1-9]\d*)$/.exec(version ?? '');
+  if (args.length !== 2 || !digits) throw new UsageError(USAGE);
+  return [model!, Number(digits[1])];
 }
 
 export function formatVersions(versions: readonly ModelVersion[]): string {
@@ -56,12 +58,20 @@ export function formatVersions(versions: readonly ModelVersion[]): string {
     v.modelName,
     `v${v.version}`,
     v.status,
-    `${v.meanScore.toFixed(4)} ± ${v.stdScore.toFixed(4)}`,
-    `${v.hyperparameters.kernel} C=${v.hyperparameters.C} gamma=${v.hyperparameters.gamma}`,
+    v.kind,
+    formatMetrics(v.metrics),
+    Object.entries(v.hyperparameters).map(([name, value]) => `${name}=${String(value)}`).join(' '),
     v.createdAt,
     v.executionArn,
   ]);
-  const header = ['MODEL', 'VERSION', 'STATUS', 'MEAN ± STD', 'HYPERPARAMETERS', 'CREATED', 'EXECUTION'];
+  const header = ['MODEL', 'VERSION', 'STATUS', 'KIND', 'METRICS', 'HYPERPARAMETERS', 'CREATED', 'EXECUTION'];
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i].length)));
   return [header, ...rows].map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ')).join('\n') + '\n';
+}
+
+/** Scalar metrics, four decimals; lists (per fold, per hour) are left to `show`. */
+function formatMetrics(metrics: ModelVersion['metrics']): string {
+  return Object.entries(metrics)
+    .flatMap(([name, value]) => (typeof value === 'number' ? [`${name}=${Number.isInteger(value) ? value : value.toFixed(4)}`] : []))
+    .join(' ');
 }

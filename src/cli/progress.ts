@@ -1,27 +1,20 @@
 /**
- * Live progress for `statecraft run`: a history sink that also tells a person what happens
- * (states entered, Map progress, failures) on stderr.
+ * Live progress for `statecraft run`: hears the engine's history events and tells a person what
+ * happens (states entered, Map progress, failures), one plain line each, so it reads the same in a
+ * terminal and in a log file.
  */
 import type { StoredEvent } from '../interpreter/history/events';
-import type { HistorySink } from '../interpreter/history/sink';
 
-export class ProgressSink implements HistorySink {
+export class ProgressPrinter {
   private mapTotals = new Map<string, { done: number; total: number }>();
 
-  constructor(
-    private readonly inner: HistorySink,
-    private readonly write: (line: string) => void,
-  ) {}
+  constructor(private readonly write: (line: string) => void) {}
 
-  append(executionArn: string, event: StoredEvent): void {
-    this.inner.append(executionArn, event);
+  /** For the engine's `onHistoryEvent`. */
+  readonly listener = (_executionArn: string, event: StoredEvent): void => {
     const line = this.describe(event);
     if (line) this.write(line);
-  }
-
-  flush(): void {
-    this.inner.flush();
-  }
+  };
 
   private describe(event: StoredEvent): string | undefined {
     const d = event.details ?? {};

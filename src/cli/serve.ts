@@ -9,11 +9,12 @@ import { parseArgs } from 'node:util';
 import { createLocalEndpoint } from '../api';
 import { VirtualClock, WallClock } from '../clock/clock';
 import { createLocalRuntime, type RegisteredRule } from '../host';
+import type { WorkflowRegistry } from '../builder/workflow-package';
 import { UsageError } from './args';
 
 export const DEFAULT_PORT = 4599;
 
-export async function serveCommand(argv: string[]): Promise<number> {
+export async function serveCommand(argv: string[], registry: WorkflowRegistry): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -31,6 +32,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
   mkdirSync(dataDir, { recursive: true });
 
   const runtime = await createLocalRuntime({
+    registry,
     dataDir,
     clock: values.clock === 'virtual' ? new VirtualClock() : new WallClock(),
     functionsDir: resolve(values.functions!),

@@ -31,6 +31,7 @@ import { WallClock, type Clock } from '../clock/clock';
 import type { ExecutionResult } from '../interpreter/execution';
 import type { EventPublisher, LambdaInvoker, TaskServices } from '../interpreter/integrations/services';
 import type { ObjectStore } from '../objects';
+import type { StoredEvent } from '../interpreter/history/events';
 import { ExecutionStore, SqliteHistorySink, StateMachineStore, TaskTokenStore, openDatabase, type Db } from '../store';
 import { validateDefinition, type ValidationResult } from './definition-validation';
 import { ExecutionRunner, type ExecutionStatusListener } from './execution-runner';
@@ -58,6 +59,8 @@ export interface EngineOptions {
   resume?: boolean;
   /** Told when a STANDARD execution starts (RUNNING) and ends, e.g. to emit EventBridge status events. */
   onExecutionStatusChange?: ExecutionStatusListener;
+  /** Hears every history event of a STANDARD execution as it is recorded. */
+  onHistoryEvent?: (executionArn: string, event: StoredEvent) => void;
 }
 
 export type { ExecutionStatusChange, ExecutionStatusListener } from './execution-runner';
@@ -80,7 +83,7 @@ export class Engine {
     this.location = { region: options.region ?? 'us-east-1', account: options.account ?? '000000000000' };
     this.objects = options.objects;
     this.db = openDatabase(options.dataDir);
-    this.sink = new SqliteHistorySink(this.db);
+    this.sink = new SqliteHistorySink(this.db, options.onHistoryEvent);
     this.executionStore = new ExecutionStore(this.db);
     this.tokens = new DurableTaskTokenBroker(new TaskTokenStore(this.db));
     this.runner = new ExecutionRunner(this.executionStore, this.sink, this.clock, this.location, () => this.services, options.onExecutionStatusChange);

@@ -7,25 +7,29 @@ import type { Json } from '../asl/json';
 import { StatesError } from '../asl/errors';
 import { errorPayload } from '../control/functions';
 import type { InvokeOptions, LambdaInvoker, LambdaResponse } from '../interpreter/integrations/services';
-import { invokeTask, type AnyTaskHandler } from '../services/task-handler';
+import type { TaskDefinition } from '../builder/task-definition';
+import type { Location } from '../control/names';
+import { invokeTask } from '../services/invoke-task';
+import type { ModelRegistryLocation } from '../services/models';
 import type { HandlerServices } from '../services/services';
 
 export class HandlerLambdaInvoker implements LambdaInvoker {
-  private readonly byName: Map<string, AnyTaskHandler>;
+  private readonly byName: Map<string, TaskDefinition>;
 
   constructor(
-    handlers: readonly AnyTaskHandler[],
+    tasks: readonly TaskDefinition[],
     private readonly services: HandlerServices,
-    private readonly location = { region: 'us-east-1', account: '000000000000' },
+    private readonly modelRegistry: ModelRegistryLocation,
+    private readonly location: Location,
   ) {
-    this.byName = new Map(handlers.map((handler) => [handler.task.name, handler]));
+    this.byName = new Map(tasks.map((task) => [task.name, task]));
   }
 
   async invoke(functionName: string, payload: Json | undefined, _options: InvokeOptions): Promise<LambdaResponse> {
-    const handler = this.byName.get(functionName);
-    if (!handler) throw this.notFound(functionName);
+    const task = this.byName.get(functionName);
+    if (!task) throw this.notFound(functionName);
     try {
-      const result = await invokeTask(handler, payload ?? {}, this.services);
+      const result = await invokeTask(task, payload ?? {}, this.services, this.modelRegistry);
       return { payload: result === undefined ? 'null' : JSON.stringify(result), executedVersion: '$LATEST' };
     } catch (err) {
       return { payload: JSON.stringify(errorPayload(err)), functionError: 'Unhandled', executedVersion: '$LATEST' };

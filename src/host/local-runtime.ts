@@ -1,27 +1,26 @@
 /**
- * The registry running on one machine: an object store, the task handlers in-process (CPU work in
- * worker threads) beside the user's own Lambda handlers, an Engine that invokes them, the event bus
- * with every rule, and every workflow registered. `statecraft serve` is this behind the endpoint.
+ * A workflow registry running on one machine: an object store, the task handlers in-process (CPU
+ * work in worker threads) beside the user's own Lambda handlers, an Engine that invokes them, the
+ * event bus with every rule, and every workflow registered. `statecraft serve` is this behind the endpoint.
  */
 import { WallClock, type Clock } from '../clock/clock';
 import { ChainedLambdaInvoker } from '../control/chained-functions';
-import { Engine, type ExecutionStatusListener } from '../control/engine';
+import { Engine, type EngineOptions, type ExecutionStatusListener } from '../control/engine';
 import { DirectoryLambdaInvoker } from '../control/functions';
 import type { Location } from '../control/names';
 import type { EventPublisher, LambdaInvoker } from '../interpreter/integrations/services';
 import { EventBus } from '../events/bus';
 import { ObjectStore } from '../objects';
-import { kfoldHandlers } from '../../workflows/kfold-cv/tasks';
-import type { AnyTaskHandler } from '../services/task-handler';
+import type { WorkflowRegistry } from '../builder/workflow-package';
 import { putRulesOnBus } from './bus-rules';
+import { BusEventService } from './bus-events';
 import { HandlerLambdaInvoker } from './handler-invoker';
 import { createLocalServices, type LocalServices, type LocalServicesOptions } from './local-services';
 import { registerLocally, type RegisteredRule } from './register-locally';
 
-/** Every task handler of every registered workflow. */
-export const taskHandlers: readonly AnyTaskHandler[] = [...kfoldHandlers];
-
-export interface LocalRuntimeOptions extends LocalServicesOptions, Partial<Location> {
+export interface LocalRuntimeOptions extends Omit<LocalServicesOptions, 'modelRegistry' | 'events'>, Partial<Location> {
+  /** The workflows to deploy: their state machines, buckets, rules and task handlers. */
+  registry: WorkflowRegistry;
   /** Engine and bus databases and the object store live here; omitted, both are in memory (objects still need a dir). */
   dataDir?: string;
   /** The object store's directory. @default dataDir */
@@ -42,10 +41,13 @@ export interface LocalRuntimeOptions extends LocalServicesOptions, Partial<Locat
    * bus publishes the status event. @default - only the bus is told
    */
   onExecutionStatusChange?: ExecutionStatusListener;
+  /** Hears every history event of a STANDARD execution as it is recorded (live progress). */
+  onHistoryEvent?: EngineOptions['onHistoryEvent'];
 }
 
 export interface LocalRuntime {
   engine: Engine;
+  registry: WorkflowRegistry;
   objects: ObjectStore;
   /** Present when the runtime was opened with `bus: true`. */
   bus?: EventBus;
@@ -61,9 +63,10 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
   const location: Location = { region: options.region ?? 'us-east-1', account: options.account ?? '000000000000' };
   const clock = options.clock ?? new WallClock();
   let bus: EventBus | undefined;
-  const objects = await ObjectStore.open({ dataDir: objectsDir, ...location, onEvent: (event) => bus?.publish(event) });
-  const services = createLocalServices(objects, { ...options, clock });
-  const lambda = lambdaRuntimes(services, location, options.functionsDir);
+  // The store stamps objects with the engine's time, so uploads on a virtual clock line up with the runs they start.
+  const objects = await ObjectStore.open({ dataDir: objectsDir, ...location, now: () => new Date(clock.now()), onEvent: (event) => bus?.publish(event) });
+  const services = createLocalServices(objects, { ...options, clock, modelRegistry: options.registry.modelRegistry, events: new BusEventService(() => bus) });
+  const lambda = lambdaRuntimes(options.registry, services, location, options.functionsDir);
   if (options.bus) bus = new EventBus({ dataDir: options.dataDir, clock, lambda, ...location });
   const engine = new Engine({
     dataDir: options.dataDir,
@@ -72,15 +75,17 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
     lambda,
     events: bus?.taskPublisher ?? options.events,
     onExecutionStatusChange: bothListeners(options.onExecutionStatusChange, bus?.executionStatusListener),
+    onHistoryEvent: options.onHistoryEvent,
     objects,
   });
-  const rules = registerLocally(engine, objects);
+  const rules = registerLocally(engine, objects, options.registry);
   if (bus) {
     putRulesOnBus(bus, rules);
     bus.start(engine);
   }
   return {
     engine,
+    registry: options.registry,
     objects,
     bus,
     services,
@@ -110,7 +115,7 @@ function bothListeners(own?: ExecutionStatusListener, bus?: ExecutionStatusListe
 }
 
 /** The project's task handlers first, then the user's functions directory. */
-function lambdaRuntimes(services: LocalServices, location: Location, functionsDir?: string): LambdaInvoker {
-  const tasks = new HandlerLambdaInvoker(taskHandlers, services, location);
+function lambdaRuntimes(registry: WorkflowRegistry, services: LocalServices, location: Location, functionsDir?: string): LambdaInvoker {
+  const tasks = new HandlerLambdaInvoker(registry.tasks(), services, registry.modelRegistry, location);
   return functionsDir ? new ChainedLambdaInvoker([tasks, new DirectoryLambdaInvoker(functionsDir, location)]) : tasks;
 }

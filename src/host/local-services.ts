@@ -1,19 +1,29 @@
-/** The local implementations of the services task handlers receive, over the local object store. */
+/**
+ * The local implementations of the services task handlers receive: the local object store, the
+ * model registry in it, the engine's clock (so a virtual clock reaches tasks), worker threads for
+ * compute, the local bus for events, and the lake the host was given.
+ */
 import type { Clock } from '../clock/clock';
 import type { ObjectStore } from '../objects';
-import { LocalObjectService } from './local-objects';
+import { TaskFailure } from '../services/errors';
+import type { EventService } from '../services/events';
+import type { LakeCatalog, LakeQueries } from '../services/lake';
 import { ObjectStoreModelRegistry } from '../services/model-registry';
+import type { ModelRegistryLocation } from '../services/models';
 import type { HandlerServices } from '../services/services';
+import { LocalObjectService } from './local-objects';
 import { WorkerPool } from './worker-pool';
-import { DATA_BUCKET } from '../../workflows/registry';
 
 export interface LocalServicesOptions {
-  /** Where the model registry keeps its records. @default 'statecraft-data' */
-  registryBucket?: string;
+  modelRegistry: ModelRegistryLocation;
   /** Compute worker threads. @default os.availableParallelism() */
   workers?: number;
   /** What tasks read as the time (the engine's, so a virtual clock reaches them). @default wall clock */
   clock?: Clock;
+  /** Where handlers' events go. */
+  events: EventService;
+  /** The lake's SQL and catalog. @default - a task that uses them fails with LakeNotAvailable */
+  lake?: { queries: LakeQueries; catalog: LakeCatalog };
 }
 
 export interface LocalServices extends HandlerServices {
@@ -21,16 +31,24 @@ export interface LocalServices extends HandlerServices {
   close(): Promise<void>;
 }
 
-export function createLocalServices(store: ObjectStore, options: LocalServicesOptions = {}): LocalServices {
+export function createLocalServices(store: ObjectStore, options: LocalServicesOptions): LocalServices {
   const objects = new LocalObjectService(store);
   const engineClock = options.clock;
   const clock = { now: () => new Date(engineClock ? engineClock.now() : Date.now()) };
   const pool = new WorkerPool({ size: options.workers });
   return {
     objects,
+    lake: options.lake?.queries ?? { query: lakeNotAvailable },
+    catalog: options.lake?.catalog ?? { addPartition: lakeNotAvailable },
+    events: options.events,
+    models: new ObjectStoreModelRegistry(objects, options.modelRegistry, clock),
     clock,
-    models: new ObjectStoreModelRegistry(objects, options.registryBucket ?? DATA_BUCKET, clock),
+    random: { next: Math.random },
     compute: pool,
     close: () => pool.close(),
   };
+}
+
+async function lakeNotAvailable(): Promise<never> {
+  throw new TaskFailure('LakeNotAvailable', 'This host runs no data lake, so lake queries and catalog updates cannot be served.');
 }

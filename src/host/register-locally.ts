@@ -1,24 +1,21 @@
 /**
- * Puts the workflow registry into a local Engine: the buckets (with EventBridge notifications where
+ * Puts a workflow registry into a local Engine: the buckets (with EventBridge notifications where
  * rules listen to uploads) and one state machine per workflow, created or updated to the current ASL.
  */
+import type { BucketDefinition, RuleDefinition } from '../builder/rule';
+import type { WorkflowEntry, WorkflowRegistry } from '../builder/workflow-package';
 import type { Engine } from '../control/engine';
+import { stateMachineArn as machineArn } from '../control/names';
 import type { ObjectStore } from '../objects';
-import { buckets as registryBuckets, workflows as registryWorkflows, type BucketDefinition, type RuleDefinition, type WorkflowEntry } from '../../workflows/registry';
 
 /** A rule with the ARN of the state machine it starts, ready for the event bus. */
 export interface RegisteredRule extends RuleDefinition {
   targetArn: string;
 }
 
-export interface Registry {
-  workflows: readonly WorkflowEntry[];
-  buckets: readonly BucketDefinition[];
-}
-
 export const LOCAL_ROLE_ARN = 'arn:aws:iam::000000000000:role/statecraft-local';
 
-export function registerLocally(engine: Engine, objects: ObjectStore, registry: Registry = { workflows: registryWorkflows, buckets: registryBuckets }): RegisteredRule[] {
+export function registerLocally(engine: Engine, objects: ObjectStore, registry: WorkflowRegistry): RegisteredRule[] {
   for (const bucket of registry.buckets) ensureBucket(objects, bucket);
   return registry.workflows.flatMap((entry) => {
     const arn = upsertStateMachine(engine, entry);
@@ -27,7 +24,7 @@ export function registerLocally(engine: Engine, objects: ObjectStore, registry: 
 }
 
 export function stateMachineArn(engine: Engine, workflowName: string): string {
-  return `arn:aws:states:${engine.location.region}:${engine.location.account}:stateMachine:${workflowName}`;
+  return machineArn(engine.location, workflowName);
 }
 
 export function ensureBucket(objects: ObjectStore, bucket: BucketDefinition): void {

@@ -1,12 +1,12 @@
 /**
- * `npm run synth`: writes every registered workflow's ASL (`<workflow>.asl.json`) and every payload
- * schema (`<name>.schema.json`: workflow inputs and outputs, task inputs and outputs, custom events)
- * to a build folder. Run: `node bin/run-ts.js src/registry/synth.ts [outDir]` (default `build`).
+ * `statecraft synth` (`npm run synth`): writes every registered workflow's ASL (`<workflow>.asl.json`)
+ * and every payload schema (`<name>.schema.json`: workflow inputs and outputs, task inputs and
+ * outputs, custom events) to a build folder.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { TSchema } from '@sinclair/typebox';
-import { workflows as registryWorkflows, type WorkflowEntry } from '../../workflows/registry';
+import type { WorkflowEntry } from '../builder/workflow-package';
 
 export interface SynthFile {
   name: string;
@@ -14,7 +14,7 @@ export interface SynthFile {
 }
 
 /** Every file synth writes, by file name; the same schema reached twice is written once. */
-export function synthFiles(workflows: readonly WorkflowEntry[] = registryWorkflows): SynthFile[] {
+export function synthFiles(workflows: readonly WorkflowEntry[]): SynthFile[] {
   const files = new Map<string, unknown>();
   for (const { name, workflow } of workflows) {
     files.set(`${name}.asl.json`, workflow.definition());
@@ -31,7 +31,7 @@ export function synthFiles(workflows: readonly WorkflowEntry[] = registryWorkflo
   return [...files].map(([name, content]) => ({ name, content }));
 }
 
-export function synthesize(outDir: string, workflows?: readonly WorkflowEntry[]): string[] {
+export function synthesize(outDir: string, workflows: readonly WorkflowEntry[]): string[] {
   mkdirSync(outDir, { recursive: true });
   return synthFiles(workflows).map(({ name, content }) => {
     const path = join(outDir, name);
@@ -43,11 +43,4 @@ export function synthesize(outDir: string, workflows?: readonly WorkflowEntry[])
 /** TypeBox schemas are JSON Schema already; their Symbol-keyed metadata does not serialise. */
 function jsonSchema(title: string, schema: TSchema): Record<string, unknown> {
   return { $schema: 'http://json-schema.org/draft-07/schema#', title, ...(JSON.parse(JSON.stringify(schema)) as Record<string, unknown>) };
-}
-
-// bin/run-ts.js requires the entry, so require.main is not this module; it puts our path in argv[1].
-if (process.argv[1] !== undefined && resolve(process.argv[1]) === __filename) {
-  const outDir = resolve(process.argv[2] ?? 'build');
-  const written = synthesize(outDir);
-  process.stdout.write(`wrote ${written.length} files to ${outDir}\n`);
 }

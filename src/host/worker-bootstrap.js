@@ -5,11 +5,16 @@ const { parentPort } = require('node:worker_threads');
 
 const describe = (err) => (err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : { name: 'Error', message: String(err) });
 
-parentPort.on('message', ({ id, modulePath, exportName, argument }) => {
+/** The `defineJob` declaration named `jobName` among the module's exports. */
+function findJob(modulePath, jobName) {
+  const job = Object.values(require(modulePath)).find((value) => value && value.kind === 'job' && value.name === jobName);
+  if (!job) throw new TypeError(`${modulePath} exports no job named ${jobName}`);
+  return job;
+}
+
+parentPort.on('message', ({ id, modulePath, jobName, argument }) => {
   try {
-    const fn = require(modulePath)[exportName];
-    if (typeof fn !== 'function') throw new TypeError(`${modulePath} does not export a function named ${exportName}`);
-    parentPort.postMessage({ id, result: fn(argument) });
+    parentPort.postMessage({ id, result: findJob(modulePath, jobName).run(argument) });
   } catch (err) {
     parentPort.postMessage({ id, error: describe(err) });
   }

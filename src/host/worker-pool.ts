@@ -1,19 +1,19 @@
 /**
  * A pool of worker threads for CPU-bound task work (libsvm training), sized to the machine's cores
  * and shared by every concurrent task, so that a Map of folds uses every core without oversubscribing.
- * Jobs are synchronous functions exported by TypeScript modules; their arguments and results are
- * structured-cloned.
+ * Jobs are `defineJob` declarations: a worker loads the job's module and runs it; arguments and
+ * results are structured-cloned.
  */
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ComputeWorkerError, TaskFailure } from '../services/errors';
-import type { ComputePool } from '../services/services';
+import type { ComputePool, Job } from '../services/compute';
 
-interface Job {
+interface PendingJob {
   id: number;
   modulePath: string;
-  exportName: string;
+  jobName: string;
   argument: unknown;
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
@@ -34,8 +34,8 @@ export interface WorkerPoolOptions {
 
 export class WorkerPool implements ComputePool {
   private readonly idle: Worker[] = [];
-  private readonly busy = new Map<Worker, Job>();
-  private readonly queue: Job[] = [];
+  private readonly busy = new Map<Worker, PendingJob>();
+  private readonly queue: PendingJob[] = [];
   private readonly dead = new WeakSet<Worker>();
   private nextId = 0;
   private closed = false;
@@ -48,10 +48,10 @@ export class WorkerPool implements ComputePool {
     for (let i = 0; i < this.size; i++) this.idle.push(this.spawn());
   }
 
-  run<T>(modulePath: string, exportName: string, argument: unknown): Promise<T> {
+  run<A, R>(job: Job<A, R>, argument: A): Promise<R> {
     if (this.closed) return Promise.reject(new ComputeWorkerError('The compute pool is closed.'));
-    return new Promise<T>((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, modulePath, exportName, argument, resolve: resolve as (value: unknown) => void, reject });
+    return new Promise<R>((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, modulePath: job.module, jobName: job.name, argument, resolve: resolve as (value: unknown) => void, reject });
       this.dispatch();
     });
   }
@@ -83,7 +83,7 @@ export class WorkerPool implements ComputePool {
       const job = this.queue.shift()!;
       this.busy.set(worker, job);
       worker.ref();
-      worker.postMessage({ id: job.id, modulePath: job.modulePath, exportName: job.exportName, argument: job.argument });
+      worker.postMessage({ id: job.id, modulePath: job.modulePath, jobName: job.jobName, argument: job.argument });
     }
   }
 

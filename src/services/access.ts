@@ -3,6 +3,8 @@
  * else: object prefixes with read or write access, lake queries, catalog updates, events it puts
  * and the model registry.
  */
+import type { ModelRegistryLocation } from './models';
+
 export type ObjectAccessMode = 'read' | 'write' | 'read-write';
 
 export interface ObjectAccess {
@@ -31,12 +33,6 @@ export function readsObjects(mode: ObjectAccessMode): boolean {
 
 export function writesObjects(mode: ObjectAccessMode): boolean {
   return mode !== 'read';
-}
-
-/** Where the model registry keeps its versions. */
-export interface ModelRegistryLocation {
-  readonly bucket: string;
-  readonly prefix: string;
 }
 
 /** The object grants a declaration amounts to: its own, plus the registry's prefix when it uses the registry. */

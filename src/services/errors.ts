@@ -18,3 +18,20 @@ export class ComputeWorkerError extends TaskFailure {
 
 /** A registry operation on a version that does not exist, or a forbidden status change. */
 export class ModelRegistryError extends TaskFailure {}
+
+/** The object, or its bucket, does not exist (S3's NoSuchKey and NoSuchBucket). */
+export class ObjectNotFound extends TaskFailure {
+  constructor(readonly ref: { bucket: string; key: string }) {
+    super('ObjectNotFound', `The object s3://${ref.bucket}/${ref.key} does not exist.`);
+  }
+}
+
+/**
+ * A handler reached beyond what its task declared: refused locally as its IAM role refuses it on
+ * AWS, so the mistake shows on the first local run instead of after a deployment.
+ */
+export class AccessDenied extends TaskFailure {
+  constructor(message: string) {
+    super('AccessDenied', message);
+  }
+}

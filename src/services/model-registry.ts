@@ -1,15 +1,14 @@
 /**
  * The model registry kept in the object store: one JSON document per version at
- * `model-registry/<model>/v<000001>.json`. Versions are allocated one at a time per process, which
+ * `<prefix><model>/v<000001>.json`. Versions are allocated one at a time per process, which
  * is what the embedded runtime needs; on AWS another implementation of the same interface applies.
  */
 import { assertPayload } from '../schemas';
-import { ModelVersion, type ApprovalStatus, type ModelVersionRequest } from '../../workflows/kfold-cv/schemas';
+import { ModelVersion, type ApprovalStatus, type ModelRegistryLocation, type ModelRegistryService, type ModelVersionRequest } from './models';
 import { ModelRegistryError } from './errors';
-import type { ModelRegistryService, ObjectService, TaskClock } from './services';
+import type { ObjectService } from './objects';
+import type { TaskClock } from './services';
 
-/** Where the registry's documents live in its bucket; the CDK app grants registry tasks this prefix. */
-export const MODEL_REGISTRY_PREFIX = 'model-registry/';
 const VERSION_FILE = /\/v(\d{6})\.json$/;
 
 export class ObjectStoreModelRegistry implements ModelRegistryService {
@@ -18,7 +17,7 @@ export class ObjectStoreModelRegistry implements ModelRegistryService {
 
   constructor(
     private readonly objects: ObjectService,
-    private readonly bucket: string,
+    private readonly location: ModelRegistryLocation,
     private readonly clock: TaskClock,
   ) {}
 
@@ -33,17 +32,17 @@ export class ObjectStoreModelRegistry implements ModelRegistryService {
   }
 
   async get(modelName: string, version: number): Promise<ModelVersion> {
-    const key = versionKey(modelName, version);
-    if (!(await this.objects.listKeys(this.bucket, key)).includes(key)) {
+    const key = this.versionKey(modelName, version);
+    if (!(await this.objects.listKeys(this.location.bucket, key)).includes(key)) {
       throw new ModelRegistryError('ModelVersionNotFound', `Model "${modelName}" has no version ${version}.`);
     }
-    return assertPayload(ModelVersion, JSON.parse(await this.objects.getText({ bucket: this.bucket, key })), `Model registry record ${key}`);
+    return assertPayload(ModelVersion, JSON.parse(await this.objects.getText({ bucket: this.location.bucket, key })), `Model registry record ${key}`);
   }
 
   async list(modelName?: string): Promise<ModelVersion[]> {
-    const prefix = modelName === undefined ? MODEL_REGISTRY_PREFIX : `${MODEL_REGISTRY_PREFIX}${modelName}/`;
-    const keys = (await this.objects.listKeys(this.bucket, prefix)).filter((key) => VERSION_FILE.test(key));
-    return Promise.all(keys.map(async (key) => JSON.parse(await this.objects.getText({ bucket: this.bucket, key })) as ModelVersion));
+    const prefix = modelName === undefined ? this.location.prefix : `${this.location.prefix}${modelName}/`;
+    const keys = (await this.objects.listKeys(this.location.bucket, prefix)).filter((key) => VERSION_FILE.test(key));
+    return Promise.all(keys.map(async (key) => JSON.parse(await this.objects.getText({ bucket: this.location.bucket, key })) as ModelVersion));
   }
 
   approve(modelName: string, version: number, reason?: string): Promise<ModelVersion> {
@@ -73,7 +72,7 @@ export class ObjectStoreModelRegistry implements ModelRegistryService {
   }
 
   private async versionNumbers(modelName: string): Promise<number[]> {
-    const keys = await this.objects.listKeys(this.bucket, `${MODEL_REGISTRY_PREFIX}${modelName}/`);
+    const keys = await this.objects.listKeys(this.location.bucket, `${this.location.prefix}${modelName}/`);
     return keys.flatMap((key) => {
       const match = VERSION_FILE.exec(key);
       return match ? [Number(match[1])] : [];
@@ -81,7 +80,11 @@ export class ObjectStoreModelRegistry implements ModelRegistryService {
   }
 
   private write(record: ModelVersion): Promise<void> {
-    return this.objects.putText({ bucket: this.bucket, key: versionKey(record.modelName, record.version) }, JSON.stringify(record, null, 2));
+    return this.objects.putText({ bucket: this.location.bucket, key: this.versionKey(record.modelName, record.version) }, JSON.stringify(record, null, 2));
+  }
+
+  private versionKey(modelName: string, version: number): string {
+    return `${this.location.prefix}${modelName}/v${String(version).padStart(6, '0')}.json`;
   }
 
   private serialised<T>(work: () => Promise<T>): Promise<T> {
@@ -89,8 +92,4 @@ export class ObjectStoreModelRegistry implements ModelRegistryService {
     this.writes = next.catch(() => undefined);
     return next;
   }
-}
-
-function versionKey(modelName: string, version: number): string {
-  return `${MODEL_REGISTRY_PREFIX}${modelName}/v${String(version).padStart(6, '0')}.json`;
 }

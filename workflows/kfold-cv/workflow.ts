@@ -9,7 +9,7 @@
  */
 import { defineEvent, defineWorkflow, gte, jsonata, stateRef } from '../../src/builder';
 import { CandidateResult, KfoldInput, KfoldOutput, ModelRegisteredDetail, SplitOutput } from './schemas';
-import { Aggregate, FitFinal, ProposeCandidates, RegisterModel, SelectBest, Split, TrainFold } from './tasks/definitions';
+import { Aggregate, FitFinal, ProposeCandidates, RegisterModel, SelectBest, Split, TrainFold } from './tasks';
 
 export const ModelRegistered = defineEvent({ source: 'statecraft.kfold-cv', detailType: 'ModelRegistered', detail: ModelRegisteredDetail });
 
@@ -80,8 +80,8 @@ export const kfoldCv = defineWorkflow(
                               version: s.input.version,
                               status: s.input.status,
                               artefact: s.input.artefact,
-                              hyperparameters: s.input.hyperparameters,
-                              meanScore: s.input.meanScore,
+                              hyperparameters: s.vars.best.params,
+                              meanScore: s.vars.best.mean,
                               executionArn: s.input.executionArn,
                             }),
                           })

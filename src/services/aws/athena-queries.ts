@@ -12,7 +12,7 @@ import {
   type Row,
 } from '@aws-sdk/client-athena';
 import { TaskFailure } from '../errors';
-import type { LakeQueries, QueryRow } from '../services';
+import type { LakeQueries, QueryRow } from '../lake';
 
 export interface AthenaQueriesOptions {
   readonly workGroup: string;

@@ -1,13 +1,13 @@
 /**
- * {@link EventPublisher} over EventBridge (`@aws-sdk/client-eventbridge` v3). PutEvents answers 200
+ * {@link EventService} over EventBridge (`@aws-sdk/client-eventbridge` v3). PutEvents answers 200
  * even when it rejects an entry, so a rejected entry becomes a task failure named after
  * EventBridge's error code, which Retry and Catch can match.
  */
 import { PutEventsCommand, type EventBridgeClient, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import { TaskFailure } from '../errors';
-import type { EventPublisher, OutgoingEvent } from '../services';
+import type { EventService, OutgoingEvent } from '../events';
 
-export class EventBridgeEvents implements EventPublisher {
+export class EventBridgeEvents implements EventService {
   constructor(private readonly eventBridge: EventBridgeClient) {}
 
   async put(event: OutgoingEvent): Promise<string> {

@@ -6,7 +6,7 @@
  */
 import { BatchCreatePartitionCommand, GetTableCommand, type GlueClient } from '@aws-sdk/client-glue';
 import { TaskFailure } from '../errors';
-import type { LakeCatalog, PartitionSpec } from '../services';
+import type { LakeCatalog, PartitionSpec } from '../lake';
 
 export class GlueCatalog implements LakeCatalog {
   constructor(

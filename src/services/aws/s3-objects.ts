@@ -1,14 +1,14 @@
 /**
  * {@link ObjectService} over Amazon S3 (`@aws-sdk/client-s3` v3). S3's missing-object and
- * missing-bucket answers become the same {@link S3Error} codes the local object store raises, so a
- * handler's error handling behaves alike on both hosts.
+ * missing-bucket answers become {@link ObjectNotFound} and its refusals {@link AccessDenied}, the
+ * errors the local object service raises too, so a handler's error handling behaves alike on both hosts.
  */
+import { Readable } from 'node:stream';
 import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { S3Error, type S3ErrorCode } from '../../objects/errors';
-import type { ObjectRef, ObjectService } from '../services';
-
-/** Codes handlers match on; anything else propagates as the SDK raised it. */
-const MAPPED_CODES: readonly S3ErrorCode[] = ['NoSuchKey', 'NoSuchBucket', 'AccessDenied'];
+import { Upload } from '@aws-sdk/lib-storage';
+import { AccessDenied, ObjectNotFound } from '../errors';
+import { withLocalCopy } from '../local-file';
+import type { ObjectRef, ObjectService } from '../objects';
 
 export class S3ObjectService implements ObjectService {
   constructor(private readonly s3: S3Client) {}
@@ -23,8 +23,23 @@ export class S3ObjectService implements ObjectService {
     return Buffer.from(await response.Body.transformToByteArray());
   }
 
+  async getStream(ref: ObjectRef): Promise<Readable> {
+    const response = await this.send(ref, () => this.s3.send(new GetObjectCommand({ Bucket: ref.bucket, Key: ref.key })));
+    return response.Body instanceof Readable ? response.Body : Readable.from([]);
+  }
+
+  async withLocalFile<T>(ref: ObjectRef, work: (path: string) => Promise<T>): Promise<T> {
+    return withLocalCopy(await this.getStream(ref), ref.key, work);
+  }
+
   async putText(ref: ObjectRef, text: string, contentType = 'application/json'): Promise<void> {
     await this.send(ref, () => this.s3.send(new PutObjectCommand({ Bucket: ref.bucket, Key: ref.key, Body: text, ContentType: contentType })));
+  }
+
+  /** A stream of unknown length goes up in multipart parts, so no size limit or full copy in memory. */
+  async put(ref: ObjectRef, body: Buffer | Readable, contentType = 'application/octet-stream'): Promise<void> {
+    const upload = new Upload({ client: this.s3, params: { Bucket: ref.bucket, Key: ref.key, Body: body, ContentType: contentType } });
+    await this.send(ref, () => upload.done());
   }
 
   async etag(ref: ObjectRef): Promise<string> {
@@ -49,15 +64,15 @@ export class S3ObjectService implements ObjectService {
     try {
       return await call();
     } catch (err) {
-      throw asS3Error(err, ref);
+      throw asServiceError(err, ref);
     }
   }
 }
 
 /** HeadObject answers a missing key with a bare 404 (`NotFound`): it has no body to name the code. */
-function asS3Error(err: unknown, ref: ObjectRef): unknown {
+function asServiceError(err: unknown, ref: ObjectRef): unknown {
   const name = (err as { name?: string }).name;
-  const code: string | undefined = name === 'NotFound' ? 'NoSuchKey' : name;
-  if (code === undefined || !(MAPPED_CODES as readonly string[]).includes(code)) return err;
-  return new S3Error(code as S3ErrorCode, (err as Error).message, `/${ref.bucket}/${ref.key}`);
+  if (name === 'NotFound' || name === 'NoSuchKey' || name === 'NoSuchBucket') return new ObjectNotFound(ref);
+  if (name === 'AccessDenied') return new AccessDenied(`S3 refused access to s3://${ref.bucket}/${ref.key}: ${(err as Error).message}`);
+  return err;
 }

@@ -1,14 +1,14 @@
 /** Custom events the kfold-cv workflow emits. */
 import { Type } from '@sinclair/typebox';
-import { Hyperparameters, ObjectLocation } from './input';
-import { ApprovalStatus } from './registry';
+import { ApprovalStatus, ObjectRef } from '../../../src/services';
+import { Hyperparameters } from './input';
 
 export const ModelRegisteredDetail = Type.Object(
   {
     modelName: Type.String(),
     version: Type.Integer({ minimum: 1 }),
     status: ApprovalStatus,
-    artefact: ObjectLocation,
+    artefact: ObjectRef,
     hyperparameters: Hyperparameters,
     meanScore: Type.Number(),
     executionArn: Type.String(),

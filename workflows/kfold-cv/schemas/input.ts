@@ -4,11 +4,8 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import { ObjectRef } from '../../../src/services';
 
-export const ObjectLocation = Type.Object(
-  { bucket: Type.String({ minLength: 3 }), key: Type.String({ minLength: 1 }) },
-  { additionalProperties: false, description: 'An object in the object store (S3).' },
-);
 
 export const KernelName = Type.Union([Type.Literal('linear'), Type.Literal('poly'), Type.Literal('rbf'), Type.Literal('sigmoid')]);
 
@@ -66,7 +63,7 @@ export const FoldSettings = Type.Object(
 
 export const KfoldInput = Type.Object(
   {
-    dataset: ObjectLocation,
+    dataset: ObjectRef,
     /** @default the last column */
     labelColumn: Type.Optional(Type.String({ minLength: 1 })),
     k: Type.Optional(Type.Integer({ minimum: 2, maximum: 100, default: 5 })),

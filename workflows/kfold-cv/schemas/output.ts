@@ -4,13 +4,13 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { CandidateResult } from './candidates';
-import { ObjectLocation, SearchMethod } from './input';
-import { ModelVersion } from './registry';
+import { ModelVersion, ObjectRef } from '../../../src/services';
+import { SearchMethod } from './input';
 
 export const SearchResult = Type.Object({
   method: SearchMethod,
   /** The search report in the object store: every candidate's fold scores, the best, the baseline. */
-  report: ObjectLocation,
+  report: ObjectRef,
   /** Every candidate evaluated, in proposal order, with its fold scores. */
   candidates: Type.Array(CandidateResult),
   best: CandidateResult,

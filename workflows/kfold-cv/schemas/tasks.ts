@@ -1,8 +1,8 @@
 /** Inputs and outputs of the kfold-cv task handlers. */
 import { Type, type Static } from '@sinclair/typebox';
 import { CandidateResult, CandidateSpec, FoldScore } from './candidates';
-import { Hyperparameters, KfoldInput, ObjectLocation, SearchSettings } from './input';
-import { ModelVersion, ModelVersionRequest } from './registry';
+import { ModelVersion, ObjectRef } from '../../../src/services';
+import { Hyperparameters, KfoldInput, SearchSettings } from './input';
 
 const Key = Type.String({ minLength: 1 });
 
@@ -26,7 +26,7 @@ export const SplitOutput = Type.Object({
   featureCount: Type.Integer(),
   classes: Type.Array(Type.String()),
   folds: Type.Array(Type.Object({ index: Type.Integer(), key: Key, trainRows: Type.Integer(), testRows: Type.Integer() })),
-  source: ObjectLocation,
+  source: ObjectRef,
   modelName: Type.String(),
   k: Type.Integer(),
   standardize: Type.Boolean(),
@@ -55,13 +55,12 @@ export const SelectBestInput = Type.Object(
   { results: Type.Array(CandidateResult, { minItems: 1 }), baselineScore: Type.Number(), bucket: Type.String(), prefix: Key },
   { additionalProperties: false },
 );
-export const SelectBestOutput = Type.Object({ best: CandidateResult, report: ObjectLocation });
+export const SelectBestOutput = Type.Object({ best: CandidateResult, report: ObjectRef });
 
 export const FitFinalInput = Type.Object(
   { bucket: Type.String(), datasetKey: Key, prefix: Key, params: Hyperparameters, standardize: Type.Boolean() },
   { additionalProperties: false },
 );
-export const FitFinalOutput = Type.Object({ model: ObjectLocation, rows: Type.Integer() });
+export const FitFinalOutput = Type.Object({ model: ObjectRef, rows: Type.Integer() });
 
-export const RegisterModelInput = ModelVersionRequest;
 export const RegisterModelOutput = ModelVersion;

@@ -2,11 +2,14 @@
  * Where a kfold-cv execution keeps its artefacts, and reading them back. Everything lives under
  * `runs/kfold-cv/<execution name>/` in the dataset's bucket, so one run never sees another's files.
  */
-import type { ObjectRef, ObjectService } from '../../../src/services/services';
+import type { ObjectRef, ObjectService } from '../../../src/services';
 import type { Dataset, Fold } from '../lib';
 
+/** Every run's artefacts live under this prefix; the tasks' access declarations grant it. */
+export const RUNS_PREFIX = 'runs/kfold-cv/';
+
 export function executionPrefix(executionName: string): string {
-  return `runs/kfold-cv/${executionName}/`;
+  return `${RUNS_PREFIX}${executionName}/`;
 }
 
 export const datasetKey = (prefix: string) => `${prefix}dataset.json`;

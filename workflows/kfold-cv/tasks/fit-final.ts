@@ -2,27 +2,33 @@
  * FitFinal: fits the best hyperparameters on every row and stores one self-contained artefact: the
  * libsvm model text, the scaler when features were standardised, and the class names it predicts.
  */
-import { taskHandler } from '../../../src/services/task-handler';
-import { lambdaHandler } from '../../../src/services/aws/lambda-entry';
+import { defineTask } from '../../../src/builder';
+import { fitModelJob } from '../jobs';
+import { FitFinalInput, FitFinalOutput } from '../schemas';
+import { runs } from './access';
 import { modelKey, readDataset } from './artefacts';
-import { COMPUTE_MODULE, type FitModelJob, type FittedModel } from './compute';
-import { FitFinal } from './definitions';
+import { transient } from './retry';
 
-export const fitFinal = taskHandler(FitFinal, async (input, services) => {
-  const dataset = await readDataset(services.objects, { bucket: input.bucket, key: input.datasetKey });
-  const job: FitModelJob = { data: { features: dataset.features, labels: dataset.labels }, params: input.params, standardize: input.standardize };
-  const fitted = await services.compute.run<FittedModel>(COMPUTE_MODULE, 'fitModelJob', job);
-  const model = { bucket: input.bucket, key: modelKey(input.prefix) };
-  const artefact = {
-    format: 'libsvm',
-    featureNames: dataset.featureNames,
-    labelName: dataset.labelName,
-    classes: dataset.classes,
-    hyperparameters: input.params,
-    ...fitted,
-  };
-  await services.objects.putText(model, JSON.stringify(artefact));
-  return { model, rows: dataset.labels.length };
+export const FitFinal = defineTask({
+  name: 'kfold-fit-final',
+  input: FitFinalInput,
+  output: FitFinalOutput,
+  access: { objects: [runs('read-write')] },
+  retry: transient,
+  memoryMb: 1024,
+  run: async (input, { objects, compute }) => {
+    const dataset = await readDataset(objects, { bucket: input.bucket, key: input.datasetKey });
+    const fitted = await compute.run(fitModelJob, { data: { features: dataset.features, labels: dataset.labels }, params: input.params, standardize: input.standardize });
+    const model = { bucket: input.bucket, key: modelKey(input.prefix) };
+    const artefact = {
+      format: 'libsvm',
+      featureNames: dataset.featureNames,
+      labelName: dataset.labelName,
+      classes: dataset.classes,
+      hyperparameters: input.params,
+      ...fitted,
+    };
+    await objects.putText(model, JSON.stringify(artefact));
+    return { model, rows: dataset.labels.length };
+  },
 });
-
-export const handler = lambdaHandler(fitFinal);

@@ -1,11 +1,8 @@
-/** The kfold-cv task handlers, for hosts that run them in-process. */
-import type { AnyTaskHandler } from '../../../src/services/task-handler';
-import { aggregate } from './aggregate';
-import { fitFinal } from './fit-final';
-import { proposeCandidates } from './propose-candidates';
-import { registerModel } from './register-model';
-import { selectBest } from './select-best';
-import { split } from './split';
-import { trainFold } from './train-fold';
-
-export const kfoldHandlers: AnyTaskHandler[] = [split, proposeCandidates, trainFold, aggregate, selectBest, fitFinal, registerModel];
+/** The kfold-cv tasks, in the order a run calls them. */
+export { Split } from './split';
+export { ProposeCandidates } from './propose-candidates';
+export { TrainFold } from './train-fold';
+export { Aggregate } from './aggregate';
+export { SelectBest } from './select-best';
+export { FitFinal } from './fit-final';
+export { RegisterModel } from './register-model';

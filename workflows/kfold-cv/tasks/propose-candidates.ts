@@ -3,17 +3,21 @@
  * (or the given list) is spent. Deterministic in its input, so a retry proposes the same round.
  */
 import type { Static } from '@sinclair/typebox';
-import type { CandidateSpec, ProposeInput } from '../schemas';
-import { taskHandler } from '../../../src/services/task-handler';
-import { lambdaHandler } from '../../../src/services/aws/lambda-entry';
-import { ProposeCandidates } from './definitions';
+import { defineTask } from '../../../src/builder';
+import { ProposeInput, ProposeOutput, type CandidateSpec } from '../schemas';
 import { proposeCandidates as proposeFromSpace, type ScoredCandidate } from '../lib';
 import { fromCandidate } from './svc-params';
 
-export const proposeCandidates = taskHandler(ProposeCandidates, ({ search, seed, history }) => {
-  const params = search.method === 'list' ? nextFromList(search, history.length) : nextFromSpace(search, seed, history);
-  const candidates: CandidateSpec[] = params.map((p, offset) => ({ id: history.length + offset, params: p }));
-  return { candidates, done: candidates.length === 0 };
+export const ProposeCandidates = defineTask({
+  name: 'kfold-propose-candidates',
+  input: ProposeInput,
+  output: ProposeOutput,
+  access: {},
+  run: ({ search, seed, history }) => {
+    const params = search.method === 'list' ? nextFromList(search, history.length) : nextFromSpace(search, seed, history);
+    const candidates: CandidateSpec[] = params.map((p, offset) => ({ id: history.length + offset, params: p }));
+    return { candidates, done: candidates.length === 0 };
+  },
 });
 
 type Input = Static<typeof ProposeInput>;
@@ -35,4 +39,3 @@ function nextFromSpace(search: Input['search'], seed: number, history: Input['hi
   return proposeFromSpace({ method, space: search.space, history: scored, budget: search.budget, batchSize: search.maxParallel, seed }).map(fromCandidate);
 }
 
-export const handler = lambdaHandler(proposeCandidates);

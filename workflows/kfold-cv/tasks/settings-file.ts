@@ -5,9 +5,7 @@
  */
 import { KfoldSettingsFile, type KfoldInput } from '../schemas';
 import { assertPayload, SchemaValidationError } from '../../../src/schemas';
-import { S3Error } from '../../../src/objects';
-import { TaskFailure } from '../../../src/services/errors';
-import type { ObjectRef, ObjectService } from '../../../src/services/services';
+import { ObjectNotFound, TaskFailure, type ObjectRef, type ObjectService } from '../../../src/services';
 
 /** `datasets/kfold/iris.csv` → `datasets/kfold/iris.settings.json` */
 export function settingsFileKey(datasetKey: string): string {
@@ -32,7 +30,7 @@ async function readSettingsFile(objects: ObjectService, ref: ObjectRef): Promise
   try {
     text = await objects.getText(ref);
   } catch (err) {
-    if (err instanceof S3Error && err.code === 'NoSuchKey') return undefined;
+    if (err instanceof ObjectNotFound) return undefined;
     throw err;
   }
   const where = `Settings file s3://${ref.bucket}/${ref.key}`;

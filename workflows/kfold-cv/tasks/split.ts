@@ -5,19 +5,27 @@
  * execution's prefix. A bad dataset fails here, before anything is trained or registered.
  */
 import { createHash } from 'node:crypto';
-import { withKfoldDefaults, type SplitOutput } from '../schemas';
-import { S3Error } from '../../../src/objects';
-import { TaskFailure } from '../../../src/services/errors';
-import { taskHandler } from '../../../src/services/task-handler';
-import { lambdaHandler } from '../../../src/services/aws/lambda-entry';
-import type { ObjectRef, ObjectService } from '../../../src/services/services';
+import type { Static } from '@sinclair/typebox';
+import { defineTask } from '../../../src/builder';
+import { ObjectNotFound, TaskFailure, type ObjectRef, type ObjectService } from '../../../src/services';
+import { SplitInput, SplitOutput, withKfoldDefaults } from '../schemas';
+import { datasets, runs } from './access';
 import { datasetKey, executionPrefix, foldKey } from './artefacts';
-import { Split } from './definitions';
+import { transient } from './retry';
 import { withSettingsFile } from './settings-file';
 import { assertRowsPerClass, DatasetError, parseDataset, shuffledStratifiedKFold, stratifiedKFold, type Dataset } from '../lib';
 import { assertSearchSpace } from '../lib/search-space';
 
-export const split = taskHandler(Split, async ({ input, executionName }, { objects }) => {
+export const Split = defineTask({
+  name: 'kfold-split',
+  input: SplitInput,
+  output: SplitOutput,
+  access: { objects: [datasets('read'), runs('write')] },
+  retry: transient,
+  run: split,
+});
+
+async function split({ input, executionName }: Static<typeof SplitInput>, { objects }: { objects: ObjectService }): Promise<SplitOutput> {
   const bytes = await readSource(objects, input.dataset);
   const settings = withKfoldDefaults(await withSettingsFile(objects, input));
   const k = settings.k!;
@@ -50,7 +58,7 @@ export const split = taskHandler(Split, async ({ input, executionName }, { objec
     search,
   };
   return output;
-});
+}
 
 type Settings = NonNullable<ReturnType<typeof withKfoldDefaults>['search']>;
 
@@ -71,9 +79,7 @@ async function readSource(objects: ObjectService, ref: ObjectRef): Promise<Buffe
   try {
     return await objects.getBytes(ref);
   } catch (err) {
-    if (err instanceof S3Error && (err.code === 'NoSuchKey' || err.code === 'NoSuchBucket')) {
-      throw new TaskFailure('DatasetNotFound', `The dataset s3://${ref.bucket}/${ref.key} does not exist (${err.code}).`);
-    }
+    if (err instanceof ObjectNotFound) throw new TaskFailure('DatasetNotFound', `The dataset s3://${ref.bucket}/${ref.key} does not exist.`);
     throw err;
   }
 }
@@ -95,4 +101,3 @@ function defaultModelName(key: string): string {
   return (cleaned || 'model').slice(0, 100);
 }
 
-export const handler = lambdaHandler(split);

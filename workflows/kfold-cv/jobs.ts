@@ -3,12 +3,10 @@
  * functions of structured-clonable arguments.
  */
 import type { Static } from '@sinclair/typebox';
-import type { Hyperparameters } from '../schemas';
-import { fitStandardScaler, applyStandardScaler, scoreFold, SvcModel, type Fold, type LabelledRows, type StandardScaler } from '../lib';
-import { toSvcParams } from './svc-params';
-
-/** Absolute path for {@link ComputePool.run}. */
-export const COMPUTE_MODULE = __filename;
+import { defineJob } from '../../src/services';
+import type { Hyperparameters } from './schemas';
+import { fitStandardScaler, applyStandardScaler, scoreFold, SvcModel, type Fold, type LabelledRows, type StandardScaler } from './lib';
+import { toSvcParams } from './tasks/svc-params';
 
 export interface ScoreFoldJob {
   data: LabelledRows;
@@ -18,9 +16,9 @@ export interface ScoreFoldJob {
 }
 
 /** Accuracy on the fold's test rows of a model fitted on its training rows. */
-export function scoreFoldJob(job: ScoreFoldJob): number {
-  return scoreFold(job.data, job.fold, toSvcParams(job.params), { standardize: job.standardize });
-}
+export const scoreFoldJob = defineJob(__filename, 'scoreFold', (job: ScoreFoldJob): number =>
+  scoreFold(job.data, job.fold, toSvcParams(job.params), { standardize: job.standardize }),
+);
 
 export interface FitModelJob {
   data: LabelledRows;
@@ -35,7 +33,7 @@ export interface FittedModel {
 }
 
 /** A model fitted on every row. */
-export function fitModelJob(job: FitModelJob): FittedModel {
+export const fitModelJob = defineJob(__filename, 'fitModel', (job: FitModelJob): FittedModel => {
   const scaler = job.standardize ? fitStandardScaler(job.data.features) : undefined;
   const features = scaler ? applyStandardScaler(scaler, job.data.features) : job.data.features;
   const model = SvcModel.train(features, job.data.labels, toSvcParams(job.params));
@@ -44,4 +42,4 @@ export function fitModelJob(job: FitModelJob): FittedModel {
   } finally {
     model.dispose();
   }
-}
+});

@@ -1,0 +1,103 @@
+/**
+ * A workflow package: everything one workflow family ships, in one folder that exports one object —
+ * its state machines, the rules that start them, the buckets they need, and the npm packages with
+ * native binaries its task functions must carry. The engine, `statecraft synth` and the CDK app
+ * receive a {@link WorkflowRegistry} of these; none of them names a workflow.
+ */
+import type { ModelRegistryLocation } from '../services/models';
+import { BuilderError } from './builder-error';
+import type { BucketDefinition, RuleDefinition } from './rule';
+import type { TaskDefinition } from './task-definition';
+import type { Workflow } from './workflow';
+
+/** An npm package whose compiled files a bundler cannot inline: shipped beside a function's bundle. */
+export interface NativePackage {
+  readonly name: string;
+  /** The files a function needs at run time, relative to the package directory. */
+  readonly files: readonly string[];
+  /** The compiled addon or executable among them, checked against Lambda's platform at synth. */
+  readonly binary: string;
+}
+
+export interface WorkflowPackageProps {
+  /** Absolute path of the module exporting the package (`__filename`): Lambda bundles import it. */
+  module: string;
+  // Workflows are heterogeneous in their input and output types; the list erases them.
+  workflows: readonly Workflow<any, any>[];
+  /** @default none */
+  rules?: readonly RuleDefinition[];
+  /** @default none */
+  buckets?: readonly BucketDefinition[];
+  /** @default none */
+  nativePackages?: readonly NativePackage[];
+}
+
+export interface WorkflowPackage extends Readonly<Required<WorkflowPackageProps>> {
+  readonly kind: 'workflow-package';
+}
+
+export function defineWorkflowPackage(props: WorkflowPackageProps): WorkflowPackage {
+  const names = new Set(props.workflows.map((workflow) => workflow.name));
+  for (const rule of props.rules ?? []) {
+    if (!names.has(rule.target.workflow)) throw new BuilderError(`rule ${rule.name} targets "${rule.target.workflow}", which is not a workflow of this package (${[...names].join(', ')})`);
+  }
+  return { kind: 'workflow-package', rules: [], buckets: [], nativePackages: [], ...props };
+}
+
+export function isWorkflowPackage(value: unknown): value is WorkflowPackage {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'workflow-package';
+}
+
+/** One state machine of a package, with the rules that start it. */
+export interface WorkflowEntry {
+  readonly name: string;
+  readonly workflow: Workflow<unknown, unknown>;
+  readonly rules: readonly RuleDefinition[];
+  readonly package: WorkflowPackage;
+}
+
+export interface WorkflowRegistry {
+  readonly packages: readonly WorkflowPackage[];
+  /** Every state machine of every package. */
+  readonly workflows: readonly WorkflowEntry[];
+  /** Every bucket any package declares, once, the model registry's included. */
+  readonly buckets: readonly BucketDefinition[];
+  readonly modelRegistry: ModelRegistryLocation;
+  /** Every task of every workflow, once. */
+  tasks(): TaskDefinition[];
+  find(workflowName: string): WorkflowEntry | undefined;
+}
+
+export interface RegistryProps {
+  packages: readonly WorkflowPackage[];
+  /** Where model versions are kept; its bucket is created like the packages' buckets. */
+  modelRegistry: ModelRegistryLocation;
+}
+
+export function defineRegistry({ packages, modelRegistry }: RegistryProps): WorkflowRegistry {
+  const workflows: WorkflowEntry[] = packages.flatMap((pkg) =>
+    pkg.workflows.map((workflow) => ({ name: workflow.name, workflow: workflow as Workflow<unknown, unknown>, rules: pkg.rules.filter((rule) => rule.target.workflow === workflow.name), package: pkg })),
+  );
+  assertUnique(workflows.map((entry) => entry.name), 'workflow');
+  assertUnique(packages.flatMap((pkg) => pkg.rules.map((rule) => rule.name)), 'rule');
+  const buckets = new Map<string, BucketDefinition>([[modelRegistry.bucket, { name: modelRegistry.bucket, eventBridge: false }]]);
+  for (const bucket of packages.flatMap((pkg) => pkg.buckets)) {
+    // A bucket any package wants notifications from sends them.
+    buckets.set(bucket.name, { name: bucket.name, eventBridge: bucket.eventBridge || (buckets.get(bucket.name)?.eventBridge ?? false) });
+  }
+  // A task shared by several workflows is one function; two different tasks may not share a name.
+  const tasks = new Map<string, TaskDefinition>();
+  for (const task of workflows.flatMap((entry) => entry.workflow.tasks())) {
+    if (tasks.has(task.name) && tasks.get(task.name) !== task) throw new BuilderError(`two tasks are named "${task.name}"`);
+    tasks.set(task.name, task);
+  }
+  return { packages, workflows, buckets: [...buckets.values()], modelRegistry, tasks: () => [...tasks.values()], find: (name) => workflows.find((entry) => entry.name === name) };
+}
+
+function assertUnique(names: readonly string[], what: string): void {
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (seen.has(name)) throw new BuilderError(`two ${what}s are named "${name}"`);
+    seen.add(name);
+  }
+}

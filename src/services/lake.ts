@@ -1,0 +1,23 @@
+/** The data lake as a task handler sees it: Athena and Glue on AWS, DuckDB and the local catalog on one machine. */
+
+/** One result row of a lake query: column name to value, every value as text (SQL NULL is null). */
+export type QueryRow = Record<string, string | null>;
+
+/** SQL over the lake. */
+export interface LakeQueries {
+  query(sql: string): Promise<QueryRow[]>;
+}
+
+export interface PartitionSpec {
+  readonly table: string;
+  /** Partition values in the order of the table's partition keys, e.g. `['DE', '2026-11-21']`. */
+  readonly values: readonly string[];
+  /** `s3://bucket/lake/table/market=DE/date=2026-11-21/` */
+  readonly location: string;
+}
+
+/** The lake's catalog. */
+export interface LakeCatalog {
+  /** Registers a partition; one that is registered already is left as it is, so re-running a day is safe. */
+  addPartition(partition: PartitionSpec): Promise<void>;
+}
