@@ -1,6 +1,7 @@
 /** Small schemas, tasks and events the builder tests share. */
 import { Type } from '@sinclair/typebox';
 import { defineEvent, defineTask } from '../../src/builder';
+import { notRun } from '../support/not-run';
 
 export const DatasetInput = Type.Object({
   dataset: Type.Object({ bucket: Type.String(), key: Type.String() }),
@@ -9,8 +10,7 @@ export const DatasetInput = Type.Object({
 });
 
 export const Split = defineTask({
-  name: 'kfold-split',
-  handler: 'tasks/kfold/split.ts',
+  name: 'kfold-split', access: {}, run: notRun,
   input: Type.Object({ bucket: Type.String(), key: Type.String(), k: Type.Integer() }),
   output: Type.Object({
     folds: Type.Array(Type.Object({ index: Type.Integer(), trainKey: Type.String(), testKey: Type.String() })),
@@ -20,13 +20,13 @@ export const Split = defineTask({
 });
 
 export const TrainFold = defineTask({
-  name: 'kfold-train-fold',
+  name: 'kfold-train-fold', access: {}, run: notRun,
   input: Type.Object({ trainKey: Type.String(), testKey: Type.String() }),
   output: Type.Object({ score: Type.Number() }),
 });
 
 export const Label = defineTask({
-  name: 'brand-wait-for-labels',
+  name: 'brand-wait-for-labels', access: {}, run: notRun,
   input: Type.Object({ manifestKey: Type.String(), taskToken: Type.String() }),
   output: Type.Object({ annotationsKey: Type.String() }),
 });

@@ -11,7 +11,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { DATA_BUCKET, workflows } from '../../workflows/registry';
+import { DATA_BUCKET } from '../../workflows/data-bucket';
+import { registry } from '../../workflows/registry';
 import type { KfoldOutput } from '../../workflows/kfold-cv/schemas';
 import { irisCsv, sklearnReference, type SklearnCase } from '../workflows/kfold-cv/fixture';
 import { serveProcess, type ServeProcess } from './serve-process';
@@ -40,9 +41,9 @@ afterAll(async () => {
 
 test('every registered workflow is a state machine and every rule is on the default bus', async () => {
   const machines = (await sfn.send(new ListStateMachinesCommand({}))).stateMachines!.map((m) => m.name);
-  expect(machines.sort()).toEqual(workflows.map((w) => w.name).sort());
+  expect(machines.sort()).toEqual(registry.workflows.map((w) => w.name).sort());
   const rules = (await events.send(new ListRulesCommand({}))).Rules!.map((r) => r.Name);
-  expect(rules.sort()).toEqual(workflows.flatMap((w) => w.rules.map((r) => r.name)).sort());
+  expect(rules.sort()).toEqual(registry.workflows.flatMap((w) => w.rules.map((r) => r.name)).sort());
   const { Targets } = await events.send(new ListTargetsByRuleCommand({ Rule: 'kfold-on-upload' }));
   expect(Targets).toEqual([expect.objectContaining({ Arn: 'arn:aws:states:us-east-1:000000000000:stateMachine:kfold-cv' })]);
 });
@@ -74,7 +75,7 @@ test('a CSV uploaded under datasets/kfold/ with its settings file runs kfold-cv 
   const sklearnScores = ['SVC_linear_C1_cv5', 'SVC_rbf_C1_gamma_scale_cv5', 'SVC_rbf_C1_gamma_auto_cv5'].map((name) => (reference[name] as SklearnCase).scores);
   expect(output.search.candidates.map((c) => c.params)).toEqual(candidates);
   output.search.candidates.forEach((candidate, i) => candidate.foldScores.forEach((score, fold) => expect(score).toBeCloseTo(sklearnScores[i][fold], 9)));
-  expect(output.model.foldScores).toEqual(sklearnScores[output.search.best.id].map((score) => expect.closeTo(score, 9)));
+  expect(output.model.metrics.foldScores).toEqual(sklearnScores[output.search.best.id].map((score) => expect.closeTo(score, 9)));
 }, 60_000);
 
 /** Runs the `statecraft` command against the server: its exit code and output. */

@@ -1,10 +1,10 @@
 /** The in-process Lambda invoker answers as Lambda does: results, unhandled errors, unknown functions. */
 import { StatesError } from '../../src/asl/errors';
 import { HandlerLambdaInvoker } from '../../src/host';
-import { aggregate } from '../../workflows/kfold-cv/tasks/aggregate';
-import type { HandlerServices } from '../../src/services/services';
+import type { HandlerServices } from '../../src/services';
+import { Aggregate } from '../../workflows/kfold-cv/tasks/aggregate';
 
-const invoker = new HandlerLambdaInvoker([aggregate], {} as HandlerServices);
+const invoker = new HandlerLambdaInvoker([Aggregate], {} as HandlerServices, { bucket: 'models', prefix: 'model-registry/' }, { region: 'us-east-1', account: '000000000000' });
 const options = { signal: new AbortController().signal, requestId: 'r-1' };
 const candidate = { id: 0, params: { C: 1, kernel: 'linear', gamma: 'scale' } };
 

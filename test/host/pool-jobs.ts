@@ -1,16 +1,16 @@
 /** Jobs for the worker pool tests; they run inside worker threads, loaded through tsx. */
 import { threadId } from 'node:worker_threads';
+import { defineJob } from '../../src/services';
 
-export function describeThread(holdMs: number): { threadId: number } {
+export const describeThread = defineJob(__filename, 'describeThread', (holdMs: number): { threadId: number } => {
   // Holds the worker busy so that concurrent jobs must land on different workers.
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, holdMs);
   return { threadId };
-}
+});
 
-export function fail(message: string): never {
+export const fail = defineJob(__filename, 'fail', (message: string): never => {
   throw new RangeError(message);
-}
+});
 
-export function crash(): never {
-  process.exit(3);
-}
+export const crash = defineJob(__filename, 'crash', (): never => process.exit(3));
+

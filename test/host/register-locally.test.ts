@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Engine } from '../../src/control/engine';
 import { ObjectStore } from '../../src/objects';
 import { registerLocally, stateMachineArn } from '../../src/host';
-import { buckets, workflows } from '../../workflows/registry';
+import { registry } from '../../workflows/registry';
 
 let dir: string;
 let objects: ObjectStore;
@@ -23,26 +23,26 @@ afterEach(() => {
 });
 
 test('creates one state machine per workflow with its rendered ASL', () => {
-  registerLocally(engine, objects);
-  for (const entry of workflows) {
+  registerLocally(engine, objects, registry);
+  for (const entry of registry.workflows) {
     const described = engine.describeStateMachine({ stateMachineArn: stateMachineArn(engine, entry.name) });
     expect(JSON.parse(described.definition!)).toEqual(entry.workflow.definition({ stateMachineArn: (name) => stateMachineArn(engine, name) }));
   }
 });
 
 test('creates the buckets with their EventBridge notification setting', () => {
-  registerLocally(engine, objects);
-  for (const bucket of buckets) expect(objects.getEventBridgeNotifications(bucket.name)).toBe(bucket.eventBridge);
+  registerLocally(engine, objects, registry);
+  for (const bucket of registry.buckets) expect(objects.getEventBridgeNotifications(bucket.name)).toBe(bucket.eventBridge);
 });
 
 test('returns every rule with the ARN of the state machine it starts', () => {
-  const rules = registerLocally(engine, objects);
-  expect(rules.map((rule) => rule.name)).toEqual(workflows.flatMap((entry) => entry.rules.map((rule) => rule.name)));
+  const rules = registerLocally(engine, objects, registry);
+  expect(rules.map((rule) => rule.name)).toEqual(registry.workflows.flatMap((entry) => entry.rules.map((rule) => rule.name)));
   for (const rule of rules) expect(rule.targetArn).toBe(stateMachineArn(engine, rule.target.workflow));
 });
 
 test('registering again updates in place instead of failing', () => {
-  registerLocally(engine, objects);
-  expect(() => registerLocally(engine, objects)).not.toThrow();
-  expect(engine.listStateMachines().stateMachines).toHaveLength(workflows.length);
+  registerLocally(engine, objects, registry);
+  expect(() => registerLocally(engine, objects, registry)).not.toThrow();
+  expect(engine.listStateMachines().stateMachines).toHaveLength(registry.workflows.length);
 });

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExecutionStatusChange } from '../../src/control/engine';
 import { createLocalRuntime, type LocalRuntime } from '../../src/host';
+import { registry } from '../../workflows/registry';
 
 const ROLE = 'arn:aws:iam::000000000000:role/test';
 const PASS = JSON.stringify({ StartAt: 'Done', States: { Done: { Type: 'Pass', End: true } } });
@@ -17,7 +18,7 @@ const seen: ExecutionStatusChange[] = [];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'statecraft-status-'));
-  runtime = await createLocalRuntime({
+  runtime = await createLocalRuntime({ registry,
     objectsDir: dir,
     workers: 1,
     bus: true,

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateDefinition } from '../../src/control/definition-validation';
 import { synthesize } from '../../src/host';
-import { workflows } from '../../workflows/registry';
+import { registry } from '../../workflows/registry';
 import { aslProblems } from '../builder/asl-validity';
 
 let dir: string;
@@ -13,14 +13,14 @@ let written: string[];
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'statecraft-synth-'));
-  written = synthesize(dir);
+  written = synthesize(dir, registry.workflows);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const read = (name: string) => JSON.parse(readFileSync(join(dir, name), 'utf8'));
 
 test('writes <workflow>.asl.json for every workflow, valid for asl-validator and the engine', () => {
-  for (const { name } of workflows) {
+  for (const { name } of registry.workflows) {
     const definition = read(`${name}.asl.json`);
     expect(aslProblems(definition)).toBe('');
     expect(validateDefinition(JSON.stringify(definition)).result).toBe('OK');

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { EventBus } from '../../src/events/bus';
 import { createLocalRuntime, stateMachineArn, type LocalRuntime } from '../../src/host';
-import { DATA_BUCKET } from '../../workflows/registry';
+import { DATA_BUCKET } from '../../workflows/data-bucket';
+import { registry } from '../../workflows/registry';
 
 let dir: string;
 let bus: EventBus;
@@ -16,7 +17,7 @@ let runtime: LocalRuntime;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'statecraft-upload-'));
-  runtime = await createLocalRuntime({ objectsDir: dir, workers: 2, bus: true });
+  runtime = await createLocalRuntime({ registry, objectsDir: dir, workers: 2, bus: true });
   bus = runtime.bus!;
 });
 afterAll(async () => {

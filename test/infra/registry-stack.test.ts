@@ -2,7 +2,8 @@
 import { placeholderKey, substitute } from '../../infra/iam/placeholders';
 import { synthFiles } from '../../src/host/synth';
 import { taskAccess } from '../../infra/task-access';
-import { buckets, DATA_BUCKET, workflows } from '../../workflows/registry';
+import { DATA_BUCKET } from '../../workflows/data-bucket';
+import { registry } from '../../workflows/registry';
 import { findings, idleAcknowledgements, synthesize } from './synth';
 
 const registry = { workflows, buckets, taskAccess, dataBucket: DATA_BUCKET };

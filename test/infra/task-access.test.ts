@@ -17,7 +17,8 @@ import { taskAccess } from '../../infra/task-access';
 import type { AnyTaskHandler } from '../../src/services/task-handler';
 import { MODEL_REGISTRY_PREFIX, ObjectStoreModelRegistry } from '../../src/services/model-registry';
 import type { HandlerServices, ObjectRef, ObjectService } from '../../src/services/services';
-import { DATA_BUCKET, findWorkflow } from '../../workflows/registry';
+import { DATA_BUCKET } from '../../workflows/data-bucket';
+import { registry } from '../../workflows/registry';
 import { inlineCompute, MemoryObjects } from '../workflows/kfold-cv/tasks/fake-services';
 
 /** What S3 allows a role holding `grants`; every refusal is recorded with the task that tried. */
@@ -73,7 +74,7 @@ test('kfold-cv runs to a registered model with every task confined to its declar
   const clock = new WallClock();
   const taskClock = { now: () => new Date(clock.now()) };
   const services: HandlerServices = { objects: store, models: new ObjectStoreModelRegistry(store, DATA_BUCKET, taskClock), clock: taskClock, compute: inlineCompute };
-  const entry = findWorkflow('kfold-cv')!;
+  const entry = registry.find('kfold-cv')!;
   const arn = 'arn:aws:states:us-east-1:000000000000';
   const input = { dataset: { bucket: DATA_BUCKET, key: 'datasets/kfold/iris.csv' }, k: 3, search: { method: 'list', candidates: [{ C: 1, kernel: 'linear', gamma: 'scale' }] } };
 

@@ -3,6 +3,7 @@ import { defineTask } from '../../../src/builder';
 import { taskHandler } from '../../../src/services/task-handler';
 import type { HandlerServices } from '../../../src/services/services';
 import { fakeServices, MemoryObjects } from '../../workflows/kfold-cv/tasks/fake-services';
+import { notRun } from '../../support/not-run';
 
 type Adapter = typeof import('../../../src/services/aws/lambda-entry');
 
@@ -16,7 +17,7 @@ function freshAdapter(): Adapter {
 }
 
 const Measure = defineTask({
-  name: 'test-measure',
+  name: 'test-measure', access: {}, run: notRun,
   input: Type.Object({ key: Type.String() }),
   output: Type.Object({ length: Type.Integer() }),
 });

@@ -3,6 +3,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { defineTask, type TaskInput, type TaskOutput } from '../../../src/builder';
 import type { Equal, Expect } from '../expect';
+import { notRun } from '../../support/not-run';
 
 const KfoldInput = Type.Object({
   dataset: Type.Object({ bucket: Type.String(), key: Type.String() }),
@@ -18,6 +19,6 @@ export type InputType = Expect<
   >
 >;
 
-const Score = defineTask({ name: 'score', input: KfoldInput, output: Type.Object({ mean: Type.Number() }) });
+const Score = defineTask({ name: 'score', access: {}, run: notRun, input: KfoldInput, output: Type.Object({ mean: Type.Number() }) });
 export type ScoreInput = Expect<Equal<TaskInput<typeof Score>, Static<typeof KfoldInput>>>;
 export type ScoreOutput = Expect<Equal<TaskOutput<typeof Score>, { mean: number }>>;

@@ -1,10 +1,10 @@
 /** Every registered workflow renders to ASL that asl-validator and our own engine accept. */
 import { validateDefinition } from '../../../src/control/definition-validation';
-import { workflows } from '../../../workflows/registry';
+import { registry } from '../../../workflows/registry';
 import { kfoldCv } from '../../../workflows/kfold-cv/workflow';
 import { aslProblems } from '../../builder/asl-validity';
 
-describe.each(workflows.map((entry) => [entry.name, entry] as const))('%s', (_name, entry) => {
+describe.each(registry.workflows.map((entry) => [entry.name, entry] as const))('%s', (_name, entry) => {
   const definition = entry.workflow.definition();
 
   test('passes asl-validator', () => {
@@ -16,7 +16,7 @@ describe.each(workflows.map((entry) => [entry.name, entry] as const))('%s', (_na
   });
 
   test('every rule targets a registered workflow', () => {
-    for (const rule of entry.rules) expect(workflows.map((w) => w.name)).toContain(rule.target.workflow);
+    for (const rule of entry.rules) expect(registry.workflows.map((w) => w.name)).toContain(rule.target.workflow);
   });
 });
 

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Json } from '../../../src/asl/json';
 import { createLocalRuntime, type LocalRuntime } from '../../../src/host';
-import { DATA_BUCKET } from '../../../workflows/registry';
+import { DATA_BUCKET } from '../../../workflows/data-bucket';
+import { registry } from '../../../workflows/registry';
 
 export const IRIS_DIR = join(__dirname, '../../../../shared/data/iris');
 export const irisCsv = () => readFileSync(join(IRIS_DIR, 'iris.csv'), 'utf8');
@@ -28,6 +29,7 @@ export async function openKfoldFixture(): Promise<KfoldFixture> {
   const dir = mkdtempSync(join(tmpdir(), 'statecraft-kfold-'));
   const published: Json[] = [];
   const runtime = await createLocalRuntime({
+    registry,
     objectsDir: dir,
     workers: 2,
     events: {

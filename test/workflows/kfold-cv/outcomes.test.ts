@@ -6,7 +6,7 @@
 import { SchemaValidationError } from '../../../src/schemas';
 import { runWorkflow, startWorkflow } from '../../../src/host';
 import type { KfoldOutput } from '../../../workflows/kfold-cv/schemas';
-import { DATA_BUCKET } from '../../../workflows/registry';
+import { DATA_BUCKET } from '../../../workflows/data-bucket';
 import { irisCsv, openKfoldFixture, type KfoldFixture } from './fixture';
 
 let fixture: KfoldFixture;
@@ -22,7 +22,7 @@ const linear = { C: 1, kernel: 'linear', gamma: 'scale' } as const;
 
 test('a model above the baseline is registered pending approval, with lineage, and ModelRegistered is emitted', async () => {
   const before = fixture.published.length;
-  const result = await runWorkflow(fixture.runtime.engine, 'kfold-cv', { dataset: iris, folds: { shuffle: false }, search: { method: 'list', candidates: [linear] }, modelName: 'iris-registered' });
+  const result = await runWorkflow(fixture.runtime, 'kfold-cv', { dataset: iris, folds: { shuffle: false }, search: { method: 'list', candidates: [linear] }, modelName: 'iris-registered' });
   const output = result.output as Extract<KfoldOutput, { status: 'Registered' }>;
   expect(output.status).toBe('Registered');
   const stored = await fixture.runtime.services.models.get('iris-registered', 1);
@@ -31,10 +31,10 @@ test('a model above the baseline is registered pending approval, with lineage, a
     version: 1,
     status: 'PendingManualApproval',
     executionArn: result.executionArn,
-    hyperparameters: linear,
-    foldScores: output.search.best.foldScores,
-    meanScore: output.search.best.mean,
-    stdScore: output.search.best.std,
+    kind: 'svm',
+    // gamma means nothing for a linear kernel, so the registry does not record it.
+    hyperparameters: { C: 1, kernel: 'linear' },
+    metrics: { foldScores: output.search.best.foldScores, meanScore: output.search.best.mean, stdScore: output.search.best.std },
     dataset: { location: iris, fingerprint: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) },
   });
   const report = JSON.parse(await fixture.runtime.services.objects.getText(output.search.report));
@@ -46,13 +46,13 @@ test('a model above the baseline is registered pending approval, with lineage, a
     expect.objectContaining({
       Source: 'statecraft.kfold-cv',
       DetailType: 'ModelRegistered',
-      Detail: { modelName: 'iris-registered', version: 1, status: 'PendingManualApproval', artefact: stored.artefact, hyperparameters: linear, meanScore: stored.meanScore, executionArn: result.executionArn },
+      Detail: { modelName: 'iris-registered', version: 1, status: 'PendingManualApproval', artefact: stored.artefact, hyperparameters: linear, meanScore: output.search.best.mean, executionArn: result.executionArn },
     }),
   ]);
 });
 
 test('a best mean below the baseline ends in Succeed with status BelowBaseline and registers nothing', async () => {
-  const result = await runWorkflow(fixture.runtime.engine, 'kfold-cv', {
+  const result = await runWorkflow(fixture.runtime, 'kfold-cv', {
     dataset: iris,
     folds: { shuffle: false },
     search: { method: 'list', candidates: [linear] },
@@ -65,7 +65,7 @@ test('a best mean below the baseline ends in Succeed with status BelowBaseline a
 });
 
 test.each(['random', 'tpe'] as const)('%s search evaluates exactly the budget in rounds of maxParallel, every candidate with its fold scores', async (method) => {
-  const result = await runWorkflow(fixture.runtime.engine, 'kfold-cv', { dataset: iris, k: 3, search: { method, budget: 10, maxParallel: 4 }, seed: 7, modelName: `iris-${method}` });
+  const result = await runWorkflow(fixture.runtime, 'kfold-cv', { dataset: iris, k: 3, search: { method, budget: 10, maxParallel: 4 }, seed: 7, modelName: `iris-${method}` });
   const output = result.output as KfoldOutput;
   expect(output.search.method).toBe(method);
   expect(output.search.candidates.map((c) => c.id)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
@@ -87,7 +87,7 @@ test.each(BAD_DATASETS)('a CSV with $name fails the run with $error in the histo
   const key = `datasets/kfold/bad-${bad.error}.csv`;
   await fixture.upload(key, bad.csv);
   const published = fixture.published.length;
-  const result = await runWorkflow(fixture.runtime.engine, 'kfold-cv', {
+  const result = await runWorkflow(fixture.runtime, 'kfold-cv', {
     dataset: { bucket: DATA_BUCKET, key },
     k: 3,
     ...(bad.labelColumn && { labelColumn: bad.labelColumn }),
@@ -102,7 +102,7 @@ test.each(BAD_DATASETS)('a CSV with $name fails the run with $error in the histo
 });
 
 test('a missing dataset object fails with DatasetNotFound', async () => {
-  const result = await runWorkflow(fixture.runtime.engine, 'kfold-cv', { dataset: { bucket: DATA_BUCKET, key: 'datasets/kfold/nope.csv' } });
+  const result = await runWorkflow(fixture.runtime, 'kfold-cv', { dataset: { bucket: DATA_BUCKET, key: 'datasets/kfold/nope.csv' } });
   expect(result).toMatchObject({ status: 'FAILED', error: 'DatasetNotFound' });
 });
 
@@ -110,7 +110,7 @@ test('an input that fails the schema is refused at start, naming the field, and 
   const engine = fixture.runtime.engine;
   const count = () => engine.listExecutions({ stateMachineArn: 'arn:aws:states:us-east-1:000000000000:stateMachine:kfold-cv' }).executions?.length;
   const before = count();
-  const start = () => startWorkflow(engine, 'kfold-cv', { dataset: iris, k: 1, search: { method: 'grid' } });
+  const start = () => startWorkflow(fixture.runtime, 'kfold-cv', { dataset: iris, k: 1, search: { method: 'grid' } });
   expect(start).toThrow(SchemaValidationError);
   expect(start).toThrow(/\/k/);
   expect(start).toThrow(/\/search\/method/);
@@ -118,7 +118,7 @@ test('an input that fails the schema is refused at start, naming the field, and 
 });
 
 test("'list' search without candidates fails Split with InvalidSearchSettings", async () => {
-  const result = await runWorkflow(fixture.runtime.engine, 'kfold-cv', { dataset: iris, search: { method: 'list' } });
+  const result = await runWorkflow(fixture.runtime, 'kfold-cv', { dataset: iris, search: { method: 'list' } });
   expect(result).toMatchObject({ status: 'FAILED', error: 'InvalidSearchSettings' });
 });
 

@@ -5,7 +5,7 @@
  */
 import { runWorkflow } from '../../../src/host';
 import type { KfoldOutput } from '../../../workflows/kfold-cv/schemas';
-import { DATA_BUCKET } from '../../../workflows/registry';
+import { DATA_BUCKET } from '../../../workflows/data-bucket';
 import { irisCsv, openKfoldFixture, sklearnReference, type KfoldFixture, type SklearnCase } from './fixture';
 
 let fixture: KfoldFixture;
@@ -30,7 +30,7 @@ const CASES = [
 describe.each([5, 10])('stratified %i-fold without shuffling, through the workflow', (k) => {
   test.each([false, true])('standardize=%s: every candidate’s fold scores, mean and std equal scikit-learn’s', async (standardize) => {
     const cases = CASES.filter((c) => c.standardize === standardize);
-    const result = await runWorkflow(fixture.runtime.engine, 'kfold-cv', {
+    const result = await runWorkflow(fixture.runtime, 'kfold-cv', {
       dataset,
       k,
       folds: { shuffle: false, standardize },
@@ -52,7 +52,7 @@ describe.each([5, 10])('stratified %i-fold without shuffling, through the workfl
   });
 
   test('the fold files hold scikit-learn’s test indices', async () => {
-    const { executionArn } = await runWorkflow(fixture.runtime.engine, 'kfold-cv', {
+    const { executionArn } = await runWorkflow(fixture.runtime, 'kfold-cv', {
       dataset,
       k,
       folds: { shuffle: false },

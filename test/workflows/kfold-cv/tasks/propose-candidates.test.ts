@@ -1,15 +1,14 @@
 /** ProposeCandidates: rounds within the budget, deterministic (a retry proposes the same round). */
-import { invokeTask } from '../../../../src/services/task-handler';
-import { proposeCandidates } from '../../../../workflows/kfold-cv/tasks/propose-candidates';
+import { ProposeCandidates } from '../../../../workflows/kfold-cv/tasks/propose-candidates';
 import { randomSearch } from '../../../../workflows/kfold-cv/lib';
 import type { CandidateResult } from '../../../../workflows/kfold-cv/schemas';
-import { fakeServices } from './fake-services';
+import { fakeServices, runTask } from './fake-services';
 
 const space = { C: { min: 0.1, max: 10 }, gamma: { min: 0.001, max: 1 }, kernels: ['linear', 'rbf'] as ('linear' | 'rbf')[] };
 const list = [1, 2, 3, 4, 5].map((C) => ({ C, kernel: 'linear' as const, gamma: 'scale' as const }));
 
 type Proposal = { candidates: { id: number; params: CandidateResult['params'] }[]; done: boolean };
-const propose = (search: object, history: CandidateResult[], seed = 1) => invokeTask(proposeCandidates, { search, seed, history }, fakeServices()) as Promise<Proposal>;
+const propose = (search: object, history: CandidateResult[], seed = 1) => runTask(ProposeCandidates, { search, seed, history }, fakeServices()) as Promise<Proposal>;
 const scored = (proposal: Proposal, mean = 0.9): CandidateResult[] => proposal.candidates.map((c) => ({ ...c, foldScores: [mean], mean, std: 0 }));
 
 test('a list is proposed in rounds of maxParallel, up to the budget, then done', async () => {

@@ -1,11 +1,10 @@
 /** SelectBest: highest mean; ties to the lower std, then the earlier candidate; order of results irrelevant. */
-import { invokeTask } from '../../../../src/services/task-handler';
-import { selectBest } from '../../../../workflows/kfold-cv/tasks/select-best';
+import { SelectBest } from '../../../../workflows/kfold-cv/tasks/select-best';
 import type { CandidateResult } from '../../../../workflows/kfold-cv/schemas';
-import { fakeServices } from './fake-services';
+import { fakeServices, runTask } from './fake-services';
 
 const result = (id: number, mean: number, std: number): CandidateResult => ({ id, params: { C: id + 1, kernel: 'rbf', gamma: 'scale' }, foldScores: [mean], mean, std });
-const select = (results: CandidateResult[], services = fakeServices()) => invokeTask(selectBest, { results, baselineScore: 0.92, bucket: 'b-1', prefix: 'runs/kfold-cv/e/' }, services) as Promise<{ best: CandidateResult; report: { bucket: string; key: string } }>;
+const select = (results: CandidateResult[], services = fakeServices()) => runTask(SelectBest, { results, baselineScore: 0.92, bucket: 'b-1', prefix: 'runs/kfold-cv/e/' }, services) as Promise<{ best: CandidateResult; report: { bucket: string; key: string } }>;
 const best = async (results: CandidateResult[]) => (await select(results)).best.id;
 
 test.each([

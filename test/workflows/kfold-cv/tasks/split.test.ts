@@ -2,11 +2,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { invokeTask } from '../../../../src/services/task-handler';
-import { split } from '../../../../workflows/kfold-cv/tasks/split';
+import { Split } from '../../../../workflows/kfold-cv/tasks/split';
 import { stratifiedKFold } from '../../../../workflows/kfold-cv/lib';
 import type { SplitOutput } from '../../../../workflows/kfold-cv/schemas';
-import { fakeServices } from './fake-services';
+import { fakeServices, runTask } from './fake-services';
 
 const iris = readFileSync(join(__dirname, '../../../../../shared/data/iris/iris.csv'));
 const dataset = { bucket: 'data-bucket', key: 'datasets/kfold/My Iris.csv' };
@@ -14,7 +13,7 @@ const dataset = { bucket: 'data-bucket', key: 'datasets/kfold/My Iris.csv' };
 async function runSplit(input: Record<string, unknown>, executionName = 'exec-1') {
   const services = fakeServices();
   await services.objects.putText(dataset, iris.toString());
-  const output = (await invokeTask(split, { input: { dataset, ...input }, executionName }, services)) as SplitOutput;
+  const output = (await runTask(Split, { input: { dataset, ...input }, executionName }, services)) as SplitOutput;
   const folds = await Promise.all(output.folds.map(async (fold) => JSON.parse(await services.objects.getText({ bucket: output.bucket, key: fold.key }))));
   return { output, folds };
 }
