@@ -1,12 +1,11 @@
 /** The app as `npx cdk synth` builds it: every shipped workflow of the registry. */
 import { placeholderKey, substitute } from '../../infra/iam/placeholders';
 import { synthFiles } from '../../src/host/synth';
-import { taskAccess } from '../../infra/task-access';
 import { DATA_BUCKET } from '../../workflows/data-bucket';
 import { registry } from '../../workflows/registry';
 import { findings, idleAcknowledgements, synthesize } from './synth';
 
-const registry = { workflows, buckets, taskAccess, dataBucket: DATA_BUCKET };
+const { workflows } = registry;
 const synthesized = synthesize(registry);
 const { template, nag, stack, resolve } = synthesized;
 

@@ -1,10 +1,12 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { placeholderKey, substitute } from '../../infra/iam/placeholders';
 import { stateMachineArn } from '../../infra/iam/state-machine-statements';
-import { fixtureAccess, fixtureBuckets, fixtureWorkflows, FIXTURE_BUCKET, child, nightly, onUpload, parent } from './fixtures/example-workflow';
+import { defineRegistry } from '../../src/builder';
+import { examplePackage, FIXTURE_BUCKET, child, nightly, onUpload, parent } from '../fixtures/example-package';
 import { findings, idleAcknowledgements, statementsOfRole, synthesize } from './synth';
 
-const registry = { workflows: fixtureWorkflows, buckets: fixtureBuckets, taskAccess: fixtureAccess, dataBucket: FIXTURE_BUCKET };
+const registry = defineRegistry({ packages: [examplePackage], modelRegistry: { bucket: FIXTURE_BUCKET, prefix: 'model-registry/' } });
+const fixtureWorkflows = registry.workflows;
 const synthesized = synthesize(registry);
 const { template, stack, resolve } = synthesized;
 

@@ -21,13 +21,13 @@ export interface Synthesized {
   resolve(value: unknown): unknown;
 }
 
-type Registry = Pick<StatecraftStackProps, 'workflows' | 'buckets' | 'taskAccess' | 'dataBucket'>;
+type Registry = StatecraftStackProps['registry'];
 
 export function synthesize(registry: Registry): Synthesized {
   const { context } = JSON.parse(readFileSync(path.join(REPOSITORY_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
   const app = new App({ context });
   const bundleRoot = mkdtempSync(path.join(tmpdir(), 'statecraft-test-bundles-'));
-  const stack = new StatecraftStack(app, 'Test', { ...registry, repositoryRoot: REPOSITORY_ROOT, bundleRoot });
+  const stack = new StatecraftStack(app, 'Test', { registry, repositoryRoot: REPOSITORY_ROOT, bundleRoot });
   // Defining the functions copied their bundles into the assembly as assets.
   rmSync(bundleRoot, { recursive: true, force: true });
   const template = Template.fromStack(stack);

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ObjectStore } from '../../src/objects';
-import type { ModelVersionRequest } from '../../workflows/kfold-cv/schemas';
+import type { ModelVersionRequest } from '../../src/services';
 import { LocalObjectService } from '../../src/host/local-objects';
 import { ObjectStoreModelRegistry } from '../../src/services/model-registry';
 
@@ -16,7 +16,7 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'statecraft-models-'));
   store = await ObjectStore.open({ dataDir: dir });
   store.createBucket('models');
-  registry = new ObjectStoreModelRegistry(new LocalObjectService(store), 'models', { now: () => at });
+  registry = new ObjectStoreModelRegistry(new LocalObjectService(store), { bucket: 'models', prefix: 'model-registry/' }, { now: () => at });
 });
 afterEach(() => {
   store.close();
@@ -26,10 +26,9 @@ afterEach(() => {
 const request = (modelName: string, meanScore = 0.9): ModelVersionRequest => ({
   modelName,
   artefact: { bucket: 'data', key: `runs/kfold-cv/x/model/model.json` },
+  kind: 'svm',
   hyperparameters: { C: 1, kernel: 'rbf', gamma: 'scale' },
-  foldScores: [meanScore, meanScore],
-  meanScore,
-  stdScore: 0,
+  metrics: { foldScores: [meanScore, meanScore], meanScore, stdScore: 0 },
   dataset: { location: { bucket: 'data', key: 'datasets/kfold/iris.csv' }, fingerprint: `sha256:${'0'.repeat(64)}` },
   executionArn: 'arn:aws:states:us-east-1:000000000000:execution:kfold-cv:x',
 });

@@ -1,21 +1,22 @@
-/** The bundle a task function deploys: the task module's handler, unchanged, with AWS services installed. */
+/** The bundle a task function deploys: its package and the generated entry, with AWS services built at cold start. */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { bundleTask, parseHandlerReference } from '../../../infra/bundling/bundle-task';
+import { bundleTask } from '../../../infra/bundling/bundle-task';
+import { examplePackage } from '../../fixtures/example-package';
 import { lambdaIncompatibility } from '../../../infra/bundling/native-addons';
 import { REPOSITORY_ROOT } from '../synth';
 
 const outDirs: string[] = [];
 afterAll(() => outDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-const bundle = (modulePath: string) => {
-  const outDir = bundleTask(parseHandlerReference(modulePath), { repositoryRoot: REPOSITORY_ROOT, outDir: mkdtempSync(path.join(tmpdir(), 'bundle-test-')) });
+const bundle = (taskName: string) => {
+  const outDir = bundleTask(examplePackage, taskName, { repositoryRoot: REPOSITORY_ROOT, outDir: mkdtempSync(path.join(tmpdir(), 'bundle-test-')) });
   outDirs.push(outDir);
   return path.join(outDir, 'index.js');
 };
 
-const scoreBundle = bundle('test/infra/fixtures/score-handler.ts');
+const scoreBundle = bundle('fixture-score');
 
 function load(file: string, env: Record<string, string | undefined>): { handler: (event: unknown) => Promise<unknown> } {
   const saved = { ...process.env };
@@ -29,31 +30,26 @@ function load(file: string, env: Record<string, string | undefined>): { handler:
 }
 
 test('the handler runs as Lambda calls it: input validated, output returned', async () => {
-  const { handler } = load(scoreBundle, { STATECRAFT_MODEL_REGISTRY_BUCKET: 'models' });
+  const { handler } = load(scoreBundle, { STATECRAFT_MODEL_REGISTRY_BUCKET: 'models', STATECRAFT_MODEL_REGISTRY_PREFIX: 'model-registry/' });
   await expect(handler({ part: 5 })).resolves.toEqual({ score: 0.5 });
   await expect(handler({ part: 'five' })).rejects.toThrow(/fixture-score/);
 });
 
 test('a function started without its environment fails at cold start, naming the variable', () => {
-  const copy = bundle('test/infra/fixtures/score-handler.ts');
+  const copy = bundle('fixture-score');
   expect(() => load(copy, { STATECRAFT_MODEL_REGISTRY_BUCKET: undefined })).toThrow(/STATECRAFT_MODEL_REGISTRY_BUCKET/);
 });
 
 test('bundles are deterministic, so an unchanged task deploys no new code', () => {
-  expect(readFileSync(bundle('test/infra/fixtures/score-handler.ts'), 'utf8')).toBe(readFileSync(scoreBundle, 'utf8'));
-});
-
-test('the handler export is `handler` unless the reference names another', () => {
-  expect(parseHandlerReference('tasks/kfold/split.ts')).toEqual({ modulePath: 'tasks/kfold/split.ts', exportName: 'handler' });
-  expect(parseHandlerReference('tasks/kfold/split.ts#main')).toEqual({ modulePath: 'tasks/kfold/split.ts', exportName: 'main' });
+  expect(readFileSync(bundle('fixture-score'), 'utf8')).toBe(readFileSync(scoreBundle, 'utf8'));
 });
 
 test('a native addon stays out of the bundle and ships beside it, and the bundled handler trains with it', async () => {
-  const file = bundle('test/infra/fixtures/fit-handler.ts');
+  const file = bundle('fixture-fit');
   const addon = path.join(path.dirname(file), 'node_modules/libsvm-native');
   expect(['package.json', 'index.js', 'build/Release/svm.node'].filter((name) => !existsSync(path.join(addon, name)))).toEqual([]);
   expect(readFileSync(file, 'utf8')).toContain('require("libsvm-native")');
-  const { handler } = load(file, { STATECRAFT_MODEL_REGISTRY_BUCKET: 'models' });
+  const { handler } = load(file, { STATECRAFT_MODEL_REGISTRY_BUCKET: 'models', STATECRAFT_MODEL_REGISTRY_PREFIX: 'model-registry/' });
   await expect(handler({ part: 5 })).resolves.toEqual({ score: 1 });
 });
 

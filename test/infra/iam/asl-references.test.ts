@@ -1,6 +1,6 @@
 import type { StateMachineDefinition } from '../../../src/asl/definition';
 import { aslReferences, UnresolvableReferenceError } from '../../../infra/iam/asl-references';
-import { child, parent } from '../fixtures/example-workflow';
+import { child, parent } from '../../fixtures/example-package';
 
 describe('aslReferences', () => {
   test('finds functions, started state machines, events and .sync waits in nested states', () => {

@@ -1,28 +1,28 @@
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
-import { awsServices, MissingEnvironmentError, modelRegistryBucketFrom } from '../../../src/services/aws/aws-services';
+import { awsServices, MissingEnvironmentError, modelRegistryFrom } from '../../../src/services/aws/aws-services';
 import { InProcessCompute } from '../../../src/services/aws/in-process-compute';
-import { TaskFailure } from '../../../src/services/errors';
+import { defineJob } from '../../../src/services';
+
+const ENV = { STATECRAFT_MODEL_REGISTRY_BUCKET: 'models-bucket', STATECRAFT_MODEL_REGISTRY_PREFIX: 'model-registry/' };
 
 describe('awsServices', () => {
   const s3 = mockClient(S3Client);
   beforeEach(() => s3.reset());
 
-  test('the model registry writes versions as JSON documents under model-registry/ in the configured bucket', async () => {
+  test('the model registry writes versions as JSON documents under its prefix in the configured bucket', async () => {
     s3.on(ListObjectsV2Command).resolves({ Contents: [{ Key: 'model-registry/iris/v000001.json' }], IsTruncated: false });
     s3.on(PutObjectCommand).resolves({});
-    const services = awsServices({ modelRegistryBucket: 'models-bucket', jobModules: [] }, new S3Client({ region: 'eu-west-1' }));
+    const services = awsServices(ENV, new S3Client({ region: 'eu-west-1' }));
     const request = {
       modelName: 'iris',
-      artefact: { bucket: 'b', key: 'k' },
-      hyperparameters: { C: 1, kernel: 'rbf' as const, gamma: 0.1 },
-      foldScores: [0.9],
-      meanScore: 0.9,
-      stdScore: 0,
-      dataset: { location: { bucket: 'b', key: 'd.csv' }, fingerprint: 'sha256:x' },
+      kind: 'svm',
+      artefact: { bucket: 'b-1', key: 'k' },
+      hyperparameters: { C: 1, kernel: 'rbf', gamma: 0.1 },
+      metrics: { meanScore: 0.9 },
       executionArn: 'arn:aws:states:eu-west-1:1:execution:kfold-cv:run',
     };
-    const version = await services.models.register(request as never);
+    const version = await services.models.register(request);
     expect(version).toMatchObject({ modelName: 'iris', version: 2, status: 'PendingManualApproval' });
     expect(s3.commandCalls(ListObjectsV2Command)[0]!.args[0].input).toMatchObject({ Bucket: 'models-bucket', Prefix: 'model-registry/iris/' });
     const put = s3.commandCalls(PutObjectCommand)[0]!.args[0].input;
@@ -32,39 +32,29 @@ describe('awsServices', () => {
   });
 
   test('the clock is the wall clock', () => {
-    const services = awsServices({ modelRegistryBucket: 'b', jobModules: [] }, new S3Client({ region: 'eu-west-1' }));
+    const services = awsServices(ENV, new S3Client({ region: 'eu-west-1' }));
     const before = Date.now();
-    const now = services.clock.now().getTime();
-    expect(now).toBeGreaterThanOrEqual(before);
+    expect(services.clock.now().getTime()).toBeGreaterThanOrEqual(before);
+  });
+
+  test('the lake is set up on first use: a function without the lake variables fails only when it queries', async () => {
+    const services = awsServices(ENV, new S3Client({ region: 'eu-west-1' }));
+    await expect(services.lake.query('SELECT 1')).rejects.toThrow(/STATECRAFT_LAKE_WORKGROUP/);
   });
 });
 
-describe('modelRegistryBucketFrom', () => {
-  test('reads the variable the CDK app sets', () => {
-    expect(modelRegistryBucketFrom({ STATECRAFT_MODEL_REGISTRY_BUCKET: 'x' })).toBe('x');
+describe('modelRegistryFrom', () => {
+  test('reads the variables the CDK app sets', () => {
+    expect(modelRegistryFrom(ENV)).toEqual({ bucket: 'models-bucket', prefix: 'model-registry/' });
   });
 
   test('a missing variable is a clear error naming it', () => {
-    expect(() => modelRegistryBucketFrom({})).toThrow(MissingEnvironmentError);
-    expect(() => modelRegistryBucketFrom({})).toThrow(/STATECRAFT_MODEL_REGISTRY_BUCKET/);
+    expect(() => modelRegistryFrom({})).toThrow(MissingEnvironmentError);
+    expect(() => modelRegistryFrom({})).toThrow(/STATECRAFT_MODEL_REGISTRY_BUCKET/);
   });
 });
 
-describe('InProcessCompute', () => {
-  const compute = new InProcessCompute([{ double: (n: number) => n * 2 }, { negate: (n: number) => -n, constant: 3 }]);
-
-  test('runs the job exported under that name, whatever the module path (bundles have one file)', async () => {
-    await expect(compute.run('/var/task/index.js', 'double', 21)).resolves.toBe(42);
-    await expect(compute.run('/anything', 'negate', 1)).resolves.toBe(-1);
-  });
-
-  test.each([
-    ['missing', new InProcessCompute([{}]), 'double', 'no bundled job module exports it'],
-    ['not a function', new InProcessCompute([{ constant: 3 }]), 'constant', 'no bundled job module exports it'],
-    ['ambiguous', new InProcessCompute([{ f: () => 1 }, { f: () => 2 }]), 'f', '2 bundled job modules export it'],
-  ])('%s job: a ComputeJobNotFound task failure', async (_what, pool, job, why) => {
-    const error = await pool.run('/x', job, null).catch((err: unknown) => err);
-    expect(error).toBeInstanceOf(TaskFailure);
-    expect(error).toMatchObject({ name: 'ComputeJobNotFound', message: expect.stringContaining(why) });
-  });
+test('InProcessCompute runs the job right where the handler called it', async () => {
+  const double = defineJob(__filename, 'double', (n: number) => n * 2);
+  await expect(new InProcessCompute().run(double, 21)).resolves.toBe(42);
 });

@@ -1,46 +1,44 @@
+/** A task's Lambda entry: services built once, the input validated, the task's declaration confining it. */
 import { Type } from '@sinclair/typebox';
-import { defineTask } from '../../../src/builder';
-import { taskHandler } from '../../../src/services/task-handler';
-import type { HandlerServices } from '../../../src/services/services';
+import { defineTask, defineWorkflow, defineWorkflowPackage } from '../../../src/builder';
+import { lambdaEntry } from '../../../src/services/aws/lambda-entry';
 import { fakeServices, MemoryObjects } from '../../workflows/kfold-cv/tasks/fake-services';
-import { notRun } from '../../support/not-run';
 
-type Adapter = typeof import('../../../src/services/aws/lambda-entry');
+const ENV = { STATECRAFT_MODEL_REGISTRY_BUCKET: 'data', STATECRAFT_MODEL_REGISTRY_PREFIX: 'model-registry/' };
 
-/** A fresh adapter per test: which services are installed is module state, as in a Lambda sandbox. */
-function freshAdapter(): Adapter {
-  let adapter: Adapter | undefined;
-  jest.isolateModules(() => {
-    adapter = require('../../../src/services/aws/lambda-entry') as Adapter;
-  });
-  return adapter!;
-}
+const run = jest.fn(async ({ key }: { key: string }, { objects }: { objects: MemoryObjects }) => ({ length: (await objects.getText({ bucket: 'data', key })).length }));
 
 const Measure = defineTask({
-  name: 'test-measure', access: {}, run: notRun,
+  name: 'test-measure',
   input: Type.Object({ key: Type.String() }),
   output: Type.Object({ length: Type.Integer() }),
+  access: { objects: [{ bucket: 'data', prefix: 'in/', access: 'read' }] },
+  run: (input, services) => run(input, services as never),
 });
 
-const measure = taskHandler(Measure, async ({ key }, { objects }: HandlerServices) => ({ length: (await objects.getText({ bucket: 'data', key })).length }));
+const pkg = defineWorkflowPackage({
+  module: __filename,
+  workflows: [defineWorkflow({ name: 'measure', input: Type.Object({ key: Type.String() }) }, (start) => start.task('Measure', { task: Measure, arguments: (s) => ({ key: s.input.key }) }).end())],
+});
 
-test('the handler runs with the installed services and the input as Lambda passes it', async () => {
-  const adapter = freshAdapter();
+beforeEach(() => run.mockClear());
+
+test('the handler runs with the services and the input as Lambda passes it', async () => {
   const objects = new MemoryObjects();
-  await objects.putText({ bucket: 'data', key: 'a.csv' }, 'x,y\n');
-  adapter.installServices(fakeServices(objects));
-  await expect(adapter.lambdaHandler(measure)({ key: 'a.csv' }, {})).resolves.toEqual({ length: 4 });
+  await objects.putText({ bucket: 'data', key: 'in/a.csv' }, 'x,y\n');
+  await expect(lambdaEntry(pkg, 'test-measure', fakeServices(objects), ENV)({ key: 'in/a.csv' }, {})).resolves.toEqual({ length: 4 });
 });
 
 test('an input that violates the task schema is rejected before the handler runs, naming the task', async () => {
-  const adapter = freshAdapter();
-  const run = jest.fn();
-  adapter.installServices(fakeServices());
-  await expect(adapter.lambdaHandler(taskHandler(Measure, run))({ key: 7 })).rejects.toThrow(/test-measure/);
+  await expect(lambdaEntry(pkg, 'test-measure', fakeServices(), ENV)({ key: 7 })).rejects.toThrow(/test-measure/);
   expect(run).not.toHaveBeenCalled();
 });
 
-test('an invocation before the host installed services is rejected, naming the task', async () => {
-  const handler = freshAdapter().lambdaHandler(measure);
-  await expect(handler({ key: 'a.csv' })).rejects.toThrow(/No services are installed for task test-measure/);
+test('the handler is confined to its declaration, as its IAM role confines it', async () => {
+  await expect(lambdaEntry(pkg, 'test-measure', fakeServices(), ENV)({ key: 'elsewhere/a.csv' })).rejects.toMatchObject({ name: 'AccessDenied' });
+});
+
+test('a task the package does not have, or a missing environment, fails at cold start, naming it', () => {
+  expect(() => lambdaEntry(pkg, 'nope', fakeServices(), ENV)).toThrow(/no task named "nope"/);
+  expect(() => lambdaEntry(pkg, 'test-measure', fakeServices(), {})).toThrow(/STATECRAFT_MODEL_REGISTRY_BUCKET/);
 });
