@@ -92,7 +92,9 @@ async function statecraft(...args: string[]): Promise<{ code: number; stdout: st
 test('statecraft models lists the registered version and decides its approval once', async () => {
   const listed = await statecraft('models');
   expect(listed.stdout).toMatch(/^MODEL\s+VERSION\s+STATUS/);
-  expect(listed.stdout).toMatch(/\niris\s+v1\s+PendingManualApproval\s+0\.\d{4} ± 0\.\d{4}/);
+  expect(listed.stdout).toMatch(/\niris\s+v1\s+PendingManualApproval\s+svm\s+meanScore=0\.\d{4} stdScore=0\.\d{4}\s+C=1 kernel=linear\s/);
+  // The version as the table prints it works too.
+  expect(JSON.parse((await statecraft('models', 'show', 'iris', 'v1')).stdout)).toMatchObject({ version: 1 });
   expect(await statecraft('models', 'approve', 'iris', '1', '--reason', 'beats the baseline')).toMatchObject({ code: 0, stdout: 'iris v1: Approved\n' });
   expect(JSON.parse((await statecraft('models', 'show', 'iris', '1')).stdout)).toMatchObject({ status: 'Approved', statusReason: 'beats the baseline' });
   expect(await statecraft('models', 'reject', 'iris', '1')).toMatchObject({ code: 1, stderr: 'statecraft: Model "iris" version 1 is already Approved.\n' });

@@ -136,10 +136,11 @@ describe('least privilege, derived from the definitions', () => {
     ]);
   });
 
-  test('the child invokes only its one task and starts nothing', () => {
+  test('the child invokes only its own two tasks and starts nothing', () => {
     const statements = statementsOfRole(template, stateMachineRoleId(child.name));
     const actions = statements.flatMap((statement) => [statement.Action].flat());
-    expect(statements.filter((statement) => [statement.Action].flat().includes('lambda:InvokeFunction')).map((statement) => statement.Resource)).toEqual([
+    expect(statements.filter((statement) => [statement.Action].flat().includes('lambda:InvokeFunction')).flatMap((statement) => [statement.Resource].flat())).toEqual([
+      { 'Fn::GetAtt': [functionIdOf('fixture-fit'), 'Arn'] },
       { 'Fn::GetAtt': [functionIdOf('fixture-score'), 'Arn'] },
     ]);
     expect(actions).not.toContain('states:StartExecution');

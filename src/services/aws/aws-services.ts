@@ -48,9 +48,9 @@ export function awsServices(env: NodeJS.ProcessEnv, s3: S3Client = new S3Client(
   const lakeQueries = once(() => new AthenaLakeQueries(new AthenaClient({}), { workGroup: fromEnvironment(env, 'lakeWorkGroup'), database: fromEnvironment(env, 'lakeDatabase') }));
   const catalog = once(() => new GlueCatalog(new GlueClient({}), fromEnvironment(env, 'lakeDatabase')));
   const events = once(() => new EventBridgeEvents(new EventBridgeClient({})));
-  const lake: LakeQueries = { query: (sql) => lakeQueries().query(sql) };
-  const lakeCatalog: LakeCatalog = { addPartition: (partition) => catalog().addPartition(partition) };
-  const eventService: EventService = { put: (event) => events().put(event) };
+  const lake: LakeQueries = { query: async (sql) => lakeQueries().query(sql) };
+  const lakeCatalog: LakeCatalog = { addPartition: async (partition) => catalog().addPartition(partition) };
+  const eventService: EventService = { put: async (event) => events().put(event) };
   return {
     objects,
     lake,

@@ -11,7 +11,7 @@ describe('aslReferences', () => {
       events: [{ eventBusName: 'default', source: 'statecraft.fixture-parent' }],
       distributedMap: false,
     });
-    expect(aslReferences(child.definition())).toEqual({ functionNames: ['fixture-score'], stateMachineArns: [], waitsForChildren: false, events: [], distributedMap: false });
+    expect(aslReferences(child.definition())).toEqual({ functionNames: ['fixture-fit', 'fixture-score'], stateMachineArns: [], waitsForChildren: false, events: [], distributedMap: false });
   });
 
   const task = (resource: string, args: Record<string, unknown>, queryLanguage: 'JSONata' | 'JSONPath' = 'JSONata'): StateMachineDefinition =>

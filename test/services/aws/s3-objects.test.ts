@@ -1,6 +1,6 @@
 import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
-import { S3Error } from '../../../src/objects/errors';
+import { TaskFailure } from '../../../src/services';
 import { S3ObjectService } from '../../../src/services/aws/s3-objects';
 
 const s3 = mockClient(S3Client);
@@ -51,20 +51,20 @@ test('an empty listing has no keys', async () => {
   await expect(objects.listKeys('data', 'none/')).resolves.toEqual([]);
 });
 
-describe('S3 errors become the local store\'s S3Error codes', () => {
+describe('S3 errors become the services\' errors, as the local object service raises them', () => {
   test.each([
-    ['GetObject NoSuchKey', () => s3.on(GetObjectCommand).rejects(new NoSuchKey({ message: 'gone', $metadata: {} })), () => objects.getText(ref), 'NoSuchKey'],
-    ['GetObject NoSuchBucket', () => s3.on(GetObjectCommand).rejects(serviceError('NoSuchBucket', 404)), () => objects.getBytes(ref), 'NoSuchBucket'],
-    ['HeadObject 404 (NotFound, no body)', () => s3.on(HeadObjectCommand).rejects(serviceError('NotFound', 404)), () => objects.etag(ref), 'NoSuchKey'],
+    ['GetObject NoSuchKey', () => s3.on(GetObjectCommand).rejects(new NoSuchKey({ message: 'gone', $metadata: {} })), () => objects.getText(ref), 'ObjectNotFound'],
+    ['GetObject NoSuchBucket', () => s3.on(GetObjectCommand).rejects(serviceError('NoSuchBucket', 404)), () => objects.getBytes(ref), 'ObjectNotFound'],
+    ['HeadObject 404 (NotFound, no body)', () => s3.on(HeadObjectCommand).rejects(serviceError('NotFound', 404)), () => objects.etag(ref), 'ObjectNotFound'],
     ['PutObject AccessDenied', () => s3.on(PutObjectCommand).rejects(serviceError('AccessDenied', 403)), () => objects.putText(ref, 'x'), 'AccessDenied'],
-  ])('%s', async (_what, arrange, act, code) => {
+  ])('%s', async (_what, arrange, act, name) => {
     arrange();
     const error = await act().then(
       () => undefined,
       (err: unknown) => err,
     );
-    expect(error).toBeInstanceOf(S3Error);
-    expect(error).toMatchObject({ code, resource: `/data/${ref.key}` });
+    expect(error).toBeInstanceOf(TaskFailure);
+    expect(error).toMatchObject({ name, message: expect.stringContaining(`s3://data/${ref.key}`) });
   });
 
   test('other errors pass through unchanged', async () => {
