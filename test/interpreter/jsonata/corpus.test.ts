@@ -3,6 +3,7 @@
  * chains of Pass states (plus a Map's `Items` with a pass-through Pass processor, or a Choice
  * leading to Pass/Fail states), where the recorded outcome pins down what each expression must give.
  */
+import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { Json, JsonObject } from '../../../src/asl/json';
 import {
@@ -23,7 +24,7 @@ interface Case {
 const STATE_PREFIX = /^An error occurred while executing the state '[^']*' \(entered at the event id #\d+\)\. /;
 const PASS_THROUGH_KEYS = new Set(['Type', 'Next', 'End', 'QueryLanguage', 'Comment']);
 
-const cases: Case[] = readFileSync('/work/shared/conformance/sfn-cases.jsonl', 'utf8')
+const cases: Case[] = readFileSync(resolve(__dirname, '../../../../shared/conformance/sfn-cases.jsonl'), 'utf8')
   .split('\n')
   .filter((line) => line.trim() !== '')
   .map((line) => JSON.parse(line) as Case)
