@@ -12,6 +12,7 @@ import { createLocalRuntime, runWorkflow, synthFiles, type LocalRuntime } from '
 import { kfoldCvPackage } from '../../workflows/kfold-cv';
 import { DATA_BUCKET } from '../../workflows/data-bucket';
 import { examplePackage, FIXTURE_BUCKET } from '../fixtures/example-package';
+import { eventually } from '../support/eventually';
 
 const registry = defineRegistry({ packages: [kfoldCvPackage, examplePackage], modelRegistry: { bucket: DATA_BUCKET, prefix: 'model-registry/' } });
 let dir: string;
@@ -33,12 +34,14 @@ test('the runtime deploys every package: state machines, buckets with notificati
   expect(runtime.rules.map((rule) => rule.name).sort()).toEqual(['fixture-nightly', 'fixture-on-upload', 'kfold-on-upload']);
 });
 
-test("the example's tasks run in-process, confined to their declarations, with a nested .sync execution", async () => {
+test("the example's rule and tasks run: an upload starts it, tasks run confined, a nested .sync execution ends", async () => {
   await runtime.objects.putObject(FIXTURE_BUCKET, 'incoming/a.txt', Readable.from([Buffer.from('abc')]));
   const result = await runWorkflow(runtime, 'fixture-parent', { key: 'incoming/a.txt' });
   expect([result.status, result.error, result.cause]).toEqual(['SUCCEEDED', undefined, undefined]);
-  const children = runtime.engine.listExecutions({ stateMachineArn: 'arn:aws:states:us-east-1:000000000000:stateMachine:fixture-child' }).executions ?? [];
-  expect(children.map((child) => child.status)).toEqual(['SUCCEEDED']);
+  // The upload matched the package's rule and started a run of its own; each run started one child.
+  const executionsOf = (name: string) => runtime.engine.listExecutions({ stateMachineArn: `arn:aws:states:us-east-1:000000000000:stateMachine:${name}` }).executions ?? [];
+  await eventually(async () => (executionsOf('fixture-child').length === 2 && executionsOf('fixture-child').every((child) => child.status === 'SUCCEEDED') ? true : undefined));
+  expect(executionsOf('fixture-parent')).toHaveLength(2);
 });
 
 test('synth writes the ASL and schemas of every package', () => {
