@@ -121,6 +121,11 @@ export class EventBus {
     this.ingestion.publish(event, bus);
   }
 
+  /** Puts an event on a bus of this runtime as a target delivery does; false when the bus does not exist. */
+  forward(bus: string, event: AwsEvent): boolean {
+    return this.ingestion.forward(bus, event);
+  }
+
   /** Resolves once every delivery due now has been attempted (retries due later may remain). */
   idle(): Promise<void> {
     return this.queue.idle();
