@@ -3,6 +3,7 @@
  * parameters and body into the `@aws-sdk/client-scheduler` input shape.
  * @see https://docs.aws.amazon.com/scheduler/latest/APIReference/API_Operations.html
  */
+import type * as Api from '@aws-sdk/client-scheduler';
 import type { Scheduler } from '../../events/scheduler';
 import { epochSecondsToDate, queryNumber } from './protocol';
 
@@ -23,9 +24,12 @@ interface Route {
   run: Operation;
 }
 
-/** Create and Update take the same body; dates arrive as epoch seconds. */
-function scheduleBody(call: RestCall) {
-  return { ...call.body, Name: call.label, StartDate: epochSecondsToDate(call.body.StartDate), EndDate: epochSecondsToDate(call.body.EndDate) } as never;
+/**
+ * Create and Update take the same body; dates arrive as epoch seconds. The shape is only asserted
+ * here: the Scheduler checks every member it reads.
+ */
+function scheduleBody(call: RestCall): Api.CreateScheduleInput {
+  return { ...call.body, Name: call.label, StartDate: epochSecondsToDate(call.body.StartDate), EndDate: epochSecondsToDate(call.body.EndDate) } as Api.CreateScheduleInput;
 }
 
 function optional(query: URLSearchParams, name: string): string | undefined {
@@ -48,9 +52,9 @@ const ROUTES: Route[] = [
         State: optional(c.query, 'State'),
         NextToken: optional(c.query, 'NextToken'),
         MaxResults: queryNumber(c.query.get('MaxResults')),
-      } as never),
+      } as Api.ListSchedulesInput),
   },
-  { method: 'POST', collection: 'schedule-groups', labelled: true, run: (s, c) => s.createScheduleGroup({ ...c.body, Name: c.label } as never) },
+  { method: 'POST', collection: 'schedule-groups', labelled: true, run: (s, c) => s.createScheduleGroup({ ...c.body, Name: c.label } as Api.CreateScheduleGroupInput) },
   { method: 'GET', collection: 'schedule-groups', labelled: true, run: (s, c) => s.getScheduleGroup({ Name: c.label }) },
   { method: 'DELETE', collection: 'schedule-groups', labelled: true, run: (s, c) => s.deleteScheduleGroup({ Name: c.label }) },
   {
@@ -58,10 +62,10 @@ const ROUTES: Route[] = [
     collection: 'schedule-groups',
     labelled: false,
     run: (s, c) =>
-      s.listScheduleGroups({ NamePrefix: optional(c.query, 'NamePrefix'), NextToken: optional(c.query, 'NextToken'), MaxResults: queryNumber(c.query.get('MaxResults')) } as never),
+      s.listScheduleGroups({ NamePrefix: optional(c.query, 'NamePrefix'), NextToken: optional(c.query, 'NextToken'), MaxResults: queryNumber(c.query.get('MaxResults')) } as Api.ListScheduleGroupsInput),
   },
   { method: 'GET', collection: 'tags', labelled: true, run: (s, c) => s.listTagsForResource({ ResourceArn: c.label }) },
-  { method: 'POST', collection: 'tags', labelled: true, run: (s, c) => s.tagResource({ ...c.body, ResourceArn: c.label } as never) },
+  { method: 'POST', collection: 'tags', labelled: true, run: (s, c) => s.tagResource({ ...c.body, ResourceArn: c.label } as Api.TagResourceInput) },
   { method: 'DELETE', collection: 'tags', labelled: true, run: (s, c) => s.untagResource({ ResourceArn: c.label, TagKeys: c.query.getAll('TagKeys') }) },
 ];
 
