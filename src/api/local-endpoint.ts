@@ -1,24 +1,30 @@
 /**
- * The whole local endpoint over a local runtime: Step Functions and EventBridge (by X-Amz-Target)
- * and S3 (everything else) on one port, as `statecraft serve` runs it.
+ * The whole local endpoint over a local runtime: Step Functions and EventBridge (by X-Amz-Target),
+ * EventBridge Scheduler (REST, signed for `scheduler`) and S3 (everything else) on one port, as
+ * `statecraft serve` runs it.
  */
 import type { Engine } from '../control/engine';
 import type { EventBus } from '../events/bus';
+import type { Scheduler } from '../events/scheduler';
 import type { ObjectStore } from '../objects';
 import { createEventsHandler, EVENTS_TARGET_PREFIX } from './events';
 import { createS3Handler } from './s3';
+import { createSchedulerHandler, SCHEDULER_SIGNING_NAME } from './scheduler';
 import { createServer, type RunningServer } from './server';
 
 export interface LocalEndpointServices {
   engine: Engine;
   objects: ObjectStore;
   bus: EventBus;
+  /** Serves the Scheduler API when present. */
+  scheduler?: Scheduler;
 }
 
-export function createLocalEndpoint({ engine, objects, bus }: LocalEndpointServices, options: { host?: string; port?: number } = {}): Promise<RunningServer> {
+export function createLocalEndpoint({ engine, objects, bus, scheduler }: LocalEndpointServices, options: { host?: string; port?: number } = {}): Promise<RunningServer> {
   return createServer(engine, {
     ...options,
     s3Handler: createS3Handler(objects, engine.location),
     targets: { [EVENTS_TARGET_PREFIX]: createEventsHandler(bus) },
+    ...(scheduler ? { restServices: { [SCHEDULER_SIGNING_NAME]: createSchedulerHandler(scheduler) } } : {}),
   });
 }

@@ -1,7 +1,7 @@
 /**
  * The local AWS endpoint: one HTTP server for every API. JSON-protocol requests are routed by
  * their `X-Amz-Target` prefix (`AWSStepFunctions`, later `AWSEvents`, …); requests without one
- * are S3's REST API.
+ * go to the REST API their SigV4 signature names (`scheduler`), and otherwise to S3's REST API.
  */
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,9 +9,20 @@ import type { S3Handler } from './s3';
 import type { Engine } from '../control';
 import { readBody, sendError } from './json-protocol';
 import { SFN_TARGET_PREFIX, createSfnHandler, sendFailure } from './sfn-handler';
+import { signingService } from './signing-service';
 
 /** Handles one JSON-protocol operation: the name after the prefix, the raw body, the response. */
 export type TargetHandler = (operation: string, body: Buffer, res: ServerResponse) => Promise<void>;
+
+/** Handles a whole REST request (path, query, body) and never rejects for an expected failure. */
+export type RestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+/**
+ * How long an idle keep-alive connection stays open. Node's default (5 s) is shorter than the idle
+ * time SDK and CLI clients reuse sockets after, so a client that paused got `socket hang up`;
+ * AWS's endpoints keep them about a minute (an ALB's default idle timeout is 60 s).
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
 export interface ServerOptions {
   /** @default '127.0.0.1' (only this machine can reach it) */
@@ -21,6 +32,8 @@ export interface ServerOptions {
   s3Handler?: S3Handler;
   /** More JSON-protocol APIs by target prefix, e.g. `{ AWSEvents: eventBridgeHandler }`. */
   targets?: Record<string, TargetHandler>;
+  /** REST APIs by the service name of the request's SigV4 scope, e.g. `{ scheduler: schedulerHandler }`. */
+  restServices?: Record<string, RestHandler>;
 }
 
 export interface RunningServer {
@@ -35,11 +48,14 @@ export async function createServer(engine: Engine, options: ServerOptions = {}):
   const host = options.host ?? '127.0.0.1';
   const targets: Record<string, TargetHandler> = { [SFN_TARGET_PREFIX]: createSfnHandler(engine), ...options.targets };
   const server = createHttpServer((req, res) => {
-    route(req, res, targets, options.s3Handler).catch((err: unknown) => {
+    route(req, res, targets, options.restServices ?? {}, options.s3Handler).catch((err: unknown) => {
       if (!res.headersSent) sendFailure(res, err);
       else res.destroy();
     });
   });
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  // Node requires headersTimeout above keepAliveTimeout, or a reused socket can be cut mid-request.
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolve());
@@ -57,9 +73,17 @@ export async function createServer(engine: Engine, options: ServerOptions = {}):
   };
 }
 
-async function route(req: IncomingMessage, res: ServerResponse, targets: Record<string, TargetHandler>, s3?: S3Handler): Promise<void> {
+async function route(
+  req: IncomingMessage,
+  res: ServerResponse,
+  targets: Record<string, TargetHandler>,
+  rest: Record<string, RestHandler>,
+  s3?: S3Handler,
+): Promise<void> {
   const target = req.headers['x-amz-target'];
   if (typeof target !== 'string') {
+    const service = signingService(req);
+    if (service !== undefined && Object.hasOwn(rest, service)) return rest[service](req, res);
     if (s3) return s3(req, res);
     return sendError(res, 400, 'com.amazon.coral.service#UnknownOperationException', 'Requests need an X-Amz-Target header');
   }

@@ -11,6 +11,7 @@ import { VirtualClock, WallClock } from '../clock/clock';
 import { createLocalRuntime, type RegisteredRule } from '../host';
 import type { WorkflowRegistry } from '../builder/workflow-package';
 import { UsageError } from './args';
+import { serveNotes } from './serve-notes';
 
 export const DEFAULT_PORT = 4599;
 
@@ -41,6 +42,7 @@ export async function serveCommand(argv: string[], registry: WorkflowRegistry): 
   const server = await createLocalEndpoint({ ...runtime, bus: runtime.bus! }, { host: values.host, port });
   process.stdout.write(`statecraft listening on ${server.url} (data in ${dataDir})\n`);
   for (const line of describeRegistry(runtime.engine.listStateMachines().stateMachines ?? [], runtime.rules)) process.stdout.write(`  ${line}\n`);
+  for (const line of serveNotes(server.url, runtime.bus)) process.stdout.write(`  ${line}\n`);
 
   await new Promise<void>((done) => {
     const stop = () => done();

@@ -10,6 +10,7 @@ import { DirectoryLambdaInvoker } from '../control/functions';
 import type { Location } from '../control/names';
 import type { EventPublisher, LambdaInvoker } from '../interpreter/integrations/services';
 import { EventBus } from '../events/bus';
+import { Scheduler } from '../events/scheduler';
 import { ObjectStore } from '../objects';
 import type { WorkflowRegistry } from '../builder/workflow-package';
 import { putRulesOnBus } from './bus-rules';
@@ -51,6 +52,8 @@ export interface LocalRuntime {
   objects: ObjectStore;
   /** Present when the runtime was opened with `bus: true`. */
   bus?: EventBus;
+  /** EventBridge Scheduler, present with the bus (its event-bus targets put events on it). */
+  scheduler?: Scheduler;
   services: LocalServices;
   /** The rules put on the event bus, with the ARNs of the state machines they start. */
   rules: RegisteredRule[];
@@ -83,14 +86,18 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
     putRulesOnBus(bus, rules);
     bus.start(engine);
   }
+  const scheduler = bus && new Scheduler({ dataDir: options.dataDir, clock, lambda, bus, ...location });
+  scheduler?.start(engine);
   return {
     engine,
     registry: options.registry,
     objects,
     bus,
+    scheduler,
     services,
     rules,
     close: async () => {
+      scheduler?.close();
       bus?.close();
       engine.close();
       await services.close();

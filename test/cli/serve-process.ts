@@ -11,6 +11,8 @@ export interface ServeProcess {
   child: ChildProcess;
   /** `http://127.0.0.1:<port>` */
   endpoint: string;
+  /** Everything it has written to stdout so far (the start banner first). */
+  output(): string;
   /** SIGKILL, resolved once the process is gone. */
   kill(): Promise<void>;
 }
@@ -28,7 +30,7 @@ export function serveProcess(dataDir: string, functionsDir = join(dataDir, 'no-f
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const endpoint = /listening on (http:\/\/\S+)/.exec(out)?.[1];
-      if (endpoint) started({ child, endpoint, kill });
+      if (endpoint) started({ child, endpoint, kill, output: () => out });
     });
     child.once('exit', (code, signal) => failed(new Error(`statecraft serve exited before listening (${signal ?? code}): ${out}`)));
   });

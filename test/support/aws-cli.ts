@@ -33,10 +33,10 @@ export interface AwsCli {
   json(...args: string[]): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
-/** The CLI against `endpoint()` with throwaway credentials and no config files of the user's. */
-export function awsCli(endpoint: () => string): AwsCli {
+/** The CLI against `endpoint()` with throwaway credentials, no config files of the user's, and `env` on top. */
+export function awsCli(endpoint: () => string, env: Record<string, string> = {}): AwsCli {
   const home = mkdtempSync(join(tmpdir(), 'statecraft-aws-cli-'));
-  const env = {
+  const fullEnv = {
     ...process.env,
     AWS_ACCESS_KEY_ID: 'AKIDLOCAL',
     AWS_SECRET_ACCESS_KEY: 'local-secret',
@@ -44,8 +44,9 @@ export function awsCli(endpoint: () => string): AwsCli {
     AWS_CONFIG_FILE: join(home, 'no-config'),
     AWS_SHARED_CREDENTIALS_FILE: join(home, 'no-credentials'),
     AWS_PAGER: '',
+    ...env,
   };
-  const cli = (...args: string[]) => run('aws', ['--endpoint-url', endpoint(), ...args], { env, maxBuffer: 16 * 1024 * 1024 });
+  const cli = (...args: string[]) => run('aws', ['--endpoint-url', endpoint(), ...args], { env: fullEnv, maxBuffer: 16 * 1024 * 1024 });
   const json = async (...args: string[]) => {
     const { stdout } = await cli('--output', 'json', ...args);
     return stdout.trim() === '' ? {} : JSON.parse(stdout);

@@ -10,6 +10,31 @@ export type EventsDb = Db;
 
 export const EVENTS_DATABASE_FILE = 'events.db';
 
+/**
+ * The delivery queue and its dead letters, as `DeliveryStore` reads them; the Scheduler's database
+ * has the same two tables, so both deliver through one queue implementation.
+ */
+export const DELIVERY_TABLES = `
+CREATE TABLE IF NOT EXISTS deliveries (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  event TEXT NOT NULL,
+  input TEXT NOT NULL,
+  rule_arn TEXT NOT NULL,
+  target TEXT NOT NULL,
+  ingested INTEGER NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  due INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS deliveries_by_due ON deliveries (due, seq);
+CREATE TABLE IF NOT EXISTS dead_letters (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  queue_arn TEXT NOT NULL,
+  body TEXT NOT NULL,
+  attributes TEXT NOT NULL,
+  sent_at INTEGER NOT NULL
+);
+`;
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS event_buses (
   name TEXT PRIMARY KEY,
@@ -36,24 +61,7 @@ CREATE TABLE IF NOT EXISTS targets (
   seq INTEGER NOT NULL,
   PRIMARY KEY (bus, rule, id)
 );
-CREATE TABLE IF NOT EXISTS deliveries (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  event TEXT NOT NULL,
-  input TEXT NOT NULL,
-  rule_arn TEXT NOT NULL,
-  target TEXT NOT NULL,
-  ingested INTEGER NOT NULL,
-  attempts INTEGER NOT NULL DEFAULT 0,
-  due INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS deliveries_by_due ON deliveries (due, seq);
-CREATE TABLE IF NOT EXISTS dead_letters (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  queue_arn TEXT NOT NULL,
-  body TEXT NOT NULL,
-  attributes TEXT NOT NULL,
-  sent_at INTEGER NOT NULL
-);
+${DELIVERY_TABLES}
 CREATE TABLE IF NOT EXISTS archives (
   name TEXT PRIMARY KEY,
   source_bus TEXT NOT NULL,

@@ -4,9 +4,28 @@
  * dead-letter store when its RetryPolicy is exhausted.
  */
 import type { Clock } from '../../clock/clock';
-import { decideRetry } from './retry-policy';
+import { decideRetry, type ExhaustedRetryCondition } from './retry-policy';
 import { DeliveryError, invokeTarget, type TargetServices } from './target-invoker';
 import type { DeadLetterAttributes, Delivery, DeliveryStore } from './delivery-store';
+
+/**
+ * What a dead-letter message of an abandoned delivery carries: its body and its message
+ * attributes. EventBridge rules and EventBridge Scheduler send different ones.
+ */
+export type DeadLetterContent = (delivery: Delivery, error: DeliveryError, exhausted: ExhaustedRetryCondition | undefined) => { body: string; attributes: object };
+
+/** An EventBridge rule's dead letter: the event, and AWS's attributes naming the rule and target. */
+export const ruleDeadLetter: DeadLetterContent = (delivery, error, exhausted) => {
+  const attributes: DeadLetterAttributes = {
+    RULE_ARN: delivery.ruleArn,
+    TARGET_ARN: delivery.target.Arn!,
+    ERROR_CODE: error.code,
+    ERROR_MESSAGE: error.message,
+    ...(exhausted ? { EXHAUSTED_RETRY_CONDITION: exhausted } : {}),
+    RETRY_ATTEMPTS: String(delivery.attempts),
+  };
+  return { body: JSON.stringify(delivery.event), attributes };
+};
 
 const MAX_IN_FLIGHT = 16;
 
@@ -23,6 +42,7 @@ export class DeliveryQueue {
     private readonly store: DeliveryStore,
     private readonly clock: Clock,
     private readonly services: TargetServices,
+    private readonly deadLetter: DeadLetterContent = ruleDeadLetter,
   ) {}
 
   /** Starts delivering, beginning with whatever a previous process left in the queue. */
@@ -90,15 +110,8 @@ export class DeliveryQueue {
     const decision = error.retryable ? decideRetry(delivery.target.RetryPolicy, delivery.attempts, delivery.ingested, now) : undefined;
     if (decision?.retry) return this.store.reschedule(delivery.seq, delivery.attempts + 1, decision.due);
     const queueArn = delivery.target.DeadLetterConfig?.Arn;
-    const attributes: DeadLetterAttributes = {
-      RULE_ARN: delivery.ruleArn,
-      TARGET_ARN: delivery.target.Arn!,
-      ERROR_CODE: error.code,
-      ERROR_MESSAGE: error.message,
-      ...(decision ? { EXHAUSTED_RETRY_CONDITION: decision.condition } : {}),
-      RETRY_ATTEMPTS: String(delivery.attempts),
-    };
-    this.store.abandon(delivery, queueArn ? { queueArn, body: JSON.stringify(delivery.event), attributes, sentAt: now } : undefined);
+    const letter = queueArn ? this.deadLetter(delivery, error, decision?.condition) : undefined;
+    this.store.abandon(delivery, queueArn && letter ? { queueArn, ...letter, sentAt: now } : undefined);
   }
 
   /** One timer for the earliest future retry; re-armed when an earlier one appears. */

@@ -36,12 +36,13 @@ export interface DeadLetterAttributes {
   RETRY_ATTEMPTS: string;
 }
 
-export interface DeadLetter {
+/** @typeParam A the message attributes: a rule's by default, the Scheduler has its own. */
+export interface DeadLetter<A extends object = DeadLetterAttributes> {
   /** `DeadLetterConfig.Arn` of the target. */
   queueArn: string;
-  /** The event, as JSON text. */
+  /** The message: a rule sends the event, the Scheduler the target's input. */
   body: string;
-  attributes: DeadLetterAttributes;
+  attributes: A;
   sentAt: number;
 }
 
@@ -90,7 +91,7 @@ export class DeliveryStore {
   }
 
   /** Drops the delivery, keeping it as a dead letter when the target has a dead-letter queue. */
-  abandon(delivery: Delivery, letter: DeadLetter | undefined): void {
+  abandon(delivery: Delivery, letter: DeadLetter<object> | undefined): void {
     this.db.transaction(() => {
       this.complete(delivery.seq);
       if (letter) {
@@ -101,13 +102,13 @@ export class DeliveryStore {
     })();
   }
 
-  deadLetters(queueArn?: string): DeadLetter[] {
+  deadLetters<A extends object = DeadLetterAttributes>(queueArn?: string): DeadLetter<A>[] {
     const rows = (
       queueArn === undefined
         ? this.db.prepare('SELECT * FROM dead_letters ORDER BY seq').all()
         : this.db.prepare('SELECT * FROM dead_letters WHERE queue_arn = ? ORDER BY seq').all(queueArn)
     ) as { queue_arn: string; body: string; attributes: string; sent_at: number }[];
-    return rows.map((row) => ({ queueArn: row.queue_arn, body: row.body, attributes: JSON.parse(row.attributes) as DeadLetterAttributes, sentAt: row.sent_at }));
+    return rows.map((row) => ({ queueArn: row.queue_arn, body: row.body, attributes: JSON.parse(row.attributes) as A, sentAt: row.sent_at }));
   }
 }
 

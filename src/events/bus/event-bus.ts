@@ -34,6 +34,7 @@ import { RuleScheduler } from './rule-scheduler';
 import { TargetRegistry } from './target-registry';
 import type { StartExecution, TargetServices } from './target-invoker';
 import { TaskEventPublisher } from './task-event-publisher';
+import { selfTriggerWarning } from './self-trigger';
 
 export interface EventBusOptions {
   /** Where `events.db` lives; omitted, the bus keeps everything in memory. */
@@ -46,6 +47,11 @@ export interface EventBusOptions {
   account?: string;
   /** Runs Lambda targets. */
   lambda?: LambdaInvoker;
+  /**
+   * Told when PutTargets gives a rule a target that triggers the rule again (an infinite loop).
+   * @default a `warning:` line on stderr
+   */
+  onWarning?: (message: string) => void;
 }
 
 /** What the bus needs from the Step Functions engine (the `Engine` has it). */
@@ -69,8 +75,10 @@ export class EventBus {
   private readonly replayRunner: ReplayRunner;
   private readonly services: TargetServices;
   private readonly ingestion: Ingestion;
+  private readonly warn: (message: string) => void;
 
   constructor(options: EventBusOptions = {}) {
+    this.warn = options.onWarning ?? ((message) => void process.stderr.write(`warning: ${message}\n`));
     this.clock = options.clock ?? new WallClock();
     this.location = { region: options.region ?? 'us-east-1', account: options.account ?? '000000000000' };
     const now = () => this.clock.now();
@@ -119,6 +127,11 @@ export class EventBus {
   /** Puts an event from an AWS service (S3, Step Functions), envelope ready, on a bus. */
   publish(event: AwsEvent, bus = DEFAULT_BUS): void {
     this.ingestion.publish(event, bus);
+  }
+
+  /** Puts an event on a bus of this runtime as a target delivery does; false when the bus does not exist. */
+  forward(bus: string, event: AwsEvent): boolean {
+    return this.ingestion.forward(bus, event);
   }
 
   /** Resolves once every delivery due now has been attempted (retries due later may remain). */
@@ -186,8 +199,20 @@ export class EventBus {
     return this.setRuleState(input, 'DISABLED');
   }
 
+  /** Warns (it does not refuse, as AWS does not) when a target makes the rule trigger itself. */
   putTargets(input: Api.PutTargetsRequest): Api.PutTargetsResponse {
-    return this.targets.put(this.rules.get(this.existingBus(input.EventBusName), String(input.Rule)), input.Targets);
+    const rule = this.rules.get(this.existingBus(input.EventBusName), String(input.Rule));
+    const response = this.targets.put(rule, input.Targets);
+    for (const target of input.Targets ?? []) {
+      const warning = selfTriggerWarning(rule, target, this.location);
+      if (warning) this.warn(warning);
+    }
+    return response;
+  }
+
+  /** Every rule a target of its own can trigger again (an infinite loop), as warnings to print. */
+  selfTriggerWarnings(): string[] {
+    return this.rules.all().flatMap((rule) => this.targets.list(rule).flatMap((target) => selfTriggerWarning(rule, target, this.location) ?? []));
   }
 
   removeTargets(input: Api.RemoveTargetsRequest): Api.RemoveTargetsResponse {

@@ -56,8 +56,9 @@ function parseSchedulerCall(name: string, body: string, expr: string, timezone: 
     case 'at':
       return parseAtBody(body, expr, timezone);
     case 'rate':
-      // Without a StartDate a Scheduler rate schedule starts invoking immediately.
-      return parseRateBody(body, expr, true);
+      // Without a StartDate a Scheduler rate schedule starts invoking immediately; it takes
+      // `rate(2 minute)` as AWS's Scheduler does (recorded by LocalStack's UpdateSchedule test).
+      return parseRateBody(body, expr, true, false);
     case 'cron':
       return parseCronBody(body, expr, timezone);
     default:

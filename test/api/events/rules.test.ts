@@ -69,10 +69,14 @@ describe('PutRule / DescribeRule / ListRules', () => {
     await expectAwsError(h.eb.send(new PutRuleCommand(input)), name, message);
   });
 
-  test('a schedule on a custom bus is rejected', async () => {
+  test.each([
+    ['a valid schedule', 'rate(1 minute)'],
+    // AWS checks the bus before the expression: even an empty one is refused for the bus (as ACK users met it).
+    ['an empty schedule', ''],
+  ])('%s on a custom bus is rejected', async (_, expression) => {
     await h.eb.send(new CreateEventBusCommand({ Name: 'custom' }));
     await expectAwsError(
-      h.eb.send(new PutRuleCommand({ Name: 'r', ScheduleExpression: 'rate(1 minute)', EventBusName: 'custom' })),
+      h.eb.send(new PutRuleCommand({ Name: 'r', ScheduleExpression: expression, EventPattern: PATTERN, EventBusName: 'custom' })),
       'ValidationException',
       'ScheduleExpression is supported only on the default event bus.',
     );

@@ -77,6 +77,14 @@ describe('parseSchedulerSchedule', () => {
     );
   });
 
+  it.each(['rate(2 minute)', 'rate(1 hours)', 'rate(3 day)'])('accepts %s whatever the unit\'s number, unlike a rule', (expression) => {
+    expect(parseSchedulerSchedule(expression)).toMatchObject({ kind: 'rate', expression });
+  });
+
+  it.each(['rate(10 minutess)', 'rate(10 seconds)', 'rate(10)', 'rate(0 minutes)'])('still rejects %s', (expression) => {
+    expect(() => parseSchedulerSchedule(expression)).toThrow(`Invalid Schedule Expression ${expression}.`);
+  });
+
   it('evaluates in the given IANA zone and rejects unknown zones', () => {
     expect(parseSchedulerSchedule('cron(0 9 * * ? *)', 'Asia/Tokyo')).toMatchObject({ timezone: 'Asia/Tokyo' });
     expect(() => parseSchedulerSchedule('cron(0 9 * * ? *)', 'Mars/Olympus')).toThrow(ScheduleExpressionError);

@@ -1,0 +1,20 @@
+/** ARNs of EventBridge Scheduler resources. */
+export interface Location {
+  readonly region: string;
+  readonly account: string;
+}
+
+export const DEFAULT_GROUP = 'default';
+
+export function scheduleArn(location: Location, group: string, name: string): string {
+  return `arn:aws:scheduler:${location.region}:${location.account}:schedule/${group}/${name}`;
+}
+
+export function groupArn(location: Location, group: string): string {
+  return `arn:aws:scheduler:${location.region}:${location.account}:schedule-group/${group}`;
+}
+
+/** The group an ARN names, or undefined for any other ARN (tags are only on groups). */
+export function groupOfArn(arn: string): string | undefined {
+  return /^arn:aws:scheduler:[^:]*:[^:]*:schedule-group\/([0-9a-zA-Z-_.]+)$/.exec(arn)?.[1];
+}
