@@ -62,23 +62,26 @@ function runState(rt: ExecutionRuntime, name: string, state: State, input: Json,
   try {
     outcome = evaluateState(state, input, ctx);
   } catch (err) {
-    throw stateFailure(err, ctx);
+    throw stateFailure(err, ctx, state);
   }
   if (outcome instanceof Promise) {
     return outcome.then(
       (done) => exitState(ctx, state, done),
       (err: unknown) => {
-        throw stateFailure(err, ctx);
+        throw stateFailure(err, ctx, state);
       },
     );
   }
   return exitState(ctx, state, outcome);
 }
 
-function stateFailure(err: unknown, ctx: StateContext): unknown {
+function stateFailure(err: unknown, ctx: StateContext, state: State): unknown {
   if (!(err instanceof StatesError)) return err;
   const qualified = qualify(err, ctx);
-  if (qualified.error === StatesErrors.QueryEvaluationError) recordEvaluationFailure(ctx, qualified);
+  // A Wait evaluates its fields once entered, so its EvaluationFailed follows the Entered event;
+  // the other states evaluate theirs as they enter and link past it.
+  const linkTo = state.Type === 'Wait' ? ctx.enteredEventId : ctx.enteredPreviousEventId;
+  if (qualified.error === StatesErrors.QueryEvaluationError) recordEvaluationFailure(ctx, qualified, linkTo);
   return qualified;
 }
 
@@ -109,7 +112,8 @@ function effectiveLanguage(state: State, inherited: QueryLanguage): QueryLanguag
 }
 
 function assignedDetails(assigned: JsonObject | undefined): Record<string, unknown> {
-  if (!assigned) return {};
+  // AWS shows no assignedVariables at all for an empty Assign.
+  if (!assigned || Object.keys(assigned).length === 0) return {};
   const variables: Record<string, string> = {};
   for (const k in assigned) variables[k] = JSON.stringify(assigned[k]);
   return { assignedVariables: variables, assignedVariablesDetails: { truncated: false } };
