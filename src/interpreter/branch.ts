@@ -75,14 +75,23 @@ function runState(rt: ExecutionRuntime, name: string, state: State, input: Json,
   return exitState(ctx, state, outcome);
 }
 
+/** The state types that can still be running when their branch is stopped. */
+const ABORTABLE = new Set<State['Type']>(['Task', 'Wait', 'Map', 'Parallel']);
+
 function stateFailure(err: unknown, ctx: StateContext, state: State): unknown {
   if (!(err instanceof StatesError)) return err;
+  if (ctx.frame.recordsAbortedStates && ABORTABLE.has(state.Type)) recordAborted(ctx, state);
   const qualified = qualify(err, ctx);
   // A Wait evaluates its fields once entered, so its EvaluationFailed follows the Entered event;
   // the other states evaluate theirs as they enter and link past it.
   const linkTo = state.Type === 'Wait' ? ctx.enteredEventId : ctx.enteredPreviousEventId;
   if (qualified.error === StatesErrors.QueryEvaluationError) recordEvaluationFailure(ctx, qualified, linkTo);
   return qualified;
+}
+
+function recordAborted(ctx: StateContext, state: State): void {
+  const ev = ctx.rt.recorder.emit(`${ctx.stepKey}:a`, `${state.Type}StateAborted`, ctx.frame.lastEventId);
+  ctx.frame.lastEventId = ev.id;
 }
 
 function exitState(ctx: StateContext, state: State, outcome: StateOutcome): StateOutcome {

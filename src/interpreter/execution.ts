@@ -9,6 +9,7 @@ import { StatesError, StatesErrors } from '../asl/errors';
 import type { Clock } from '../clock/clock';
 import { runBranch } from './branch';
 import type { StoredEvent } from './history/events';
+import { rememberText } from './history/raw-text';
 import { HistoryRecorder, dataDetails } from './history/recorder';
 import type { HistorySink } from './history/sink';
 import type { TaskServices } from './integrations/services';
@@ -58,6 +59,7 @@ export async function runExecution(options: RunExecutionOptions): Promise<Execut
   const keepDetails = options.keepDetails ?? true;
   const childRecorder = (arn: string) =>
     new HistoryRecorder(arn, options.sink, clock, keepDetails, recorder.replaying ? options.loadHistory?.(arn) : undefined);
+  if (info.inputText !== undefined) rememberText(info.input, info.inputText);
   const rt: ExecutionRuntime = { info, definition, clock, recorder, services: options.services, signal: controller.signal, newId: randomUUID, childRecorder };
 
   const started = recorder.emit(
