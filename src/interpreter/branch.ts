@@ -7,6 +7,7 @@ import type { Json, JsonObject } from '../asl/json';
 import { StatesError, StatesErrors, runtimeError } from '../asl/errors';
 import { evaluateState } from './dispatcher';
 import { dataDetails } from './history/recorder';
+import { checkStateOutput } from './payload-limit';
 import type { ExecutionRuntime, Frame, StateContext } from './runtime';
 import { recordEvaluationFailure } from './states/evaluation-failure';
 import { qualify, type StateOutcome } from './states/outcome';
@@ -96,6 +97,7 @@ function recordAborted(ctx: StateContext, state: State): void {
 
 function exitState(ctx: StateContext, state: State, outcome: StateOutcome): StateOutcome {
   const { rt, frame, stepKey: key, stateName: name } = ctx;
+  checkStateOutput(name, outcome.output);
   if (outcome.assigned) frame.assign(outcome.assigned);
   const next = outcome.end ? undefined : outcome.next;
   const exit = rt.recorder.emit(

@@ -13,6 +13,7 @@ import { rememberText } from './history/raw-text';
 import { HistoryRecorder, dataDetails } from './history/recorder';
 import type { HistorySink } from './history/sink';
 import type { TaskServices } from './integrations/services';
+import { TerminalFailure } from './payload-limit';
 import { Frame, type ExecutionInfo, type ExecutionRuntime } from './runtime';
 
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
@@ -105,6 +106,7 @@ function errorDetails(result: ExecutionResult): Record<string, unknown> {
 function failureResult(err: unknown, now: number): ExecutionResult {
   if (err instanceof ExecutionStopped) return { status: 'ABORTED', error: err.error, cause: err.stopCause, stopTime: now };
   if (err instanceof ExecutionTimedOut) return { status: 'TIMED_OUT', error: StatesErrors.Timeout, stopTime: now };
+  if (err instanceof TerminalFailure) return { status: 'FAILED', error: err.error, cause: err.cause, stopTime: now };
   // A Fail state without Error fails with no error name at all.
   if (err instanceof StatesError) return { status: 'FAILED', error: err.error || undefined, cause: err.cause, stopTime: now };
   const message = err instanceof Error ? err.message : String(err);
