@@ -9,14 +9,32 @@ import type { Json } from '../asl/json';
 import { StatesErrors } from '../asl/errors';
 import { MAX_PAYLOAD_BYTES, payloadBytes } from './limits';
 
-/** A UTF-8 character takes at most 3 bytes per UTF-16 unit: shorter texts need no byte count. */
-const SURELY_WITHIN = Math.floor(MAX_PAYLOAD_BYTES / 3);
-
 export function exceedsPayloadQuota(value: Json): boolean {
-  // Numbers, booleans and null are a few bytes.
-  if (typeof value !== 'object' && typeof value !== 'string') return false;
-  const text = JSON.stringify(value);
-  return text.length > SURELY_WITHIN && payloadBytes(text) > MAX_PAYLOAD_BYTES;
+  // Measured as a bound first: writing the JSON text of every state's output would cost more.
+  if (sizeBound(value, MAX_PAYLOAD_BYTES) <= MAX_PAYLOAD_BYTES) return false;
+  return payloadBytes(JSON.stringify(value)) > MAX_PAYLOAD_BYTES;
+}
+
+/**
+ * A bound on the UTF-8 size of `value`'s JSON text, cheaper than writing the text: a string
+ * character takes at most 6 bytes (a `\u00XX` escape), a number at most 24. Counting stops past `limit`.
+ */
+function sizeBound(value: Json, limit: number): number {
+  if (typeof value === 'string') return value.length * 6 + 2;
+  if (typeof value !== 'object' || value === null) return 24;
+  let total = 2;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      total += sizeBound(item, limit - total) + 1;
+      if (total > limit) return total;
+    }
+    return total;
+  }
+  for (const key in value) {
+    total += key.length * 6 + 4 + sizeBound(value[key], limit - total);
+    if (total > limit) return total;
+  }
+  return total;
 }
 
 /**
