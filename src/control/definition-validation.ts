@@ -5,7 +5,9 @@
  * @see https://docs.aws.amazon.com/step-functions/latest/apireference/API_ValidateStateMachineDefinition.html
  */
 import type { StateMachineDefinition } from '../asl/definition';
+import type { JsonObject } from '../asl/json';
 import { InvalidDefinition } from './errors';
+import { checkFreeFormFields } from './free-form-fields';
 
 export interface Diagnostic {
   severity: 'ERROR' | 'WARNING';
@@ -56,9 +58,10 @@ function validateUncached(text: string): ValidationResult {
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     return fail([{ severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message: 'The definition must be a JSON object', location: '/' }]);
   }
-  const { isValid, errors } = aslValidator(parsed);
-  if (isValid) return { result: 'OK', diagnostics: [] };
-  return fail(errors.map(toDiagnostic));
+  const { view, diagnostics } = checkFreeFormFields(parsed as JsonObject);
+  const { isValid, errors } = aslValidator(view);
+  const all = [...(isValid ? [] : errors.map(toDiagnostic)), ...diagnostics];
+  return all.length === 0 ? { result: 'OK', diagnostics: [] } : fail(all);
 }
 
 /** Parses a definition or throws InvalidDefinition with AWS's "Invalid State Machine Definition" wording. */

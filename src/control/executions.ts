@@ -189,6 +189,10 @@ export class Executions {
 function checkedInput(input: unknown): string {
   if (input === undefined || input === null) return '{}';
   if (typeof input !== 'string') throw new InvalidExecutionInput('Invalid State Machine Execution Input: input must be a string');
+  // The API model caps the input's length (Java characters); the service's quota caps its UTF-8 bytes.
+  if (input.length > MAX_INPUT_BYTES) {
+    throw new ValidationException(`1 validation error detected: Value at 'input' failed to satisfy constraint: Member must have length less than or equal to ${MAX_INPUT_BYTES}`);
+  }
   if (Buffer.byteLength(input) > MAX_INPUT_BYTES) {
     throw new InvalidExecutionInput(`Invalid State Machine Execution Input: the input is larger than the maximum of ${MAX_INPUT_BYTES} bytes`);
   }

@@ -7,6 +7,7 @@ import type { Json, JsonObject } from '../asl/json';
 import { StatesError, StatesErrors, runtimeError } from '../asl/errors';
 import { evaluateState } from './dispatcher';
 import { dataDetails } from './history/recorder';
+import { checkStateOutput } from './payload-limit';
 import type { ExecutionRuntime, Frame, StateContext } from './runtime';
 import { recordEvaluationFailure } from './states/evaluation-failure';
 import { qualify, type StateOutcome } from './states/outcome';
@@ -62,28 +63,41 @@ function runState(rt: ExecutionRuntime, name: string, state: State, input: Json,
   try {
     outcome = evaluateState(state, input, ctx);
   } catch (err) {
-    throw stateFailure(err, ctx);
+    throw stateFailure(err, ctx, state);
   }
   if (outcome instanceof Promise) {
     return outcome.then(
       (done) => exitState(ctx, state, done),
       (err: unknown) => {
-        throw stateFailure(err, ctx);
+        throw stateFailure(err, ctx, state);
       },
     );
   }
   return exitState(ctx, state, outcome);
 }
 
-function stateFailure(err: unknown, ctx: StateContext): unknown {
+/** The state types that can still be running when their branch is stopped. */
+const ABORTABLE = new Set<State['Type']>(['Task', 'Wait', 'Map', 'Parallel']);
+
+function stateFailure(err: unknown, ctx: StateContext, state: State): unknown {
   if (!(err instanceof StatesError)) return err;
+  if (ctx.frame.recordsAbortedStates && ABORTABLE.has(state.Type)) recordAborted(ctx, state);
   const qualified = qualify(err, ctx);
-  if (qualified.error === StatesErrors.QueryEvaluationError) recordEvaluationFailure(ctx, qualified);
+  // A Wait evaluates its fields once entered, so its EvaluationFailed follows the Entered event;
+  // the other states evaluate theirs as they enter and link past it.
+  const linkTo = state.Type === 'Wait' ? ctx.enteredEventId : ctx.enteredPreviousEventId;
+  if (qualified.error === StatesErrors.QueryEvaluationError) recordEvaluationFailure(ctx, qualified, linkTo);
   return qualified;
+}
+
+function recordAborted(ctx: StateContext, state: State): void {
+  const ev = ctx.rt.recorder.emit(`${ctx.stepKey}:a`, `${state.Type}StateAborted`, ctx.frame.lastEventId);
+  ctx.frame.lastEventId = ev.id;
 }
 
 function exitState(ctx: StateContext, state: State, outcome: StateOutcome): StateOutcome {
   const { rt, frame, stepKey: key, stateName: name } = ctx;
+  checkStateOutput(name, outcome.output);
   if (outcome.assigned) frame.assign(outcome.assigned);
   const next = outcome.end ? undefined : outcome.next;
   const exit = rt.recorder.emit(
@@ -109,7 +123,8 @@ function effectiveLanguage(state: State, inherited: QueryLanguage): QueryLanguag
 }
 
 function assignedDetails(assigned: JsonObject | undefined): Record<string, unknown> {
-  if (!assigned) return {};
+  // AWS shows no assignedVariables at all for an empty Assign.
+  if (!assigned || Object.keys(assigned).length === 0) return {};
   const variables: Record<string, string> = {};
   for (const k in assigned) variables[k] = JSON.stringify(assigned[k]);
   return { assignedVariables: variables, assignedVariablesDetails: { truncated: false } };

@@ -9,9 +9,11 @@ import { StatesError, StatesErrors } from '../asl/errors';
 import type { Clock } from '../clock/clock';
 import { runBranch } from './branch';
 import type { StoredEvent } from './history/events';
+import { rememberText } from './history/raw-text';
 import { HistoryRecorder, dataDetails } from './history/recorder';
 import type { HistorySink } from './history/sink';
 import type { TaskServices } from './integrations/services';
+import { TerminalFailure } from './payload-limit';
 import { Frame, type ExecutionInfo, type ExecutionRuntime } from './runtime';
 
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
@@ -58,6 +60,7 @@ export async function runExecution(options: RunExecutionOptions): Promise<Execut
   const keepDetails = options.keepDetails ?? true;
   const childRecorder = (arn: string) =>
     new HistoryRecorder(arn, options.sink, clock, keepDetails, recorder.replaying ? options.loadHistory?.(arn) : undefined);
+  if (info.inputText !== undefined) rememberText(info.input, info.inputText);
   const rt: ExecutionRuntime = { info, definition, clock, recorder, services: options.services, signal: controller.signal, newId: randomUUID, childRecorder };
 
   const started = recorder.emit(
@@ -103,6 +106,7 @@ function errorDetails(result: ExecutionResult): Record<string, unknown> {
 function failureResult(err: unknown, now: number): ExecutionResult {
   if (err instanceof ExecutionStopped) return { status: 'ABORTED', error: err.error, cause: err.stopCause, stopTime: now };
   if (err instanceof ExecutionTimedOut) return { status: 'TIMED_OUT', error: StatesErrors.Timeout, stopTime: now };
+  if (err instanceof TerminalFailure) return { status: 'FAILED', error: err.error, cause: err.cause, stopTime: now };
   // A Fail state without Error fails with no error name at all.
   if (err instanceof StatesError) return { status: 'FAILED', error: err.error || undefined, cause: err.cause, stopTime: now };
   const message = err instanceof Error ? err.message : String(err);

@@ -49,6 +49,11 @@ export interface MapContext {
  */
 export class Frame {
   step = 0;
+  /**
+   * A Parallel branch: when it fails or is cancelled, the state still running in it is recorded as
+   * aborted (`TaskStateAborted`, …), as AWS does when it stops a Parallel state's branches.
+   */
+  recordsAbortedStates = false;
   constructor(
     readonly path: string,
     /** Id of the last event in this branch: the next event's previousEventId. */

@@ -63,11 +63,15 @@ describe('execution operations over HTTP', () => {
   });
 
   test.each([
-    ['not JSON', '{"a":'],
-    ['larger than 256 KiB', JSON.stringify({ big: 'x'.repeat(256 * 1024) })],
-  ])('input that is %s is InvalidExecutionInput', async (_, input) => {
+    ['not JSON', 'InvalidExecutionInput', '{"a":'],
+    ['within the API\u2019s length but over 256 KiB of UTF-8', 'InvalidExecutionInput', JSON.stringify({ big: '\u00e9'.repeat(140 * 1024) })],
+    ['longer than the API allows', 'ValidationException', JSON.stringify({ big: 'x'.repeat(256 * 1024) })],
+  ])('input that is %s is %s', async (_, name, input) => {
     const err = await errorOf(h.sfn.send(new StartExecutionCommand({ stateMachineArn: await echoMachine(), input })));
-    expect(err).toMatchObject({ name: 'InvalidExecutionInput', status: 400 });
+    expect(err).toMatchObject({ name, status: 400 });
+    if (name === 'ValidationException') {
+      expect(err.message).toBe("1 validation error detected: Value at 'input' failed to satisfy constraint: Member must have length less than or equal to 262144");
+    }
   });
 
   test('unknown machine and execution are DoesNotExist errors', async () => {

@@ -49,13 +49,17 @@ export function toAwsEvent(event: HistoryEvent, includeExecutionData = true): Re
 }
 
 const DATA_DETAIL_FIELDS = new Set(['inputDetails', 'outputDetails']);
+/** The text a data field's value was given as (see raw-text.ts), shown instead of re-serialising it. */
+const DATA_TEXT_FIELDS = new Set(['inputText', 'outputText']);
 
 /** With includeExecutionData=false, GetExecutionHistory drops inputs, outputs, parameters and their details. */
 function renderDetails(details: Record<string, unknown>, includeExecutionData: boolean): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(details)) {
+    if (DATA_TEXT_FIELDS.has(k)) continue;
     if (DATA_FIELDS.has(k)) {
-      if (includeExecutionData) out[k] = JSON.stringify(v);
+      const text = details[`${k}Text`];
+      if (includeExecutionData) out[k] = typeof text === 'string' ? text : JSON.stringify(v);
     } else if (includeExecutionData || !DATA_DETAIL_FIELDS.has(k)) {
       out[k] = v;
     }

@@ -1,5 +1,6 @@
 import type { Clock } from '../../clock/clock';
 import type { StoredEvent } from './events';
+import { rememberedText } from './raw-text';
 import type { HistorySink } from './sink';
 
 type Details = Record<string, unknown>;
@@ -69,7 +70,11 @@ export class HistoryRecorder {
  * shape is rendered (toAwsEvent): stored as text it would be escaped a second time inside the row.
  */
 export function dataDetails(field: 'input' | 'output', value: unknown): Details {
-  return field === 'input' ? { input: value ?? null, inputDetails: NOT_TRUNCATED } : { output: value ?? null, outputDetails: NOT_TRUNCATED };
+  const details: Details =
+    field === 'input' ? { input: value ?? null, inputDetails: NOT_TRUNCATED } : { output: value ?? null, outputDetails: NOT_TRUNCATED };
+  const text = rememberedText(value);
+  if (text !== undefined) details[`${field}Text`] = text;
+  return details;
 }
 
 const NOT_TRUNCATED = Object.freeze({ truncated: false });

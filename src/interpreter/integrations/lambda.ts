@@ -9,6 +9,7 @@ import { isJsonObject } from '../../asl/json';
 import { StatesError, StatesErrors } from '../../asl/errors';
 import { MAX_PAYLOAD_BYTES, payloadBytes, taskResultTooLarge } from '../limits';
 import type { StateContext } from '../runtime';
+import { invokeEnvelope } from './lambda-envelope';
 import type { LambdaResponse } from './services';
 
 export function functionNameOf(arnOrName: string): string {
@@ -23,20 +24,16 @@ export async function invokeFunction(
   payload: Json | undefined,
   signal: AbortSignal,
   envelope: boolean,
+  logType?: string,
 ): Promise<Json> {
-  const response = await ctx.rt.services.lambda.invoke(functionNameOf(functionArn), payload, { signal, requestId: ctx.rt.newId() });
+  const requestId = ctx.rt.newId();
+  const response = await ctx.rt.services.lambda.invoke(functionNameOf(functionArn), payload, { signal, requestId });
   // AWS names the function ARN for a bare-ARN task, but only the service for lambda:invoke.
   if (payloadBytes(response.payload) > MAX_PAYLOAD_BYTES) throw taskResultTooLarge(envelope ? 'lambda' : functionArn);
   if (response.functionError) throw functionFailure(response, envelope);
   const parsed = parsePayload(response.payload);
   if (!envelope) return parsed;
-  return {
-    ExecutedVersion: response.executedVersion,
-    Payload: parsed,
-    SdkHttpMetadata: { AllHttpHeaders: {}, HttpHeaders: {}, HttpStatusCode: 200 },
-    SdkResponseMetadata: { RequestId: ctx.rt.newId() },
-    StatusCode: 200,
-  };
+  return invokeEnvelope({ response, payload: parsed, requestId, now: ctx.rt.clock.now(), logType });
 }
 
 function parsePayload(text: string): Json {
@@ -69,12 +66,12 @@ function functionFailure(response: LambdaResponse, viaInvokeIntegration: boolean
  * `lambda:invoke` Parameters: FunctionName and Payload. A string Payload is the request body itself
  * (JSON text), as Lambda's Invoke takes it; null or no Payload sends no body.
  */
-export function invokeRequest(parameters: Json): { functionName: string; payload: Json | undefined } {
+export function invokeRequest(parameters: Json): { functionName: string; payload: Json | undefined; logType?: string } {
   const p: JsonObject = isJsonObject(parameters) ? parameters : {};
   if (typeof p.FunctionName !== 'string') {
     throw new StatesError(StatesErrors.Runtime, "The field 'FunctionName' is required for the resource 'arn:aws:states:::lambda:invoke'.");
   }
-  return { functionName: p.FunctionName, payload: requestBody(p.Payload) };
+  return { functionName: p.FunctionName, payload: requestBody(p.Payload), ...(typeof p.LogType === 'string' ? { logType: p.LogType } : {}) };
 }
 
 function requestBody(payload: Json | undefined): Json | undefined {

@@ -52,8 +52,8 @@ function serviceCall(service: string, action: string, resource: string): Service
   switch (key) {
     case 'lambda:invoke':
       return (parameters, ctx, signal) => {
-        const { functionName, payload } = invokeRequest(parameters);
-        return invokeFunction(ctx, functionName, payload, signal, true);
+        const { functionName, payload, logType } = invokeRequest(parameters);
+        return invokeFunction(ctx, functionName, payload, signal, true, logType);
       };
     case 'states:startExecution':
     case 'states:startExecution.sync':

@@ -87,11 +87,12 @@ function readBracketStep(rest: string, start: number): Step | null {
   return { segment: Number(index), end: close + 1 };
 }
 
+/** As in Jayway's bracket notation, a backslash escapes only the enclosing quote; any other backslash is the name's own. */
 function readQuotedName(rest: string, start: number, quote: string): Step | null {
   let name = '';
   for (let i = start; i < rest.length; i++) {
     const char = rest[i];
-    if (char === '\\' && i + 1 < rest.length) {
+    if (char === '\\' && rest[i + 1] === quote) {
       name += rest[++i];
     } else if (char === quote) {
       return rest[i + 1] === ']' ? { segment: name, end: i + 2 } : null;

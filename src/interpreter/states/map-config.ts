@@ -5,9 +5,9 @@ import type { MapState } from '../../asl/definition';
 import type { Json } from '../../asl/json';
 import { isJsonObject } from '../../asl/json';
 import { queryEvaluationError, runtimeError } from '../../asl/errors';
-import { evaluateJsonataTemplate } from '../jsonata';
 import { applyInputPath, selectPath } from '../jsonpath';
-import { jsonataBindings, pathScope, requireInteger, requireNumber } from '../query';
+import { evaluateJsonataNumber, evaluateJsonataTemplate } from '../jsonata';
+import { jsonataBindings, pathScope } from '../query';
 import type { StateContext } from '../runtime';
 
 export interface MapLimits {
@@ -50,17 +50,44 @@ export async function mapLimits(state: MapState, input: Json, ctx: StateContext)
   };
 }
 
-async function numberField(value: number | string | undefined, path: string | undefined, field: string, input: Json, ctx: StateContext): Promise<number | undefined> {
+type LimitField = 'MaxConcurrency' | 'ToleratedFailureCount' | 'ToleratedFailurePercentage';
+
+/**
+ * A literal (asl-validator has checked its range), a JSONata template (range-checked as the
+ * other number fields are), or a `…Path`: the value it selects must fit the field or the
+ * execution fails with States.Runtime, after MapStateStarted, with AWS's cause.
+ */
+async function numberField(value: number | string | undefined, path: string | undefined, field: LimitField, input: Json, ctx: StateContext): Promise<number | undefined> {
   if (typeof value === 'number') return value;
-  if (typeof value === 'string') {
-    const n = await evaluateJsonataTemplate(value, jsonataBindings(ctx, input), field);
-    if (typeof n !== 'number') throw queryEvaluationError(`The ${field} field must evaluate to a number, but was: ${JSON.stringify(n)}`);
-    return n;
-  }
+  if (typeof value === 'string') return evaluateJsonataNumber(value, jsonataBindings(ctx, input), field);
   if (path === undefined) return undefined;
   const found = selectPath(path, pathScope(ctx, input), `${field}Path`);
-  if (field === 'ToleratedFailurePercentage') return requireNumber(found, `${field}Path`, path);
-  return requireInteger(found, `${field}Path`, path);
+  return field === 'ToleratedFailurePercentage' ? percentageAt(found, path) : countAt(found, path, field);
+}
+
+/** An integer, or a string of digits (read as Java's Integer.parseInt would); not negative. */
+export function countAt(found: Json, path: string, field: 'MaxConcurrency' | 'ToleratedFailureCount'): number {
+  const n = typeof found === 'string' && /^[+-]?\d+$/.test(found) ? Number(found) : found;
+  if (typeof n !== 'number' || !Number.isInteger(n)) {
+    throw runtimeError(`The ${field}Path field refers to value ${quoted(found)} which is not a valid integer: ${path}`);
+  }
+  if (n >= 0) return n;
+  throw runtimeError(field === 'MaxConcurrency' ? `Expected non-negative integer for MaxConcurrency, got '${n}' instead.` : 'ToleratedFailureCount cannot be negative.');
+}
+
+/** A number (or a string of digits) from 0 to 100. */
+export function percentageAt(found: Json, path: string): number {
+  const n = typeof found === 'string' && /^[+-]?\d+$/.test(found) ? Number(found) : found;
+  if (typeof n !== 'number') {
+    throw runtimeError(`The ToleratedFailurePercentagePath field refers to value ${quoted(found)} which is not a valid float: ${path}`);
+  }
+  if (n < 0 || n > 100) throw runtimeError('ToleratedFailurePercentage must be between 0 and 100.');
+  return n;
+}
+
+/** AWS quotes the offending value: a string as it is, any other value as its JSON text. */
+function quoted(value: Json): string {
+  return `"${typeof value === 'string' ? value : JSON.stringify(value)}"`;
 }
 
 /** Whether `failures` out of `total` exceeds what the state tolerates. */

@@ -109,9 +109,11 @@ class MapRun {
     await this.runAll();
     const failed = exceedsTolerance(this.limits, this.failures, this.items.length);
     // AWS links the closing events, and the Exited event after them, to the event before them.
-    let closingPrev = this.closingPrev ?? frame.lastEventId;
+    const beforeClosing = this.closingPrev ?? frame.lastEventId;
+    let closingPrev = beforeClosing;
     if (this.mapRunArn) closingPrev = rt.recorder.emit(`${this.key}:R`, failed ? 'MapRunFailed' : 'MapRunSucceeded', closingPrev).id;
-    frame.lastEventId = closingPrev;
+    // A succeeded Map Run's Exited event links past MapRunSucceeded, to MapRunStarted (as AWS records since late 2024).
+    frame.lastEventId = failed ? closingPrev : beforeClosing;
     if (failed) throw this.failure();
     rt.recorder.emit(`${this.key}:d`, 'MapStateSucceeded', closingPrev);
     return this.results;

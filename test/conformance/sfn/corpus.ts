@@ -23,7 +23,8 @@ export interface SfnCase {
   area: string;
   features: string[];
   definition: StateMachineDefinition;
-  input: string;
+  /** null: started without an input. */
+  input: string | null;
   lambdaSpecs?: Record<string, LambdaSpec>;
   expect: { status: string; output?: unknown; error?: string; cause?: unknown; reliability: 'exact' | 'normalized' | 'redacted' };
   history: Record<string, unknown>[] | null;

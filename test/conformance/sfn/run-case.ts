@@ -14,6 +14,8 @@ export interface CaseRun {
   history: Record<string, unknown>[];
   stateMachineArn: string;
   executionArn: string;
+  /** The input value the case's template regenerated, and the one the recording was made with. */
+  regenerated?: { stored: string; now: string };
 }
 
 export async function runCase(c: SfnCase): Promise<CaseRun> {
@@ -24,6 +26,7 @@ export async function runCase(c: SfnCase): Promise<CaseRun> {
   const stateMachineArn = `arn:aws:states:us-east-1:000000000000:stateMachine:${stateMachineName}`;
   const executionArn = `arn:aws:states:us-east-1:000000000000:execution:${stateMachineName}:exec_1`;
   const input = caseInput(c, clock.now());
+  const regenerated = templateValues(c, input);
   const result = await runExecution({
     info: {
       executionArn,
@@ -32,7 +35,7 @@ export async function runCase(c: SfnCase): Promise<CaseRun> {
       stateMachineName,
       roleArn: ROLE_ARN,
       input,
-      inputText: c.inputTemplate ? JSON.stringify(input) : c.input,
+      inputText: c.inputTemplate ? JSON.stringify(input) : inputText(c),
       startTime: clock.now(),
       redriveCount: 0,
       region: 'us-east-1',
@@ -45,11 +48,23 @@ export async function runCase(c: SfnCase): Promise<CaseRun> {
     services: { lambda: corpusLambdas(c.lambdaSpecs ?? {}, clock) },
   });
   const history = (sink.events.get(executionArn) ?? []).map((e) => toAwsEvent(e));
-  return { result, history, stateMachineArn, executionArn };
+  return { result, history, stateMachineArn, executionArn, regenerated };
+}
+
+/** A case recorded without an input was started with none, which Step Functions takes as `{}`. */
+function inputText(c: SfnCase): string {
+  return c.input ?? '{}';
+}
+
+function templateValues(c: SfnCase, input: Json): CaseRun['regenerated'] {
+  if (!c.inputTemplate) return undefined;
+  const key = c.inputTemplate.path.replace(/^\$\./, '');
+  const stored = (JSON.parse(inputText(c)) as JsonObject)[key];
+  return { stored: String(stored), now: String((input as JsonObject)[key]) };
 }
 
 function caseInput(c: SfnCase, nowMs: number): Json {
-  const input = JSON.parse(c.input) as Json;
+  const input = JSON.parse(inputText(c)) as Json;
   const template = c.inputTemplate;
   if (!template) return input;
   const at = nowMs + (template.generator === 'utcnow+days' ? (template.days ?? 0) * 86_400_000 : 0);
