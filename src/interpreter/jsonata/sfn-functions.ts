@@ -4,7 +4,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type jsonata from 'jsonata';
-import { seededDouble } from './java-random';
+import { JavaRandom } from '../java-random';
 import { invalidArgument, signatureMismatch } from './jsonata-error';
 
 const HASH_ALGORITHMS: Record<string, string> = {
@@ -87,7 +87,7 @@ function hash(...args: unknown[]): unknown {
 function random(...args: unknown[]): number {
   rejectSurplus('random', args, 1);
   if (args[0] === undefined) return Math.random();
-  return seededDouble(BigInt(integerArgument('random', args[0], 1)));
+  return new JavaRandom(BigInt(integerArgument('random', args[0], 1))).nextDouble();
 }
 
 function uuid(...args: unknown[]): string {

@@ -1,6 +1,6 @@
 import type { Json } from '../../../asl/json';
 import type { IntrinsicArguments } from './arguments';
-import { JavaRandom } from './java-random';
+import { JavaRandom } from '../../java-random';
 
 const INT_MIN = -2147483648;
 const INT_MAX = 2147483647;
