@@ -7,7 +7,7 @@ import type { EventBus } from '../events/bus';
 import type { ObjectStore } from '../objects';
 import { createEventsHandler, EVENTS_TARGET_PREFIX } from './events';
 import { createS3Handler } from './s3';
-import { createServer, type RunningServer } from './server';
+import { createServer, type FrontHandler, type RunningServer } from './server';
 
 export interface LocalEndpointServices {
   engine: Engine;
@@ -15,7 +15,7 @@ export interface LocalEndpointServices {
   bus: EventBus;
 }
 
-export function createLocalEndpoint({ engine, objects, bus }: LocalEndpointServices, options: { host?: string; port?: number } = {}): Promise<RunningServer> {
+export function createLocalEndpoint({ engine, objects, bus }: LocalEndpointServices, options: { host?: string; port?: number; front?: FrontHandler } = {}): Promise<RunningServer> {
   return createServer(engine, {
     ...options,
     s3Handler: createS3Handler(objects, engine.location),

@@ -21,7 +21,14 @@ export interface ServerOptions {
   s3Handler?: S3Handler;
   /** More JSON-protocol APIs by target prefix, e.g. `{ AWSEvents: eventBridgeHandler }`. */
   targets?: Record<string, TargetHandler>;
+  /**
+   * Sees every request first (the web console: its pages, and its refusal of cross-site requests);
+   * resolves true when it answered the request.
+   */
+  front?: FrontHandler;
 }
+
+export type FrontHandler = (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
 
 export interface RunningServer {
   server: Server;
@@ -35,7 +42,7 @@ export async function createServer(engine: Engine, options: ServerOptions = {}):
   const host = options.host ?? '127.0.0.1';
   const targets: Record<string, TargetHandler> = { [SFN_TARGET_PREFIX]: createSfnHandler(engine), ...options.targets };
   const server = createHttpServer((req, res) => {
-    route(req, res, targets, options.s3Handler).catch((err: unknown) => {
+    routeBehind(options.front, req, res, targets, options.s3Handler).catch((err: unknown) => {
       if (!res.headersSent) sendFailure(res, err);
       else res.destroy();
     });
@@ -55,6 +62,11 @@ export async function createServer(engine: Engine, options: ServerOptions = {}):
         server.close(() => resolve());
       }),
   };
+}
+
+async function routeBehind(front: FrontHandler | undefined, req: IncomingMessage, res: ServerResponse, targets: Record<string, TargetHandler>, s3?: S3Handler): Promise<void> {
+  if (front && (await front(req, res))) return;
+  return route(req, res, targets, s3);
 }
 
 async function route(req: IncomingMessage, res: ServerResponse, targets: Record<string, TargetHandler>, s3?: S3Handler): Promise<void> {

@@ -8,7 +8,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLocalEndpoint } from '../api';
 import { VirtualClock, WallClock } from '../clock/clock';
-import { createLocalRuntime, type RegisteredRule } from '../registry';
+import { createConsole } from '../console';
+import { consoleExtensions, createLocalRuntime, type RegisteredRule } from '../registry';
 import { UsageError } from './args';
 
 export const DEFAULT_PORT = 4599;
@@ -36,8 +37,10 @@ export async function serveCommand(argv: string[]): Promise<number> {
     functionsDir: resolve(values.functions!),
     bus: true,
   });
-  const server = await createLocalEndpoint({ ...runtime, bus: runtime.bus! }, { host: values.host, port });
+  const webConsole = createConsole({ engine: runtime.engine, bus: runtime.bus, listenHost: values.host!, ...consoleExtensions(runtime.services.models) });
+  const server = await createLocalEndpoint({ ...runtime, bus: runtime.bus! }, { host: values.host, port, front: webConsole.front });
   process.stdout.write(`statecraft listening on ${server.url} (data in ${dataDir})\n`);
+  process.stdout.write(`  console: ${server.url}/\n`);
   for (const line of describeRegistry(runtime.engine.listStateMachines().stateMachines ?? [], runtime.rules)) process.stdout.write(`  ${line}\n`);
 
   await new Promise<void>((done) => {
@@ -46,6 +49,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
     process.once('SIGTERM', stop);
   });
   await server.close();
+  webConsole.close();
   await runtime.close();
   return 0;
 }

@@ -31,10 +31,11 @@ import { WallClock, type Clock } from '../clock/clock';
 import type { ExecutionResult } from '../interpreter/execution';
 import type { EventPublisher, LambdaInvoker, TaskServices } from '../interpreter/integrations/services';
 import type { ObjectStore } from '../objects';
-import { ExecutionStore, SqliteHistorySink, StateMachineStore, TaskTokenStore, openDatabase, type Db } from '../store';
+import { ExecutionStore, StateMachineStore, TaskTokenStore, openDatabase, type Db } from '../store';
 import { validateDefinition, type ValidationResult } from './definition-validation';
 import { ExecutionRunner, type ExecutionStatusListener } from './execution-runner';
 import { Executions } from './executions';
+import { ObservedHistorySink, type HistoryObserver } from './observed-history-sink';
 import type { Location } from './names';
 import { EngineNestedExecutions } from './nested-executions';
 import { redriveExecution } from './redrive-execution';
@@ -67,7 +68,7 @@ export class Engine {
   readonly location: Location;
   readonly objects?: ObjectStore;
   private readonly db: Db;
-  private readonly sink: SqliteHistorySink;
+  private readonly sink: ObservedHistorySink;
   private readonly tokens: DurableTaskTokenBroker;
   private readonly runner: ExecutionRunner;
   private readonly machines: StateMachines;
@@ -80,7 +81,7 @@ export class Engine {
     this.location = { region: options.region ?? 'us-east-1', account: options.account ?? '000000000000' };
     this.objects = options.objects;
     this.db = openDatabase(options.dataDir);
-    this.sink = new SqliteHistorySink(this.db);
+    this.sink = new ObservedHistorySink(this.db);
     this.executionStore = new ExecutionStore(this.db);
     this.tokens = new DurableTaskTokenBroker(new TaskTokenStore(this.db));
     this.runner = new ExecutionRunner(this.executionStore, this.sink, this.clock, this.location, () => this.services, options.onExecutionStatusChange);
@@ -171,6 +172,14 @@ export class Engine {
 
   testState(input: TestStateInput): Promise<TestStateOutput> {
     return testState(input, this.clock, this.services, this.location);
+  }
+
+  /**
+   * Tells `observer` of every history event of a STANDARD execution as it is recorded (replayed
+   * events after a restart are not recorded again, so not told again). @returns the unsubscribe
+   */
+  observeHistory(observer: HistoryObserver): () => void {
+    return this.sink.observe(observer);
   }
 
   /** Resolves when the execution ends; undefined when it is not running in this engine. */

@@ -10,3 +10,4 @@ export { runWorkflow, startWorkflow, UnknownWorkflowError } from './run-workflow
 export { putRulesOnBus, type RuleSink } from './bus-rules';
 export { synthesize, synthFiles, type SynthFile } from './synth';
 export { runWorkflowInProcess, type InProcessRunOptions } from './run-in-process';
+export { consoleExtensions } from './console-extensions';
