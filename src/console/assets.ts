@@ -4,7 +4,7 @@
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { dirname, extname, join, normalize, sep } from 'node:path';
 
 const WEB_DIR = join(__dirname, 'web');
 
@@ -18,7 +18,8 @@ const CONTENT_TYPES: Record<string, string> = {
 
 /** The browser builds of the libraries pages import, by the name they are served under. */
 export const LIBRARIES: Record<string, string> = {
-  'chart.js': require.resolve('chart.js/dist/chart.umd.min.js'),
+  // chart.js's exports map hides its UMD build; it sits beside the CommonJS entry.
+  'chart.js': join(dirname(require.resolve('chart.js')), 'chart.umd.min.js'),
   'elk.js': require.resolve('elkjs/lib/elk.bundled.js'),
 };
 

@@ -4,13 +4,13 @@
 
 const CHAR = 7.4;
 const NODE_HEIGHT = 46;
-const LABEL_HEIGHT = 16;
 
 export function aslToElk(definition) {
   const root = { id: 'root', layoutOptions: rootOptions(), children: [], edges: [] };
   root.children.push({ id: 'start', width: 64, height: 28, kind: 'terminal', label: 'Start' });
-  root.children.push({ id: 'end', width: 64, height: 28, kind: 'terminal', label: 'End' });
   const ids = addScope(root, definition, 'root/', 'end');
+  // Last in model order, so that cycle breaking reads the definition top to bottom.
+  root.children.push({ id: 'end', width: 64, height: 28, kind: 'terminal', label: 'End' });
   root.edges.push(edge('start', ids.start, undefined, 'next'));
   return root;
 }
@@ -26,6 +26,9 @@ function rootOptions() {
     'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
     'elk.edgeRouting': 'ORTHOGONAL',
     'elk.layered.mergeEdges': 'false',
+    // The definition's order of states decides which edge of a loop points back up.
+    'elk.layered.cycleBreaking.strategy': 'MODEL_ORDER',
+    'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
   };
 }
 
@@ -46,30 +49,32 @@ function stateNode(id, name, state, prefix) {
   const base = { id, name, type: state.Type, retry, label: name };
   if (state.Type === 'Map') {
     const processor = state.ItemProcessor ?? state.Iterator;
-    const node = { ...base, kind: 'group', children: [], edges: [], layoutOptions: groupOptions(), labels: [groupLabel(name, 'Map')] };
+    const node = { ...base, kind: 'group', children: [], edges: [], layoutOptions: groupOptions(groupWidth(name, 'Map')) };
     if (processor) addScope(node, processor, `${id}/`, undefined);
     return node;
   }
   if (state.Type === 'Parallel') {
-    const node = { ...base, kind: 'group', children: [], edges: [], layoutOptions: { ...groupOptions(), 'elk.direction': 'RIGHT' }, labels: [groupLabel(name, 'Parallel')] };
+    const node = { ...base, kind: 'group', children: [], edges: [], layoutOptions: { ...groupOptions(groupWidth(name, 'Parallel')), 'elk.direction': 'RIGHT' } };
     (state.Branches ?? []).forEach((branch, i) => {
-      const branchNode = { id: `${id}/#${i}`, kind: 'branch', name: `Branch ${i + 1}`, children: [], edges: [], layoutOptions: { ...groupOptions(), 'elk.direction': 'DOWN' }, labels: [groupLabel(`Branch ${i + 1}`, '')] };
+      const branchNode = { id: `${id}/#${i}`, kind: 'branch', name: `Branch ${i + 1}`, children: [], edges: [], layoutOptions: { ...groupOptions(groupWidth(`Branch ${i + 1}`, '')), 'elk.direction': 'DOWN' } };
       addScope(branchNode, branch, `${id}/#${i}/`, undefined);
       node.children.push(branchNode);
     });
     return node;
   }
-  const width = Math.max(120, Math.ceil(Math.max(name.length, state.Type.length + (retry ? 6 : 0)) * CHAR) + 34);
+  // Room for the name, the type and retry mark below it, and a count (×12) at the top right.
+  const width = Math.max(130, Math.ceil(Math.max(name.length + 6, state.Type.length + (retry ? 14 : 8)) * CHAR) + 30);
   return { ...base, kind: 'state', width, height: NODE_HEIGHT };
 }
 
-function groupOptions() {
-  return { 'elk.padding': '[top=40,left=18,bottom=18,right=18]', 'elk.nodeLabels.placement': 'INSIDE V_TOP H_LEFT' };
+/** The group's title is drawn by us in the top padding; the group must be wide enough for it and its counts. */
+function groupOptions(minWidth) {
+  // With hierarchy handling INCLUDE_CHILDREN and direction DOWN, elkjs 0.12 reads the minimum as (height, width).
+  return { 'elk.padding': '[top=40,left=18,bottom=18,right=18]', 'elk.nodeSize.constraints': 'MINIMUM_SIZE', 'elk.nodeSize.minimum': `(60, ${minWidth})` };
 }
 
-function groupLabel(name, type) {
-  const text = type ? `${name} · ${type}` : name;
-  return { text, width: text.length * CHAR + 120, height: LABEL_HEIGHT };
+function groupWidth(name, type) {
+  return Math.ceil((name.length + type.length + 2) * CHAR) + 130;
 }
 
 /** [target, label, kind] for every way out of a state. */

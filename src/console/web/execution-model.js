@@ -28,7 +28,10 @@ export class ExecutionModel {
     let after = prevScope;
     if (event.type === 'MapIterationStarted') {
       const details = event.mapIterationStartedEventDetails ?? {};
-      this.iterations.set(event.id, { id: event.id, mapName: details.name, index: details.index, status: 'running', parentScope: prevScope });
+      // Iterations started one after another link to their sibling's start: they share its parent.
+      const sibling = this.iterations.get(event.previousEventId);
+      scope = sibling ? sibling.parentScope : prevScope;
+      this.iterations.set(event.id, { id: event.id, mapName: details.name, index: details.index, status: 'running', parentScope: scope });
       after = event.id;
     } else if (ITERATION_END[event.type]) {
       const iteration = this.iterations.get(prevScope);
@@ -120,6 +123,13 @@ export class ExecutionModel {
     const list = this.iterationsOf(mapName);
     const count = (status) => list.filter((it) => it.status === status).length;
     return { total: list.length, running: count('running'), succeeded: count('succeeded'), failed: count('failed'), aborted: count('aborted') };
+  }
+
+  /** Where a scope sits: `EvaluateCandidates[3] › Folds[4]`. */
+  iterationPath(scope) {
+    const parts = [];
+    for (let it = this.iterations.get(scope); it; it = this.iterations.get(it.parentScope)) parts.unshift(`${it.mapName}[${it.index}]`);
+    return parts.join(' › ');
   }
 
   /** Whether the event happened inside the iteration (or an iteration nested in it). */

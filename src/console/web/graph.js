@@ -24,6 +24,7 @@ export async function drawGraph(container, definition, { onSelect } = {}) {
   frame.className = 'graph-frame';
   frame.append(svg);
   container.replaceChildren(zoomBar(svg, layout), frame);
+  fitWhenShown(frame, svg, layout);
   return {
     /** `status`: running | succeeded | failed | caught | aborted; `note`: text under the name (Map counts). */
     setStatus(name, status, note) {
@@ -40,9 +41,25 @@ export async function drawGraph(container, definition, { onSelect } = {}) {
   };
 }
 
+/**
+ * Fits a wide graph to its frame, but never below 75 % (text stays readable; the frame scrolls).
+ * Measured once the frame is in the page; a zoom button takes over from then on.
+ */
+function fitWhenShown(frame, svg, layout) {
+  const observer = new ResizeObserver(() => {
+    if (frame.clientWidth === 0 || svg.classList.contains('zoomed')) return;
+    const scale = Math.min(1, Math.max(0.75, (frame.clientWidth - 16) / layout.width));
+    svg.setAttribute('width', String(layout.width * scale));
+    svg.setAttribute('height', String(layout.height * scale));
+  });
+  observer.observe(frame);
+}
+
 function zoomBar(svg, layout) {
   let scale = 1;
+  // Fitted to the frame's width at first (CSS max-width); a zoom sets an explicit size.
   const apply = () => {
+    svg.classList.add('zoomed');
     svg.setAttribute('width', String(layout.width * scale));
     svg.setAttribute('height', String(layout.height * scale));
   };
@@ -60,7 +77,18 @@ function zoomBar(svg, layout) {
   };
   const bar = document.createElement('div');
   bar.className = 'zoom-bar';
-  bar.append(button('−', 'Zoom out', (x) => Math.max(0.3, x / 1.25)), button('100%', 'Actual size', () => 1), button('+', 'Zoom in', (x) => Math.min(3, x * 1.25)));
+  const fit = document.createElement('button');
+  fit.type = 'button';
+  fit.className = 'small ghost';
+  fit.textContent = 'Fit';
+  fit.title = 'Fit to the frame';
+  fit.addEventListener('click', () => {
+    svg.classList.remove('zoomed');
+    scale = Math.min(1, (svg.parentElement.clientWidth - 16) / layout.width);
+    svg.setAttribute('width', String(layout.width * scale));
+    svg.setAttribute('height', String(layout.height * scale));
+  });
+  bar.append(button('−', 'Zoom out', (x) => Math.max(0.3, x / 1.25)), fit, button('100%', 'Actual size', () => 1), button('+', 'Zoom in', (x) => Math.min(3, x * 1.25)));
   return bar;
 }
 
@@ -94,7 +122,7 @@ function stateBox(node, x, y, onSelect) {
     s('rect', { x, y, width: node.width, height: node.height, rx: 7 }),
     s('text', { x: x + 12, y: y + 19, class: 'name' }, node.name),
     s('text', { x: x + 12, y: y + 36, class: 'type' }, node.type),
-    s('text', { x: x + node.width - 10, y: y + 36, class: 'note', 'text-anchor': 'end' }),
+    s('text', { x: x + node.width - 10, y: y + 19, class: 'note', 'text-anchor': 'end' }),
   );
   if (node.retry) g.append(s('text', { x: x + 12 + node.type.length * 6.6 + 6, y: y + 36, class: 'retry' }, '↻ retry'));
   if (onSelect) {

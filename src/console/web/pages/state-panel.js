@@ -20,8 +20,8 @@ export function statePanel(model, name, onClose) {
 }
 
 function visitView(model, visit, open) {
-  const iteration = visit.scope ? model.iterations.get(visit.scope) : undefined;
-  const title = h('summary', {}, statusBadge(visit.superseded ? 'superseded' : visit.status), ' ', iteration ? `iteration ${iteration.index} of ${iteration.mapName} · ` : '', visit.attempts > 1 ? `${visit.attempts} attempts · ` : '', duration(visit.entered, visit.exited ?? undefined));
+  const where = visit.scope ? model.iterationPath(visit.scope) : '';
+  const title = h('summary', {}, statusBadge(visit.superseded ? 'superseded' : visit.status), ' ', where ? `${where} · ` : '', visit.attempts > 1 ? `${visit.attempts} attempts · ` : '', duration(visit.entered, visit.exited ?? undefined));
   return h(
     'details',
     { class: 'visit', open },
@@ -38,13 +38,15 @@ function visitView(model, visit, open) {
 function iterationsView(model, mapName, iterations) {
   const counts = model.iterationCounts(mapName);
   const detail = h('div', { class: 'iteration-detail' });
-  const chips = iterations.map((it) =>
-    h('button', { type: 'button', class: `chip status-${it.status}`, title: `iteration ${it.index}: ${it.status}`, onclick: () => openIteration(it) }, String(it.index)),
-  );
+  const chip = (it) => h('button', { type: 'button', class: `chip status-${it.status}`, title: `${model.iterationPath(it.id)}: ${it.status}`, onclick: () => openIteration(it) }, String(it.index));
+  // A nested Map's iterations, one row per iteration of the Map around it.
+  const groups = new Map();
+  for (const it of iterations) groups.set(it.parentScope, [...(groups.get(it.parentScope) ?? []), it]);
+  const chips = [...groups].map(([parent, list]) => h('div', { class: 'chip-row' }, parent ? h('span', { class: 'chip-parent' }, model.iterationPath(parent)) : '', list.map(chip)));
   function openIteration(it) {
     const visits = model.visits.filter((v) => v.scope && model.inIteration({ id: v.enteredId }, it.id));
     detail.replaceChildren(
-      h('h3', {}, `Iteration ${it.index} `, statusBadge(it.status)),
+      h('h3', {}, model.iterationPath(it.id), ' ', statusBadge(it.status)),
       visits.length === 0 ? h('p', { class: 'muted' }, 'No steps yet.') : '',
       ...visits.map((visit) => h('div', { class: 'iteration-step' }, h('h4', {}, visit.name), visitView(model, visit, false))),
     );
