@@ -165,7 +165,10 @@ function jsonField(schema, path, label, required, onInput, local) {
 
 function objectField(schema, path, label, required, onInput, local) {
   const requiredNames = new Set(schema.required ?? []);
-  const children = Object.entries(schema.properties).map(([name, child]) => [name, field(child, `${path}/${name}`, name, requiredNames.has(name), onInput, local)]);
+  // An object's default fills its fields that have none of their own.
+  const defaults = schema.default !== null && typeof schema.default === 'object' ? schema.default : {};
+  const withDefault = (name, child) => (child.default === undefined && defaults[name] !== undefined ? { ...child, default: defaults[name] } : child);
+  const children = Object.entries(schema.properties).map(([name, child]) => [name, field(withDefault(name, child), `${path}/${name}`, name, requiredNames.has(name), onInput, local)]);
   const body = h('div', { class: 'fields' }, children.map(([, child]) => child.element));
   const element = path === ''
     ? h('div', { class: 'field root', dataset: { path } }, body, h('div', { class: 'problem', role: 'alert' }))
