@@ -33,6 +33,11 @@ function consoleVersion(version: ModelVersion): ConsoleModelVersion {
     ...(version.statusReason !== undefined && { statusReason: version.statusReason }),
     executionArn: version.executionArn,
     metrics: { 'mean score': version.meanScore, 'std': version.stdScore },
-    facts: { kernel, C: String(C), gamma: String(gamma), dataset: `s3://${version.dataset.location.bucket}/${version.dataset.location.key}` },
+    facts: { kernel, C: short(C), gamma: typeof gamma === 'number' ? short(gamma) : gamma, dataset: `s3://${version.dataset.location.bucket}/${version.dataset.location.key}` },
   };
+}
+
+/** Four significant digits: enough to tell versions apart in a table. */
+function short(value: number): string {
+  return String(Number(value.toPrecision(4)));
 }

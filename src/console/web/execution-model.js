@@ -49,6 +49,9 @@ export class ExecutionModel {
   #fold(event, scope) {
     const type = event.type;
     if (type.endsWith('StateEntered')) {
+      // A failed state left for another one in the same branch: its error was caught.
+      const left = this.#current.get(scope);
+      if (left && left.status === 'failed') left.status = 'caught';
       const details = event.stateEnteredEventDetails ?? {};
       const visit = { name: details.name, type: type.slice(0, -'StateEntered'.length), scope, enteredId: event.id, entered: event.timestamp, input: details.input, status: 'running', attempts: 0, events: [event] };
       if (visit.type === 'Fail') visit.status = 'failed';
@@ -60,7 +63,8 @@ export class ExecutionModel {
     const visit = this.#current.get(scope);
     if (visit) {
       visit.events.push(event);
-      this.#stateByEvent.set(event.id, visit.name);
+      // The execution's own events belong to no state, as in AWS's console.
+      if (!type.startsWith('Execution')) this.#stateByEvent.set(event.id, visit.name);
     }
     if (type.endsWith('StateExited')) {
       if (visit) {
@@ -70,7 +74,14 @@ export class ExecutionModel {
         this.#current.delete(scope);
       }
     } else if (type.endsWith('Scheduled')) {
-      if (visit) visit.attempts += 1;
+      if (visit) {
+        visit.attempts += 1;
+        // A retry: the state runs again.
+        if (visit.status === 'failed') {
+          visit.status = 'running';
+          visit.exited = undefined;
+        }
+      }
     } else if (TERMINAL_EXECUTION[type]) {
       this.#endExecution(event);
     } else if (type === 'ExecutionRedriven') {
@@ -84,9 +95,13 @@ export class ExecutionModel {
       visit.cause = details.cause;
       visit.lastOutcome = 'failed';
       visit.status = 'failed';
+      visit.exited = event.timestamp;
     } else if (visit && /Succeeded$/.test(type) && !type.startsWith('MapIteration')) {
       visit.lastOutcome = 'ok';
-      if (visit.status === 'failed') visit.status = 'running';
+      if (visit.status === 'failed') {
+        visit.status = 'running';
+        visit.exited = undefined;
+      }
     }
   }
 

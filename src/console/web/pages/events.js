@@ -41,13 +41,13 @@ function eventTable(recent) {
   return h(
     'table',
     { class: 'table compact' },
-    h('thead', {}, h('tr', {}, ['Time', 'Bus', 'Source', 'Detail type', 'Deliveries', ''].map((t) => h('th', {}, t)))),
+    h('thead', {}, h('tr', {}, ['Time', 'Bus', 'Source', 'Detail type', 'About', 'Deliveries', ''].map((t) => h('th', {}, t)))),
     h(
       'tbody',
       {},
       recent.map(({ bus, event, queued }) => {
         const details = h('pre', { class: 'code small', hidden: true }, pretty(event));
-        return h('tr', {}, h('td', { class: 'muted' }, formatTime(event.time)), h('td', {}, bus), h('td', {}, event.source), h('td', {}, event['detail-type']), h('td', { class: 'num' }, queued), h('td', {}, h('button', { class: 'small ghost', onclick: () => (details.hidden = !details.hidden) }, 'JSON'), details));
+        return h('tr', {}, h('td', { class: 'muted' }, formatTime(event.time)), h('td', {}, bus), h('td', {}, event.source), h('td', {}, event['detail-type']), h('td', { class: 'about' }, about(event)), h('td', { class: 'num' }, queued), h('td', {}, h('button', { class: 'small ghost', onclick: () => (details.hidden = !details.hidden) }, 'JSON'), details));
       }),
     ),
   );
@@ -60,4 +60,13 @@ function deadLetterTable(letters) {
     h('thead', {}, h('tr', {}, ['Sent', 'Queue', 'Rule', 'Error', 'Event'].map((t) => h('th', {}, t)))),
     h('tbody', {}, letters.map((l) => h('tr', {}, h('td', { class: 'muted' }, formatTime(l.sentAt)), h('td', {}, h('code', {}, l.queueArn)), h('td', {}, l.attributes.RULE_ARN ?? ''), h('td', {}, `${l.attributes.ERROR_CODE ?? ''} ${l.attributes.ERROR_MESSAGE ?? ''}`), h('td', {}, h('pre', { class: 'code small' }, pretty(l.body)))))),
   );
+}
+
+/** What an event is about, in a few words: the object, the execution, or the start of its detail. */
+function about(event) {
+  const detail = event.detail ?? {};
+  if (detail.object?.key) return `${detail.bucket?.name ?? ''}/${detail.object.key}`;
+  if (detail.executionArn) return h('span', {}, h('a', { href: `#/executions/${encodeURIComponent(detail.executionArn)}` }, detail.name ?? detail.executionArn), ` ${detail.status ?? ''}`);
+  const text = JSON.stringify(detail);
+  return text.length > 80 ? `${text.slice(0, 78)}…` : text;
 }

@@ -27,7 +27,7 @@ async function fill(body) {
   body.replaceChildren(
     h(
       'div',
-      { class: 'panel' },
+      { class: 'panel scroll-x' },
       h(
         'table',
         { class: 'table models' },
@@ -58,8 +58,8 @@ function row(v, metricNames, factNames, body) {
     h('td', {}, statusBadge(pending ? 'PENDING' : v.status), v.statusReason ? h('div', { class: 'hint' }, v.statusReason) : ''),
     metricNames.map((m) => h('td', { class: 'num' }, v.metrics[m] === undefined ? '' : v.metrics[m].toFixed(4))),
     factNames.map((f) => h('td', { class: f === 'dataset' ? 'muted small-text' : '' }, v.facts[f] ?? '')),
-    h('td', { class: 'muted' }, formatTime(v.createdAt)),
-    h('td', {}, v.executionArn ? h('a', { href: `#/executions/${encodeURIComponent(v.executionArn)}` }, nameOfArn(v.executionArn)) : ''),
+    h('td', { class: 'muted when' }, formatTime(v.createdAt)),
+    h('td', { class: 'lineage' }, v.executionArn ? h('a', { href: `#/executions/${encodeURIComponent(v.executionArn)}` }, nameOfArn(v.executionArn)) : ''),
     h('td', { class: 'decide' }, pending ? [reason, h('button', { class: 'small primary', onclick: () => decide('approve') }, 'Approve'), h('button', { class: 'small danger', onclick: () => decide('reject') }, 'Reject')] : '', problem),
   );
 }
