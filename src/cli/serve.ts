@@ -40,7 +40,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
   const webConsole = createConsole({ engine: runtime.engine, bus: runtime.bus, listenHost: values.host!, ...consoleExtensions(runtime.services.models) });
   const server = await createLocalEndpoint({ ...runtime, bus: runtime.bus! }, { host: values.host, port, front: webConsole.front });
   process.stdout.write(`statecraft listening on ${server.url} (data in ${dataDir})\n`);
-  process.stdout.write(`  console: ${server.url}/\n`);
+  process.stdout.write(`  console: ${webConsole.entryUrl(server.url)}\n`);
   for (const line of describeRegistry(runtime.engine.listStateMachines().stateMachines ?? [], runtime.rules)) process.stdout.write(`  ${line}\n`);
 
   await new Promise<void>((done) => {

@@ -9,10 +9,11 @@ import type { FrontHandler } from '../api/server';
 import type { Engine } from '../control/engine';
 import type { EventBus } from '../events/bus';
 import { INDEX_HTML, LIBRARIES, sendFile, webFile } from './assets';
-import { refusal } from './guard';
+import { isLoopback, refusal } from './guard';
 import { LiveStreams } from './live';
 import { RecentEvents } from './recent-events';
 import { sendConsoleError } from './respond';
+import { acceptToken, askForToken, cookieToken, newToken, sameToken } from './token';
 import { ConsoleApi } from './console-api';
 import type { ConsoleExtensions } from './types';
 
@@ -21,13 +22,18 @@ export const CONSOLE_PREFIX = '/_console/';
 export interface ConsoleOptions extends ConsoleExtensions {
   engine: Engine;
   bus?: EventBus;
-  /** The address the endpoint listens on: loopback addresses enable the `Host` check. */
+  /**
+   * The address the endpoint listens on: a loopback address enables the `Host` check; any other
+   * makes the console ask for a token (see `entryUrl`).
+   */
   listenHost: string;
 }
 
 export interface Console {
   /** For the server's `front` option. */
   front: FrontHandler;
+  /** Where to open the console: the server's URL, with the token when one is needed. */
+  entryUrl(serverUrl: string): string;
   close(): void;
 }
 
@@ -35,21 +41,35 @@ export function createConsole(options: ConsoleOptions): Console {
   const live = new LiveStreams(options.engine);
   const recent = options.bus ? new RecentEvents(options.bus) : undefined;
   const api = new ConsoleApi(options, live, recent);
+  const token = isLoopback(options.listenHost) ? undefined : newToken();
   const front: FrontHandler = (req, res) => {
     const why = refusal(req.method ?? 'GET', req.headers, { listenHost: options.listenHost, port: req.socket.localPort ?? 0 });
-    if (why) {
-      req.resume();
-      sendConsoleError(res, 403, 'AccessDeniedException', why);
+    if (why) return refuse(req, res, why);
+    const url = new URL(req.url ?? '/', 'http://console');
+    const navigation = isNavigation(req, url);
+    if (!navigation && !url.pathname.startsWith(CONSOLE_PREFIX)) {
+      // A browser calling the AWS APIs (it sends Origin) must hold the token too; SDK clients send none.
+      if (token && req.headers.origin !== undefined && !sameToken(cookieToken(req), token)) return refuse(req, res, 'The console token is missing: open the address statecraft serve printed');
+      return false;
+    }
+    if (token && !sameToken(cookieToken(req), token)) {
+      if (navigation && sameToken(url.searchParams.get('token'), token)) acceptToken(res, token);
+      else if (navigation) askForToken(res);
+      else return refuse(req, res, 'The console token is missing: open the address statecraft serve printed');
       return true;
     }
-    const url = new URL(req.url ?? '/', 'http://console');
-    if (isNavigation(req, url)) {
+    if (navigation) {
       sendFile(res, INDEX_HTML);
       return true;
     }
-    if (!url.pathname.startsWith(CONSOLE_PREFIX)) return false;
     return serve(req, res, url).then(() => true);
   };
+
+  function refuse(req: IncomingMessage, res: ServerResponse, why: string): true {
+    req.resume();
+    sendConsoleError(res, 403, 'AccessDeniedException', why);
+    return true;
+  }
 
   async function serve(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const path = url.pathname.slice(CONSOLE_PREFIX.length);
@@ -70,6 +90,7 @@ export function createConsole(options: ConsoleOptions): Console {
 
   return {
     front,
+    entryUrl: (serverUrl) => (token ? `${serverUrl}/?token=${token}` : `${serverUrl}/`),
     close: () => {
       live.close();
       recent?.close();
@@ -82,7 +103,7 @@ export function createConsole(options: ConsoleOptions): Console {
  * is GET / too, but signed and never asking for HTML.
  */
 function isNavigation(req: IncomingMessage, url: URL): boolean {
-  if (req.method !== 'GET' || url.pathname !== '/' || url.search !== '') return false;
+  if (req.method !== 'GET' || url.pathname !== '/' || [...url.searchParams.keys()].some((key) => key !== 'token')) return false;
   if (req.headers.authorization !== undefined || req.headers['x-amz-date'] !== undefined) return false;
   return (req.headers.accept ?? '').includes('text/html');
 }

@@ -267,3 +267,51 @@ function openStream(path: string, headers: Record<string, string> = {}) {
     close: () => req.destroy(),
   };
 }
+
+describe('bound beyond loopback, the console asks for the token printed at start', () => {
+  let open: Console;
+  let exposed: RunningServer;
+
+  beforeAll(async () => {
+    // Listens on 127.0.0.1 as every test must, but is told it is bound to every interface.
+    open = createConsole({ engine: runtime.engine, bus: runtime.bus, listenHost: '0.0.0.0' });
+    exposed = await createLocalEndpoint({ ...runtime, bus: runtime.bus! }, { front: open.front });
+  });
+  afterAll(async () => {
+    await exposed.close();
+    open.close();
+  });
+
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    new Promise<Answer>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: exposed.port, path, headers: { host: `build-box.internal:${exposed.port}`, ...headers } }, (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: text }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+
+  test('the page, the console’s endpoints and browser calls to the APIs need the token; SDK calls do not', async () => {
+    const entry = new URL(open.entryUrl(exposed.url));
+    const token = entry.searchParams.get('token')!;
+    expect(token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(open.entryUrl('http://x')).toBe(`http://x/?token=${token}`);
+    expect(web.entryUrl('http://x')).toBe('http://x/');
+
+    expect((await get('/', { Accept: 'text/html' })).status).toBe(401);
+    expect((await get('/?token=wrong', { Accept: 'text/html' })).status).toBe(401);
+    const accepted = await get(`/?token=${token}`, { Accept: 'text/html' });
+    expect(accepted.status).toBe(303);
+    expect(accepted.headers['set-cookie']).toEqual([`statecraft_console=${token}; HttpOnly; SameSite=Strict; Path=/`]);
+    const cookie = `statecraft_console=${token}`;
+    expect((await get('/', { Accept: 'text/html', Cookie: cookie })).body).toContain('<script type="module"');
+    expect((await get('/_console/api/config')).status).toBe(403);
+    expect((await get('/_console/api/config', { Cookie: cookie })).status).toBe(200);
+    const origin = `http://build-box.internal:${exposed.port}`;
+    expect((await get('/statecraft-data', { Origin: origin })).status).toBe(403);
+    expect((await get('/?list-type=2', { Origin: origin, Cookie: cookie })).status).toBe(200);
+    expect((await get('/', {})).body).toContain('<ListAllMyBucketsResult');
+  });
+});
