@@ -120,7 +120,7 @@ describeInBrowser('the console in Chromium', () => {
     });
     expect(plotted?.labels).toBeGreaterThan(0);
     expect(plotted?.datasets).toEqual(['mean', 'fold 1', 'fold 2', 'fold 3', 'baseline 0.6']);
-    expect(await page.locator('.kfold-verdict').textContent()).toMatch(/meets the baselineBest: #\d+ .* — 0\.\d{4} ± 0\.\d{4}Baseline: 0\.6Registered: iris v1/);
+    expect(await page.locator('.kfold-verdict').textContent()).toMatch(/meets the baselineBest: #\d+ .* — 0\.\d{4} ± 0\.\d{4}Baseline: 0\.6Registered: iris v1 \(PendingManualApproval when registered\)/);
     await shot('execution-kfold');
 
     // A TrainFold iteration's input and output.
@@ -155,6 +155,18 @@ describeInBrowser('the console in Chromium', () => {
     expect(rows.map(([id]) => Number(id))).toEqual(rows.map((_, i) => i + 1));
     await shot('execution-succeeded');
   }, 40_000);
+
+  test('a running execution is stopped from its page', async () => {
+    const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn: 'arn:aws:states:us-east-1:000000000000:stateMachine:console-waits', name: 'stop-me' }));
+    await open(`/executions/${encodeURIComponent(executionArn!)}`);
+    await page.locator('svg.graph g.state[data-name="Pause"][data-status="running"]').waitFor({ timeout: 5000 });
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await page.locator('h1 .badge.status-aborted').waitFor({ timeout: 5000 });
+    await page.locator('svg.graph g.state[data-name="Pause"][data-status="aborted"]').waitFor({ timeout: 5000 });
+    expect((await sfn.send(new DescribeExecutionCommand({ executionArn }))).status).toBe('ABORTED');
+    await shot('execution-stopped');
+  });
 
   test('a failed run shows as a notice, its failing state’s error, and is redriven to success', async () => {
     const marker = join(dir, 'ready');
@@ -199,10 +211,11 @@ describeInBrowser('the console in Chromium', () => {
   });
 
   test('a model version is approved from the models page, with its lineage', async () => {
-    await open('/models');
+    await open('/models/iris/1');
+    await page.locator('tr.highlight[data-model="iris"][data-version="1"]').waitFor();
     const row = page.locator('tr[data-model="iris"][data-version="1"]');
     await row.waitFor();
-    expect(await row.locator('a').textContent()).toBe('iris-from-console');
+    expect(await row.locator('td.lineage a').textContent()).toBe('iris-from-console');
     await shot('models-pending');
     await row.locator('input.reason').fill('beats the baseline');
     await row.getByRole('button', { name: 'Approve' }).click();

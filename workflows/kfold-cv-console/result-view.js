@@ -92,12 +92,16 @@ function verdict(output, best, baseline) {
   badge.className = `badge ${registered ? 'status-succeeded' : 'status-caught'}`;
   badge.textContent = registered ? 'meets the baseline' : 'below the baseline';
   const bestText = document.createElement('span');
-  bestText.innerHTML = '';
   bestText.append(strong('Best: '), `#${best.id} ${describe(best.params)} — ${best.mean.toFixed(4)} ± ${best.std.toFixed(4)}`);
   const baselineText = document.createElement('span');
   baselineText.append(strong('Baseline: '), String(baseline));
   const model = document.createElement('span');
-  if (registered) model.append(strong('Registered: '), `${output.model.modelName} v${output.model.version} (${output.model.status})`);
+  if (registered) {
+    const link = document.createElement('a');
+    link.href = `#/models/${encodeURIComponent(output.model.modelName)}/${output.model.version}`;
+    link.textContent = `${output.model.modelName} v${output.model.version}`;
+    model.append(strong('Registered: '), link, ` (${output.model.status} when registered)`);
+  }
   else model.append('No model registered.');
   box.append(badge, bestText, baselineText, model);
   return box;

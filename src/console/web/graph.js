@@ -136,7 +136,7 @@ function group(node, x, y, onSelect) {
   const isBranch = node.kind === 'branch';
   const g = s('g', { class: isBranch ? 'branch' : `group type-${node.type.toLowerCase()}`, ...(isBranch ? {} : { 'data-name': node.name, tabindex: 0, role: 'button' }) });
   g.append(s('rect', { x, y, width: node.width, height: node.height, rx: 10 }));
-  g.append(s('text', { x: x + 14, y: y + 22, class: 'name' }, node.name, isBranch ? '' : s('tspan', { class: 'type' }, `  ${node.type}`)));
+  g.append(s('text', { x: x + 14, y: y + 22, class: 'name' }, node.name, isBranch ? '' : s('tspan', { class: 'type' }, `  ${node.type}`), node.retry ? s('tspan', { class: 'retry' }, '  ↻ retry') : ''));
   if (!isBranch) {
     g.append(s('text', { x: x + node.width - 14, y: y + 22, class: 'note', 'text-anchor': 'end' }));
     if (node.retry) g.append(s('title', {}, `Retry: ${node.retry}`));

@@ -15,7 +15,7 @@ const routes = [
   [/^\/workflows\/([^/]+)\/start$/, (name) => startPage(name), 'workflows'],
   [/^\/workflows\/([^/]+)$/, (name) => workflowPage(name), 'workflows'],
   [/^\/executions\/([^/]+)(?:\/state\/([^/]+))?$/, (arn, state) => executionPage(arn, state), 'workflows'],
-  [/^\/models$/, () => modelsPage(), 'models'],
+  [/^\/models(?:\/([^/]+)\/(\d+))?$/, (model, version) => modelsPage(model, version), 'models'],
   [/^\/events$/, () => eventsPage(), 'events'],
   [/^\/buckets(?:\/([^/]+)(?:\/(.*))?)?$/, (bucket, prefix) => bucketsPage(bucket, prefix ?? ''), 'buckets'],
 ];

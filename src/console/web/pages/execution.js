@@ -105,7 +105,8 @@ export async function executionPage(executionArn, initialState) {
     if (!model.add(event)) return;
     const name = model.stateOf(event) || eventDetails(event)?.name;
     if (name) dirty.add(name);
-    if (event.type === 'ExecutionRedriven') for (const state of model.stateNames()) dirty.add(state);
+    // An end or a redrive changes states other than the event's own.
+    if (ENDED.has(event.type)) for (const state of model.stateNames()) dirty.add(state);
     frame ??= requestAnimationFrame(paint);
     if (ENDED.has(event.type)) {
       execution = await sfn('DescribeExecution', { executionArn });

@@ -3,7 +3,8 @@
 import { config, consoleApi, nameOfArn } from '../aws.js';
 import { errorBox, formatTime, h, statusBadge } from '../dom.js';
 
-export async function modelsPage() {
+/** With a model and version (`#/models/iris/1`), that version's row is brought into view and marked. */
+export async function modelsPage(model, version) {
   const element = h('section', {}, h('div', { class: 'page-head' }, h('h1', {}, 'Models')));
   const body = h('div');
   element.append(body);
@@ -12,6 +13,11 @@ export async function modelsPage() {
     return { element };
   }
   await fill(body);
+  if (model) {
+    const row = body.querySelector(`tr[data-model="${CSS.escape(model)}"][data-version="${CSS.escape(version)}"]`);
+    row?.classList.add('highlight');
+    setTimeout(() => row?.scrollIntoView({ block: 'center' }));
+  }
   return { element };
 }
 
@@ -54,7 +60,7 @@ function row(v, metricNames, factNames, body) {
     'tr',
     { id: `model-${v.modelName}-v${v.version}`, dataset: { model: v.modelName, version: String(v.version) } },
     h('td', {}, h('b', {}, v.modelName)),
-    h('td', { class: 'num' }, `v${v.version}`),
+    h('td', { class: 'num' }, h('a', { href: `#/models/${encodeURIComponent(v.modelName)}/${v.version}`, title: 'Link to this version' }, `v${v.version}`)),
     h('td', {}, statusBadge(pending ? 'PENDING' : v.status), v.statusReason ? h('div', { class: 'hint' }, v.statusReason) : ''),
     metricNames.map((m) => h('td', { class: 'num' }, v.metrics[m] === undefined ? '' : v.metrics[m].toFixed(4))),
     factNames.map((f) => h('td', { class: f === 'dataset' ? 'muted small-text' : '' }, v.facts[f] ?? '')),
