@@ -48,7 +48,7 @@ export async function drawGraph(container, definition, { onSelect } = {}) {
 function fitWhenShown(frame, svg, layout) {
   const observer = new ResizeObserver(() => {
     if (frame.clientWidth === 0 || svg.classList.contains('zoomed')) return;
-    const scale = Math.min(1, Math.max(0.75, (frame.clientWidth - 16) / layout.width));
+    const scale = Math.min(1, Math.max(0.75, (frame.clientWidth - 24) / layout.width));
     svg.setAttribute('width', String(layout.width * scale));
     svg.setAttribute('height', String(layout.height * scale));
   });
@@ -84,7 +84,7 @@ function zoomBar(svg, layout) {
   fit.title = 'Fit to the frame';
   fit.addEventListener('click', () => {
     svg.classList.remove('zoomed');
-    scale = Math.min(1, (svg.parentElement.clientWidth - 16) / layout.width);
+    scale = Math.min(1, (svg.parentElement.clientWidth - 24) / layout.width);
     svg.setAttribute('width', String(layout.width * scale));
     svg.setAttribute('height', String(layout.height * scale));
   });

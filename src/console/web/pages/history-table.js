@@ -9,6 +9,7 @@ export function historyTable(model) {
   const filter = h('input', { type: 'search', placeholder: 'Filter by type or state', 'aria-label': 'Filter events', oninput: () => applyFilter() });
   let shown = 0;
   let start;
+  let highlighted;
 
   function row(event) {
     start ??= new Date(event.timestamp).getTime();
@@ -16,7 +17,7 @@ export function historyTable(model) {
     const details = eventDetails(event);
     const tr = h(
       'tr',
-      { class: `event ${/Failed|TimedOut|Aborted/.test(event.type) ? 'bad' : ''}`, dataset: { state, type: event.type, id: String(event.id) } },
+      { class: `event ${/Failed|TimedOut|Aborted/.test(event.type) ? 'bad' : ''} ${state && state === highlighted ? 'highlight' : ''}`, dataset: { state, type: event.type, id: String(event.id) } },
       h('td', { class: 'num' }, event.id),
       h('td', {}, event.type),
       h('td', {}, state),
@@ -50,6 +51,7 @@ export function historyTable(model) {
       if (filter.value) applyFilter();
     },
     highlight(state) {
+      highlighted = state;
       for (const tr of body.querySelectorAll('tr.event')) tr.classList.toggle('highlight', tr.dataset.state === state);
     },
   };
