@@ -232,5 +232,8 @@ describeInBrowser('the console in Chromium', () => {
     await open('/buckets/statecraft-data/runs/kfold-cv/iris-from-console/');
     await page.locator('a.folder', { hasText: 'model/' }).waitFor();
     await shot('buckets');
+    await open('/');
+    await page.locator('.workflow-card[data-workflow="console-flaky"] .count.status-succeeded b', { hasText: '1' }).waitFor();
+    await shot('workflows-after-runs');
   });
 });

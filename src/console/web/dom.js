@@ -33,6 +33,14 @@ export function formatTime(value) {
   return date.toLocaleString(undefined, { year: 'numeric', month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
 }
 
+/** The time alone for today, the date and time otherwise. */
+export function shortTime(value) {
+  if (!value) return '';
+  const date = new Date(typeof value === 'number' && value < 1e12 ? value * 1000 : value);
+  const today = new Date().toDateString() === date.toDateString();
+  return today ? date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' }) : formatTime(value);
+}
+
 export function duration(start, end) {
   if (!start) return '';
   const ms = new Date(end ?? Date.now()).getTime() - new Date(start).getTime();

@@ -1,7 +1,7 @@
 // Every state machine with its counts by status and its latest executions; refreshed when the
 // engine reports a status change.
 import { nameOfArn, sfnAll } from '../aws.js';
-import { duration, formatTime, h, statusBadge } from '../dom.js';
+import { duration, h, shortTime, statusBadge } from '../dom.js';
 import { statusChanges } from '../main.js';
 
 const STATUSES = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED', 'PENDING_REDRIVE'];
@@ -49,9 +49,9 @@ export function executionRow(e) {
   return h(
     'tr',
     {},
-    h('td', {}, h('a', { href: `#/executions/${encodeURIComponent(e.executionArn)}` }, nameOfArn(e.executionArn))),
+    h('td', { class: 'name-cell' }, h('a', { href: `#/executions/${encodeURIComponent(e.executionArn)}`, title: nameOfArn(e.executionArn) }, nameOfArn(e.executionArn))),
     h('td', {}, statusBadge(e.status)),
-    h('td', { class: 'muted' }, formatTime(e.startDate)),
+    h('td', { class: 'muted nowrap', title: new Date(e.startDate * 1000).toLocaleString() }, shortTime(e.startDate)),
     h('td', { class: 'muted num' }, duration(e.startDate * 1000, e.stopDate ? e.stopDate * 1000 : undefined)),
   );
 }
