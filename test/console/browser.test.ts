@@ -5,7 +5,7 @@
  */
 import { CreateStateMachineCommand, DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -286,7 +286,7 @@ describeInBrowser('the console in Chromium', () => {
     await shot('models-approved');
   });
 
-  test('the events and buckets pages show the rules, the recent events and the run’s objects', async () => {
+  test('the events and buckets pages show the rules, the recent events and the run’s objects, which download', async () => {
     await open('/events');
     await page.locator('.rule.card h3', { hasText: 'kfold-on-upload' }).waitFor();
     expect(await page.locator('table').first().textContent()).toContain('Step Functions Execution Status Change');
@@ -294,6 +294,10 @@ describeInBrowser('the console in Chromium', () => {
     await open('/buckets/statecraft-data/runs/kfold-cv/iris-from-console/');
     await page.locator('a.folder', { hasText: 'model/' }).waitFor();
     await shot('buckets');
+    const row = page.locator('tr', { hasText: 'dataset.json' });
+    const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('link', { name: 'Download' }).click()]);
+    expect(download.suggestedFilename()).toBe('dataset.json');
+    expect(JSON.parse(readFileSync(await download.path(), 'utf8'))).toEqual(expect.any(Object));
     await open('/');
     await page.locator('.workflow-card[data-workflow="console-flaky"] .count.status-succeeded b', { hasText: '1' }).waitFor();
     await shot('workflows-after-runs');
