@@ -10,7 +10,7 @@ import type { ObjectStore } from '../objects';
 import { createEventsHandler, EVENTS_TARGET_PREFIX } from './events';
 import { createS3Handler } from './s3';
 import { createSchedulerHandler, SCHEDULER_SIGNING_NAME } from './scheduler';
-import { createServer, type RunningServer } from './server';
+import { createServer, type FrontHandler, type RunningServer } from './server';
 
 export interface LocalEndpointServices {
   engine: Engine;
@@ -20,7 +20,7 @@ export interface LocalEndpointServices {
   scheduler?: Scheduler;
 }
 
-export function createLocalEndpoint({ engine, objects, bus, scheduler }: LocalEndpointServices, options: { host?: string; port?: number } = {}): Promise<RunningServer> {
+export function createLocalEndpoint({ engine, objects, bus, scheduler }: LocalEndpointServices, options: { host?: string; port?: number; front?: FrontHandler } = {}): Promise<RunningServer> {
   return createServer(engine, {
     ...options,
     s3Handler: createS3Handler(objects, engine.location),

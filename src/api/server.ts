@@ -34,7 +34,14 @@ export interface ServerOptions {
   targets?: Record<string, TargetHandler>;
   /** REST APIs by the service name of the request's SigV4 scope, e.g. `{ scheduler: schedulerHandler }`. */
   restServices?: Record<string, RestHandler>;
+  /**
+   * Sees every request first (the web console: its pages, and its refusal of cross-site requests);
+   * resolves true when it answered the request.
+   */
+  front?: FrontHandler;
 }
+
+export type FrontHandler = (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
 
 export interface RunningServer {
   server: Server;
@@ -48,7 +55,8 @@ export async function createServer(engine: Engine, options: ServerOptions = {}):
   const host = options.host ?? '127.0.0.1';
   const targets: Record<string, TargetHandler> = { [SFN_TARGET_PREFIX]: createSfnHandler(engine), ...options.targets };
   const server = createHttpServer((req, res) => {
-    route(req, res, targets, options.restServices ?? {}, options.s3Handler).catch((err: unknown) => {
+    const routes: Routes = { targets, rest: options.restServices ?? {}, s3: options.s3Handler };
+    routeBehind(options.front, req, res, routes).catch((err: unknown) => {
       if (!res.headersSent) sendFailure(res, err);
       else res.destroy();
     });
@@ -73,13 +81,18 @@ export async function createServer(engine: Engine, options: ServerOptions = {}):
   };
 }
 
-async function route(
-  req: IncomingMessage,
-  res: ServerResponse,
-  targets: Record<string, TargetHandler>,
-  rest: Record<string, RestHandler>,
-  s3?: S3Handler,
-): Promise<void> {
+interface Routes {
+  targets: Record<string, TargetHandler>;
+  rest: Record<string, RestHandler>;
+  s3?: S3Handler;
+}
+
+async function routeBehind(front: FrontHandler | undefined, req: IncomingMessage, res: ServerResponse, routes: Routes): Promise<void> {
+  if (front && (await front(req, res))) return;
+  return route(req, res, routes);
+}
+
+async function route(req: IncomingMessage, res: ServerResponse, { targets, rest, s3 }: Routes): Promise<void> {
   const target = req.headers['x-amz-target'];
   if (typeof target !== 'string') {
     const service = signingService(req);

@@ -19,6 +19,16 @@ export interface NativePackage {
   readonly binary: string;
 }
 
+/**
+ * A picture of a workflow's results in the web console: a browser ES module at `module` (an absolute
+ * file path) that exports `render(container, { execution, output, history }, { Chart })`.
+ */
+export interface ResultView {
+  readonly workflow: string;
+  readonly title: string;
+  readonly module: string;
+}
+
 export interface WorkflowPackageProps {
   /** Absolute path of the module exporting the package (`__filename`): Lambda bundles import it. */
   module: string;
@@ -30,6 +40,8 @@ export interface WorkflowPackageProps {
   buckets?: readonly BucketDefinition[];
   /** @default none */
   nativePackages?: readonly NativePackage[];
+  /** The console's pictures of this package's results. @default none */
+  resultViews?: readonly ResultView[];
 }
 
 export interface WorkflowPackage extends Readonly<Required<WorkflowPackageProps>> {
@@ -41,7 +53,7 @@ export function defineWorkflowPackage(props: WorkflowPackageProps): WorkflowPack
   for (const rule of props.rules ?? []) {
     if (!names.has(rule.target.workflow)) throw new BuilderError(`rule ${rule.name} targets "${rule.target.workflow}", which is not a workflow of this package (${[...names].join(', ')})`);
   }
-  return { kind: 'workflow-package', rules: [], buckets: [], nativePackages: [], ...props };
+  return { kind: 'workflow-package', rules: [], buckets: [], nativePackages: [], resultViews: [], ...props };
 }
 
 export function isWorkflowPackage(value: unknown): value is WorkflowPackage {

@@ -8,8 +8,9 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLocalEndpoint } from '../api';
 import { VirtualClock, WallClock } from '../clock/clock';
-import { createLocalRuntime, type RegisteredRule } from '../host';
 import type { WorkflowRegistry } from '../builder/workflow-package';
+import { createConsole } from '../console';
+import { consoleExtensions, createLocalRuntime, type RegisteredRule } from '../host';
 import { UsageError } from './args';
 import { serveNotes } from './serve-notes';
 
@@ -39,8 +40,10 @@ export async function serveCommand(argv: string[], registry: WorkflowRegistry): 
     functionsDir: resolve(values.functions!),
     bus: true,
   });
-  const server = await createLocalEndpoint({ ...runtime, bus: runtime.bus! }, { host: values.host, port });
+  const webConsole = createConsole({ engine: runtime.engine, bus: runtime.bus, listenHost: values.host!, ...consoleExtensions(registry, runtime.services.models) });
+  const server = await createLocalEndpoint({ ...runtime, bus: runtime.bus! }, { host: values.host, port, front: webConsole.front });
   process.stdout.write(`statecraft listening on ${server.url} (data in ${dataDir})\n`);
+  process.stdout.write(`  console: ${webConsole.entryUrl(server.url)}\n`);
   for (const line of describeRegistry(runtime.engine.listStateMachines().stateMachines ?? [], runtime.rules)) process.stdout.write(`  ${line}\n`);
   for (const line of serveNotes(server.url, runtime.bus)) process.stdout.write(`  ${line}\n`);
 
@@ -50,6 +53,7 @@ export async function serveCommand(argv: string[], registry: WorkflowRegistry): 
     process.once('SIGTERM', stop);
   });
   await server.close();
+  webConsole.close();
   await runtime.close();
   return 0;
 }

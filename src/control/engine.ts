@@ -31,11 +31,11 @@ import { WallClock, type Clock } from '../clock/clock';
 import type { ExecutionResult } from '../interpreter/execution';
 import type { EventPublisher, LambdaInvoker, TaskServices } from '../interpreter/integrations/services';
 import type { ObjectStore } from '../objects';
-import type { StoredEvent } from '../interpreter/history/events';
-import { ExecutionStore, SqliteHistorySink, StateMachineStore, TaskTokenStore, openDatabase, type Db } from '../store';
+import { ExecutionStore, StateMachineStore, TaskTokenStore, openDatabase, type Db } from '../store';
 import { validateDefinition, type ValidationResult } from './definition-validation';
 import { ExecutionRunner, type ExecutionStatusListener } from './execution-runner';
 import { Executions } from './executions';
+import { ObservedHistorySink, type HistoryObserver } from './observed-history-sink';
 import type { Location } from './names';
 import { EngineNestedExecutions } from './nested-executions';
 import { redriveExecution } from './redrive-execution';
@@ -59,8 +59,6 @@ export interface EngineOptions {
   resume?: boolean;
   /** Told when a STANDARD execution starts (RUNNING) and ends, e.g. to emit EventBridge status events. */
   onExecutionStatusChange?: ExecutionStatusListener;
-  /** Hears every history event of a STANDARD execution as it is recorded. */
-  onHistoryEvent?: (executionArn: string, event: StoredEvent) => void;
 }
 
 export type { ExecutionStatusChange, ExecutionStatusListener } from './execution-runner';
@@ -70,7 +68,7 @@ export class Engine {
   readonly location: Location;
   readonly objects?: ObjectStore;
   private readonly db: Db;
-  private readonly sink: SqliteHistorySink;
+  private readonly sink: ObservedHistorySink;
   private readonly tokens: DurableTaskTokenBroker;
   private readonly runner: ExecutionRunner;
   private readonly machines: StateMachines;
@@ -83,7 +81,7 @@ export class Engine {
     this.location = { region: options.region ?? 'us-east-1', account: options.account ?? '000000000000' };
     this.objects = options.objects;
     this.db = openDatabase(options.dataDir);
-    this.sink = new SqliteHistorySink(this.db, options.onHistoryEvent);
+    this.sink = new ObservedHistorySink(this.db);
     this.executionStore = new ExecutionStore(this.db);
     this.tokens = new DurableTaskTokenBroker(new TaskTokenStore(this.db));
     this.runner = new ExecutionRunner(this.executionStore, this.sink, this.clock, this.location, () => this.services, options.onExecutionStatusChange);
@@ -174,6 +172,14 @@ export class Engine {
 
   testState(input: TestStateInput): Promise<TestStateOutput> {
     return testState(input, this.clock, this.services, this.location);
+  }
+
+  /**
+   * Tells `observer` of every history event of a STANDARD execution as it is recorded (replayed
+   * events after a restart are not recorded again, so not told again). @returns the unsubscribe
+   */
+  observeHistory(observer: HistoryObserver): () => void {
+    return this.sink.observe(observer);
   }
 
   /** Resolves when the execution ends; undefined when it is not running in this engine. */

@@ -9,3 +9,4 @@ export { registerLocally, stateMachineArn, type RegisteredRule } from './registe
 export { runWorkflow, startWorkflow, waitForEnd, UnknownWorkflowError, type WorkflowHost } from './run-workflow';
 export { putRulesOnBus, type RuleSink } from './bus-rules';
 export { synthesize, synthFiles, type SynthFile } from './synth';
+export { consoleExtensions } from './console-extensions';

@@ -5,7 +5,8 @@
  */
 import { WallClock, type Clock } from '../clock/clock';
 import { ChainedLambdaInvoker } from '../control/chained-functions';
-import { Engine, type EngineOptions, type ExecutionStatusListener } from '../control/engine';
+import { Engine, type ExecutionStatusListener } from '../control/engine';
+import type { HistoryObserver } from '../control/observed-history-sink';
 import { DirectoryLambdaInvoker } from '../control/functions';
 import type { Location } from '../control/names';
 import type { EventPublisher, LambdaInvoker } from '../interpreter/integrations/services';
@@ -43,7 +44,7 @@ export interface LocalRuntimeOptions extends Omit<LocalServicesOptions, 'modelRe
    */
   onExecutionStatusChange?: ExecutionStatusListener;
   /** Hears every history event of a STANDARD execution as it is recorded (live progress). */
-  onHistoryEvent?: EngineOptions['onHistoryEvent'];
+  onHistoryEvent?: HistoryObserver;
 }
 
 export interface LocalRuntime {
@@ -78,9 +79,9 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
     lambda,
     events: bus?.taskPublisher ?? options.events,
     onExecutionStatusChange: bothListeners(options.onExecutionStatusChange, bus?.executionStatusListener),
-    onHistoryEvent: options.onHistoryEvent,
     objects,
   });
+  if (options.onHistoryEvent) engine.observeHistory(options.onHistoryEvent);
   const rules = registerLocally(engine, objects, options.registry);
   if (bus) {
     putRulesOnBus(bus, rules);

@@ -24,11 +24,7 @@ export class SqliteHistorySink implements HistorySink {
   private readonly statements;
   private readonly writeBatch;
 
-  /** `onAppend` hears every event as it is recorded (live progress, the console), before it is written. */
-  constructor(
-    private readonly db: Db,
-    private readonly onAppend?: (executionArn: string, event: StoredEvent) => void,
-  ) {
+  constructor(private readonly db: Db) {
     this.statements = {
       insert: db.prepare('INSERT INTO history_segments (stream, first_id, last_id, events) VALUES (?, ?, ?, ?)'),
       update: db.prepare('UPDATE history_segments SET events = ? WHERE stream = ? AND first_id = ?'),
@@ -50,7 +46,6 @@ export class SqliteHistorySink implements HistorySink {
     let events = this.buffer.get(executionArn);
     if (!events) this.buffer.set(executionArn, (events = []));
     events.push(event);
-    this.onAppend?.(executionArn, event);
     if (++this.buffered >= MAX_BUFFERED) this.flush();
     else this.scheduled ??= setImmediate(() => this.flush());
   }

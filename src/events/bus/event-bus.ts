@@ -55,6 +55,14 @@ export interface EventBusOptions {
 }
 
 /** What the bus needs from the Step Functions engine (the `Engine` has it). */
+/** An event the bus accepted on `bus`, and how many target deliveries its rules queued. */
+export interface BusObservation {
+  bus: string;
+  event: AwsEvent;
+  queued: number;
+}
+export type BusObserver = (observation: BusObservation) => void;
+
 export interface ExecutionStarter {
   startExecution: StartExecution;
 }
@@ -76,6 +84,7 @@ export class EventBus {
   private readonly services: TargetServices;
   private readonly ingestion: Ingestion;
   private readonly warn: (message: string) => void;
+  private readonly observers = new Set<BusObserver>();
 
   constructor(options: EventBusOptions = {}) {
     this.warn = options.onWarning ?? ((message) => void process.stderr.write(`warning: ${message}\n`));
@@ -89,7 +98,7 @@ export class EventBus {
     this.deliveries = new DeliveryStore(this.db);
     this.archives = new ArchiveRegistry(this.db, this.location, (bus) => this.buses.exists(bus));
     this.replays = new ReplayRegistry(this.db, this.location, (archive) => this.archives.sourceBus(archive));
-    this.router = new Router(this.rules, this.targets, this.deliveries, this.archives);
+    this.router = new Router(this.rules, this.targets, this.deliveries, this.archives, (bus, event, queued) => this.tellObservers(bus, event, queued));
     this.services = { ...(options.lambda ? { lambda: options.lambda } : {}), forward: (bus, event) => this.ingestion.forward(bus, event) };
     this.queue = new DeliveryQueue(this.deliveries, this.clock, this.services);
     this.ingestion = new Ingestion(this.db, this.clock, this.location, this.router, this.rules, this.queue, (bus) => this.buses.exists(bus));
@@ -142,6 +151,22 @@ export class EventBus {
   /** Deliveries accepted but not yet taken by their target (due now or waiting for a retry). */
   pendingDeliveries(): number {
     return this.deliveries.pendingCount();
+  }
+
+  /** Tells `observer` of every event accepted on any bus, once routed. @returns the unsubscribe */
+  observe(observer: BusObserver): () => void {
+    this.observers.add(observer);
+    return () => this.observers.delete(observer);
+  }
+
+  private tellObservers(bus: string, event: AwsEvent, queued: number): void {
+    for (const observer of this.observers) {
+      try {
+        observer({ bus, event, queued });
+      } catch (err) {
+        process.emitWarning(`event bus observer failed: ${String(err)}`);
+      }
+    }
   }
 
   /** What targets' dead-letter queues hold, optionally one queue's. */

@@ -3,7 +3,7 @@
  * hooks that connect it to the engine (`taskPublisher`, `executionStatusListener`) and to the
  * object store (`publish`).
  */
-export { EventBus, type EventBusOptions, type ExecutionStarter } from './event-bus';
+export { EventBus, type BusObservation, type BusObserver, type EventBusOptions, type ExecutionStarter } from './event-bus';
 export { EventsApiError, type EventsErrorCode } from './errors';
 export type { AwsEvent } from './aws-event';
 export type { DeadLetter, DeadLetterAttributes } from './delivery-store';

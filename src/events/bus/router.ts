@@ -24,6 +24,8 @@ export class Router {
     private readonly targets: TargetRegistry,
     private readonly deliveries: DeliveryStore,
     private readonly archives: ArchiveRegistry,
+    /** Told of every event the bus accepted, with how many deliveries it queued (e.g. a console's recent events). */
+    private readonly onRouted?: (bus: string, event: AwsEvent, queued: number) => void,
   ) {}
 
   /** @returns how many deliveries were queued */
@@ -35,6 +37,7 @@ export class Router {
       if (!rule || (options.ruleArns && !options.ruleArns.includes(rule.arn))) continue;
       queued += this.deliverToTargets(rule, event, options.ingested);
     }
+    this.onRouted?.(bus, event, queued);
     return queued;
   }
 
