@@ -10,7 +10,7 @@ import type { Clock } from '../clock/clock';
 import { runBranch } from './branch';
 import type { StoredEvent } from './history/events';
 import { HistoryRecorder, dataDetails } from './history/recorder';
-import type { HistorySink } from './history/sink';
+import { DiscardHistorySink, type HistorySink } from './history/sink';
 import type { TaskServices } from './integrations/services';
 import { Frame, type ExecutionInfo, type ExecutionRuntime } from './runtime';
 
@@ -47,7 +47,12 @@ export interface RunExecutionOptions {
   stop?: AbortSignal;
   /** Reads a child execution's recorded history (distributed Map items) when resuming. */
   loadHistory?: (executionArn: string) => StoredEvent[];
+  /** Randomness for retry jitter (JitterStrategy FULL). @default Math.random */
+  random?: () => number;
 }
+
+/** EXPRESS children of a distributed Map keep no history: one shared sink drops their events. */
+const DISCARD = new DiscardHistorySink();
 
 export async function runExecution(options: RunExecutionOptions): Promise<ExecutionResult> {
   const { info, definition, clock } = options;
@@ -56,9 +61,22 @@ export async function runExecution(options: RunExecutionOptions): Promise<Execut
   const onStop = () => controller.abort(options.stop!.reason);
   options.stop?.addEventListener('abort', onStop, { once: true });
   const keepDetails = options.keepDetails ?? true;
-  const childRecorder = (arn: string) =>
-    new HistoryRecorder(arn, options.sink, clock, keepDetails, recorder.replaying ? options.loadHistory?.(arn) : undefined);
-  const rt: ExecutionRuntime = { info, definition, clock, recorder, services: options.services, signal: controller.signal, newId: randomUUID, childRecorder };
+  const childRecorder = (arn: string, durable: boolean) =>
+    durable
+      ? new HistoryRecorder(arn, options.sink, clock, keepDetails, recorder.replaying ? options.loadHistory?.(arn) : undefined)
+      : new HistoryRecorder(arn, DISCARD, clock, false);
+  const random = options.random ?? Math.random;
+  const rt: ExecutionRuntime = {
+    info,
+    definition,
+    clock,
+    recorder,
+    services: options.services,
+    signal: controller.signal,
+    newId: randomUUID,
+    childRecorder,
+    random,
+  };
 
   const started = recorder.emit(
     'exec:s',

@@ -1,8 +1,23 @@
 import type { Clock } from '../../clock/clock';
+import { MAX_HISTORY_EVENTS } from '../limits';
 import type { StoredEvent } from './events';
 import type { HistorySink } from './sink';
 
 type Details = Record<string, unknown>;
+
+/**
+ * The execution's history is full: AWS fails it with States.Runtime, its ExecutionFailed event
+ * being the 25,000th. Not a StatesError, so that no Retry or Catch of the state can intercept it.
+ */
+export class HistoryLimitReached extends Error {
+  constructor() {
+    super(`The execution reached the maximum number of history events (${MAX_HISTORY_EVENTS}).`);
+    this.name = 'HistoryLimitReached';
+  }
+}
+
+/** The events that end an execution: the last slot of a full history is kept for them. */
+const CLOSING_EVENTS = new Set(['ExecutionSucceeded', 'ExecutionFailed', 'ExecutionTimedOut', 'ExecutionAborted']);
 
 /**
  * Numbers and records one execution's events.
@@ -46,6 +61,7 @@ export class HistoryRecorder {
   emit(key: string, type: string, previousEventId: number, details?: () => Details, meta?: Details): StoredEvent {
     const old = this.replayed(key);
     if (old) return old;
+    if (this.nextId >= MAX_HISTORY_EVENTS && !CLOSING_EVENTS.has(type)) throw new HistoryLimitReached();
     const event: StoredEvent = {
       id: this.nextId++,
       previousEventId,
