@@ -37,6 +37,7 @@ import { ExecutionRunner, type ExecutionStatusListener } from './execution-runne
 import { Executions } from './executions';
 import type { Location } from './names';
 import { EngineNestedExecutions } from './nested-executions';
+import { ObjectStoreItems } from './object-store-items';
 import { redriveExecution } from './redrive-execution';
 import { requiredString, StateMachines } from './state-machines';
 import { DurableTaskTokenBroker } from './task-tokens';
@@ -91,6 +92,8 @@ export class Engine {
       tokens: this.tokens,
       executions: new EngineNestedExecutions(this.executions, this.runner),
       ...(options.events ? { events: options.events } : {}),
+      // A distributed Map's ItemReader and ResultWriter reach S3: here, the local object store.
+      ...(options.objects ? objectStoreItems(options.objects) : {}),
     };
     if (options.resume ?? true) this.runner.resumeAll();
   }
@@ -188,4 +191,9 @@ export class Engine {
     this.runner.close();
     this.db.close();
   }
+}
+
+function objectStoreItems(objects: ObjectStore): Pick<TaskServices, 'items' | 'results'> {
+  const items = new ObjectStoreItems(objects);
+  return { items, results: items };
 }
