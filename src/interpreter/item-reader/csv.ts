@@ -19,29 +19,33 @@ export interface CsvRecord {
   line: number;
 }
 
-/** The file's records; blank lines are skipped. */
-export async function* csvRecords(bytes: AsyncIterable<Uint8Array>, delimiter = ','): AsyncGenerator<CsvRecord> {
+/** The file's records, a chunk's worth at a time; blank lines are skipped. */
+export async function* csvRecords(bytes: AsyncIterable<Uint8Array>, delimiter = ','): AsyncGenerator<CsvRecord[]> {
   let pending: string | undefined;
   let startLine = 0;
   let line = 0;
-  for await (const text of textLines(bytes)) {
-    line++;
-    if (pending === undefined) {
-      if (text.length === 0) continue;
-      // Most rows hold no quote at all: split them directly.
-      if (!text.includes('"')) {
-        yield { fields: text.split(delimiter), line };
-        continue;
+  for await (const lines of textLines(bytes)) {
+    const records: CsvRecord[] = [];
+    for (const text of lines) {
+      line++;
+      if (pending === undefined) {
+        if (text.length === 0) continue;
+        // Most rows hold no quote at all: split them directly.
+        if (!text.includes('"')) {
+          records.push({ fields: text.split(delimiter), line });
+          continue;
+        }
+        pending = text;
+        startLine = line;
+      } else {
+        pending += '\n' + text;
       }
-      pending = text;
-      startLine = line;
-    } else {
-      pending += '\n' + text;
+      // An odd number of quotes leaves a quoted field open across the line break.
+      if (countQuotes(pending) % 2 === 1) continue;
+      records.push({ fields: splitQuoted(pending, delimiter, startLine), line: startLine });
+      pending = undefined;
     }
-    // An odd number of quotes leaves a quoted field open across the line break.
-    if (countQuotes(pending) % 2 === 1) continue;
-    yield { fields: splitQuoted(pending, delimiter, startLine), line: startLine };
-    pending = undefined;
+    if (records.length > 0) yield records;
   }
   if (pending !== undefined) throw itemReaderFailed(`CSV record starting at line ${startLine} has an unterminated quoted field.`);
 }
@@ -53,23 +57,37 @@ export async function* csvRecords(bytes: AsyncIterable<Uint8Array>, delimiter = 
 export async function* csvItems(
   bytes: AsyncIterable<Uint8Array>,
   options: { headers?: string[]; delimiter?: string },
-): AsyncGenerator<JsonObject> {
+): AsyncGenerator<JsonObject[]> {
+  const delimiter = options.delimiter ?? ',';
   let headers = options.headers;
-  for await (const record of csvRecords(bytes, options.delimiter ?? ',')) {
-    if (!headers) {
-      if (Buffer.byteLength(record.fields.join(options.delimiter ?? ',')) > MAX_CSV_HEADER_BYTES) {
-        throw itemReaderFailed(`The CSV header row exceeds the maximum size of ${MAX_CSV_HEADER_BYTES} bytes.`);
+  for await (const records of csvRecords(bytes, delimiter)) {
+    const items: JsonObject[] = [];
+    for (const record of records) {
+      if (!headers) {
+        headers = headerOf(record, delimiter);
+        continue;
       }
-      headers = record.fields;
-      continue;
+      items.push(rowItem(record, headers, 'the header'));
     }
-    if (record.fields.length !== headers.length) {
-      throw itemReaderFailed(`CSV record at line ${record.line} has ${record.fields.length} fields, but the header has ${headers.length}.`);
-    }
-    const item: JsonObject = {};
-    for (let i = 0; i < headers.length; i++) item[headers[i]] = record.fields[i];
-    yield item;
+    if (items.length > 0) yield items;
   }
+}
+
+function headerOf(record: CsvRecord, delimiter: string): string[] {
+  if (Buffer.byteLength(record.fields.join(delimiter)) > MAX_CSV_HEADER_BYTES) {
+    throw itemReaderFailed(`The CSV header row exceeds the maximum size of ${MAX_CSV_HEADER_BYTES} bytes.`);
+  }
+  return record.fields;
+}
+
+/** One record as an object of string values; `what` names the header in the error. */
+export function rowItem(record: CsvRecord, headers: string[], what: string): JsonObject {
+  if (record.fields.length !== headers.length) {
+    throw itemReaderFailed(`CSV record at line ${record.line} has ${record.fields.length} fields, but ${what} has ${headers.length}.`);
+  }
+  const item: JsonObject = {};
+  for (let i = 0; i < headers.length; i++) item[headers[i]] = record.fields[i];
+  return item;
 }
 
 function countQuotes(text: string): number {

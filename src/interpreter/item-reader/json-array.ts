@@ -7,11 +7,16 @@ import { itemReaderFailed } from './errors';
 
 const WHITESPACE = new Set([' ', '\t', '\n', '\r']);
 
-export async function* jsonArrayItems(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<Json> {
+/** The elements a chunk completes come out together. */
+export async function* jsonArrayItems(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<Json[]> {
   const decoder = new TextDecoder('utf-8');
   const scan = new ArrayScanner();
-  for await (const chunk of bytes) yield* scan.feed(decoder.decode(chunk, { stream: true }));
-  yield* scan.feed(decoder.decode());
+  for await (const chunk of bytes) {
+    const items = [...scan.feed(decoder.decode(chunk, { stream: true }))];
+    if (items.length > 0) yield items;
+  }
+  const last = [...scan.feed(decoder.decode())];
+  if (last.length > 0) yield last;
   scan.end();
 }
 

@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { Json, JsonObject } from '../../asl/json';
 import { isJsonObject } from '../../asl/json';
-import { csvRecords } from './csv';
+import { csvRecords, rowItem } from './csv';
 import { itemReaderFailed } from './errors';
 
 export interface InventoryManifest {
@@ -40,14 +40,9 @@ export function parseInventoryManifest(text: string): InventoryManifest {
 }
 
 /** The rows of one inventory file (gunzipped when its key ends in .gz). */
-export async function* inventoryItems(bytes: AsyncIterable<Uint8Array>, key: string, schema: string[]): AsyncGenerator<JsonObject> {
+export async function* inventoryItems(bytes: AsyncIterable<Uint8Array>, key: string, schema: string[]): AsyncGenerator<JsonObject[]> {
   const source = key.endsWith('.gz') ? (Readable.from(bytes).pipe(createGunzip()) as AsyncIterable<Uint8Array>) : bytes;
-  for await (const record of csvRecords(source)) {
-    if (record.fields.length !== schema.length) {
-      throw itemReaderFailed(`Inventory file ${key} has a row at line ${record.line} with ${record.fields.length} fields, but the manifest's fileSchema has ${schema.length}.`);
-    }
-    const item: JsonObject = {};
-    for (let i = 0; i < schema.length; i++) item[schema[i]] = record.fields[i];
-    yield item;
+  for await (const records of csvRecords(source)) {
+    yield records.map((record) => rowItem(record, schema, `the fileSchema of the manifest (inventory file ${key})`));
   }
 }

@@ -27,21 +27,27 @@ export interface DatasetRequest {
   maxItems?: number;
 }
 
-/** Items in the order AWS reads them, at most `maxItems`; failures become States.ItemReaderFailed. */
-export async function* readDataset(source: ItemSource, request: DatasetRequest, signal: AbortSignal): AsyncGenerator<Json> {
+/**
+ * Items in the order AWS reads them, at most `maxItems` (0 or absent: all), in arrays of what one
+ * read produced; failures become States.ItemReaderFailed.
+ */
+export async function* readDataset(source: ItemSource, request: DatasetRequest, signal: AbortSignal): AsyncGenerator<Json[]> {
   let left = request.maxItems && request.maxItems > 0 ? request.maxItems : Infinity;
-  if (left === 0) return;
   try {
-    for await (const item of datasetItems(source, request, signal)) {
-      yield item;
-      if (--left <= 0) return;
+    for await (const items of datasetItems(source, request, signal)) {
+      if (items.length >= left) {
+        yield items.slice(0, left);
+        return;
+      }
+      left -= items.length;
+      yield items;
     }
   } catch (err) {
     throw sourceFailure(err, signal);
   }
 }
 
-function datasetItems(source: ItemSource, request: DatasetRequest, signal: AbortSignal): AsyncIterable<Json> {
+function datasetItems(source: ItemSource, request: DatasetRequest, signal: AbortSignal): AsyncIterable<Json[]> {
   if (request.resource === LIST_OBJECTS_V2) return listedItems(source, request, signal);
   if (request.resource !== GET_OBJECT) throw itemReaderFailed(`The ItemReader resource '${request.resource}' is not supported.`);
   if (request.key === undefined) throw itemReaderFailed('The ItemReader parameters must name a Key.');
@@ -70,13 +76,13 @@ function csvOptions(request: DatasetRequest): { headers?: string[]; delimiter?: 
 }
 
 /** ListObjectsV2 items, shaped as AWS passes them: LastModified in epoch seconds. */
-async function* listedItems(source: ItemSource, request: DatasetRequest, signal: AbortSignal): AsyncGenerator<JsonObject> {
+async function* listedItems(source: ItemSource, request: DatasetRequest, signal: AbortSignal): AsyncGenerator<JsonObject[]> {
   for await (const o of source.listObjects(request.bucket, request.prefix, signal)) {
-    yield { Etag: o.etag, Key: o.key, LastModified: Math.floor(o.lastModified / 1000), Size: o.size, StorageClass: o.storageClass };
+    yield [{ Etag: o.etag, Key: o.key, LastModified: Math.floor(o.lastModified / 1000), Size: o.size, StorageClass: o.storageClass }];
   }
 }
 
-async function* manifestItems(source: ItemSource, request: DatasetRequest, signal: AbortSignal): AsyncGenerator<JsonObject> {
+async function* manifestItems(source: ItemSource, request: DatasetRequest, signal: AbortSignal): AsyncGenerator<JsonObject[]> {
   const chunks: Uint8Array[] = [];
   for await (const chunk of source.readObject(request.bucket, request.key!, request.versionId, signal)) chunks.push(chunk);
   const manifest = parseInventoryManifest(Buffer.concat(chunks).toString('utf8'));

@@ -23,16 +23,18 @@ export function batchItems(state: MapState, items: Json[]): Json[] {
   return batches;
 }
 
-/** The same batches as batchItems, pulled one at a time from an item stream. */
-export async function* batchStream(batcher: JsonObject | undefined, items: AsyncIterator<Json>): AsyncGenerator<Json> {
+/** The same batches as batchItems (or the items themselves), pulled one at a time from arrays of items as they are read. */
+export async function* batchStream(batcher: JsonObject | undefined, chunks: AsyncIterator<Json[]>): AsyncGenerator<Json> {
   const filler = batcher ? new BatchFiller(batcher) : undefined;
-  for (let next = await items.next(); !next.done; next = await items.next()) {
+  for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
     if (!filler) {
-      yield next.value;
+      yield* next.value;
       continue;
     }
-    const full = filler.add(next.value);
-    if (full) yield full;
+    for (const item of next.value) {
+      const full = filler.add(item);
+      if (full) yield full;
+    }
   }
   const last = filler?.flush();
   if (last) yield last;

@@ -33,10 +33,10 @@ function arrayFeed(items: Json[]): MapFeed {
  * The first item is read before the Map starts, so that a missing object or an unreadable header
  * fails the state the way unreadable items do, before any child runs.
  */
-async function readerFeed(state: MapState, items: AsyncIterator<Json>): Promise<MapFeed> {
+async function readerFeed(state: MapState, items: AsyncIterator<Json[]>): Promise<MapFeed> {
   const first = await items.next();
   let replayFirst = !first.done;
-  const withFirst: AsyncIterator<Json> = {
+  const withFirst: AsyncIterator<Json[]> = {
     next: () => {
       if (!replayFirst) return items.next();
       replayFirst = false;

@@ -15,7 +15,8 @@ import type { StateContext } from '../runtime';
 /** AWS reads at most 100,000,000 items from one dataset. */
 export const MAX_ITEM_READER_ITEMS = 100_000_000;
 
-export async function readerItems(state: MapState, input: Json, ctx: StateContext): Promise<AsyncIterator<Json>> {
+/** The dataset's items, in arrays of what each read produced. */
+export async function readerItems(state: MapState, input: Json, ctx: StateContext): Promise<AsyncIterator<Json[]>> {
   const source = ctx.rt.services.items;
   if (!source) throw itemReaderFailed('No item source is configured: this host cannot read an ItemReader dataset.');
   const request = await datasetRequest(state.ItemReader!, input, ctx);
