@@ -125,7 +125,14 @@ class MapRun {
       frame.lastEventId = ev.id;
       this.openResultFiles();
     }
-    await this.runAll();
+    try {
+      await this.runAll();
+    } catch (err) {
+      // Stopped from outside: partly written result files are dropped, not left open.
+      this.files?.abort(err);
+      throw err;
+    }
+    if (this.fatal !== undefined) this.files?.abort(this.fatal);
     const failed = this.fatal !== undefined || this.exceeded();
     const output = this.fatal === undefined ? await this.finishResults() : undefined;
     // AWS links the closing events, and the Exited event after them, to the event before them.

@@ -192,3 +192,13 @@ describe('failures', () => {
     expect(run).toMatchObject({ status: 'FAILED', error: 'States.ItemReaderFailed' });
   });
 });
+
+test('a dataset that turns unreadable midway fails the Map Run after children have already run (it is read in chunks)', async () => {
+  const lines = Array.from({ length: 20_000 }, (_, i) => JSON.stringify({ i }));
+  await put('data.jsonl', `${lines.join('\n')}\n{"broken":\n`);
+  const reader = { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { InputType: 'JSONL' }, Parameters: { Bucket: 'demo-dataset-bucket', Key: 'data.jsonl' } };
+  const run = await read(reader, {}, { ItemBatcher: { MaxItemsPerBatch: 1000 }, ToleratedFailureCount: 5 });
+  expect(run).toMatchObject({ status: 'FAILED', error: 'States.ItemReaderFailed' });
+  expect(run.cause).toMatch(/^Line 20001 of the JSONL dataset is not valid JSON/);
+  expect(run.events.map((e) => e.type)).toEqual(['ExecutionStarted', 'MapStateEntered', 'MapStateStarted', 'MapRunStarted', 'MapRunFailed', 'MapStateFailed', 'ExecutionFailed']);
+});
