@@ -12,6 +12,7 @@ import type { StoredEvent } from './history/events';
 import { HistoryRecorder, dataDetails } from './history/recorder';
 import { DiscardHistorySink, type HistorySink } from './history/sink';
 import type { TaskServices } from './integrations/services';
+import { MAX_HISTORY_EVENTS } from './limits';
 import { Frame, type ExecutionInfo, type ExecutionRuntime } from './runtime';
 
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
@@ -49,6 +50,11 @@ export interface RunExecutionOptions {
   loadHistory?: (executionArn: string) => StoredEvent[];
   /** Randomness for retry jitter (JitterStrategy FULL). @default Math.random */
   random?: () => number;
+  /**
+   * Most events the history may hold before the execution fails, as AWS bounds STANDARD histories.
+   * @default MAX_HISTORY_EVENTS for a STANDARD execution, none for an EXPRESS one
+   */
+  historyLimit?: number;
 }
 
 /** EXPRESS children of a distributed Map keep no history: one shared sink drops their events. */
@@ -56,14 +62,15 @@ const DISCARD = new DiscardHistorySink();
 
 export async function runExecution(options: RunExecutionOptions): Promise<ExecutionResult> {
   const { info, definition, clock } = options;
-  const recorder = new HistoryRecorder(info.executionArn, options.sink, clock, options.keepDetails ?? true, options.previousEvents);
+  const historyLimit = options.historyLimit ?? (info.type === 'STANDARD' ? MAX_HISTORY_EVENTS : Infinity);
+  const recorder = new HistoryRecorder(info.executionArn, options.sink, clock, options.keepDetails ?? true, options.previousEvents, historyLimit);
   const controller = new AbortController();
   const onStop = () => controller.abort(options.stop!.reason);
   options.stop?.addEventListener('abort', onStop, { once: true });
   const keepDetails = options.keepDetails ?? true;
   const childRecorder = (arn: string, durable: boolean) =>
     durable
-      ? new HistoryRecorder(arn, options.sink, clock, keepDetails, recorder.replaying ? options.loadHistory?.(arn) : undefined)
+      ? new HistoryRecorder(arn, options.sink, clock, keepDetails, recorder.replaying ? options.loadHistory?.(arn) : undefined, historyLimit)
       : new HistoryRecorder(arn, DISCARD, clock, false);
   const random = options.random ?? Math.random;
   const rt: ExecutionRuntime = {

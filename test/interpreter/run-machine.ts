@@ -26,7 +26,7 @@ export function lambdaOf(handle: (name: string, payload: Json | undefined) => Js
 export async function runMachine(
   definition: StateMachineDefinition,
   input: Json,
-  options: { services?: Partial<TaskServices>; clock?: Clock; random?: () => number } = {},
+  options: { services?: Partial<TaskServices>; clock?: Clock; random?: () => number; type?: 'STANDARD' | 'EXPRESS' } = {},
 ): Promise<MachineRun> {
   const sink = new MemoryHistorySink();
   const clock = options.clock ?? new WallClock();
@@ -42,7 +42,7 @@ export async function runMachine(
       redriveCount: 0,
       region: 'us-east-1',
       account: '123456789012',
-      type: 'STANDARD',
+      type: options.type ?? 'STANDARD',
     },
     definition,
     clock,

@@ -17,10 +17,25 @@ test('an event already recorded under a key is returned, not written again', () 
 });
 
 test('no event but the execution\'s closing one may take the 25,000th id', () => {
-  const recorder = new HistoryRecorder('arn', new MemoryHistorySink(), new VirtualClock(0), false);
+  const recorder = new HistoryRecorder('arn', new MemoryHistorySink(), new VirtualClock(0), false, [], MAX_HISTORY_EVENTS);
   for (let i = 1; i < MAX_HISTORY_EVENTS; i++) recorder.emit(`k${i}`, 'PassStateEntered', i - 1);
   expect(() => recorder.emit('k', 'PassStateExited', 1)).toThrow(HistoryLimitReached);
   expect(recorder.emit('exec:d', 'ExecutionFailed', 24_999).id).toBe(MAX_HISTORY_EVENTS);
+});
+
+const countdown = {
+  StartAt: 'Step',
+  States: {
+    Step: { Type: 'Pass', Parameters: { 'n.$': 'States.MathAdd($.n, -1)' }, Next: 'More' },
+    More: { Type: 'Choice', Choices: [{ Variable: '$.n', NumericGreaterThan: 0, Next: 'Step' }], Default: 'Done' },
+    Done: { Type: 'Succeed' },
+  },
+} as unknown as StateMachineDefinition;
+
+test('an EXPRESS execution has no such limit: AWS keeps no history for it', async () => {
+  const run = await runMachine(countdown, { n: 7_000 }, { type: 'EXPRESS' });
+  expect(run).toMatchObject({ status: 'SUCCEEDED', output: { n: 0 } });
+  expect(run.events.length).toBeGreaterThan(MAX_HISTORY_EVENTS);
 });
 
 test('an endless loop fails with States.Runtime at event 25,000, as on AWS, and a Catch does not intercept it', async () => {
