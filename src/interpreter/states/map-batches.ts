@@ -3,14 +3,13 @@
  * from a dataset being read (only the batch being filled is held).
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/input-output-itembatcher.html
  */
-import type { MapState } from '../../asl/definition';
 import type { Json, JsonObject } from '../../asl/json';
 
 /** AWS caps a batch at 256 KiB of input. */
 const MAX_BATCH_BYTES = 256 * 1024;
 
-export function batchItems(state: MapState, items: Json[]): Json[] {
-  const batcher = state.ItemBatcher;
+/** `batcher` holds literal values (see resolveBatcher); without one the items are not batched. */
+export function batchItems(batcher: JsonObject | undefined, items: Json[]): Json[] {
   if (!batcher) return items;
   const batches: Json[] = [];
   const filler = new BatchFiller(batcher);

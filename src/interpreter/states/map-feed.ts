@@ -3,9 +3,10 @@
  * over its input), or a dataset an ItemReader streams. Workers pull one item (or batch) at a time.
  */
 import type { MapState } from '../../asl/definition';
-import type { Json } from '../../asl/json';
+import type { Json, JsonObject } from '../../asl/json';
 import type { StateContext } from '../runtime';
 import { batchItems, batchStream } from './map-batches';
+import { resolveBatcher } from './map-batcher';
 import { mapItems } from './map-config';
 import { readerItems } from './map-item-reader';
 
@@ -17,8 +18,12 @@ export interface MapFeed {
 }
 
 export async function mapFeed(state: MapState, input: Json, ctx: StateContext, distributed: boolean): Promise<MapFeed> {
-  if (distributed && state.ItemReader) return readerFeed(state, await readerItems(state, input, ctx));
-  return arrayFeed(batchItems(state, await mapItems(state, input, ctx)));
+  if (distributed && state.ItemReader) {
+    const items = await readerItems(state, input, ctx);
+    return readerFeed(await resolveBatcher(state, input, ctx), items);
+  }
+  const items = await mapItems(state, input, ctx);
+  return arrayFeed(batchItems(await resolveBatcher(state, input, ctx), items));
 }
 
 function arrayFeed(items: Json[]): MapFeed {
@@ -33,7 +38,7 @@ function arrayFeed(items: Json[]): MapFeed {
  * The first item is read before the Map starts, so that a missing object or an unreadable header
  * fails the state the way unreadable items do, before any child runs.
  */
-async function readerFeed(state: MapState, items: AsyncIterator<Json[]>): Promise<MapFeed> {
+async function readerFeed(batcher: JsonObject | undefined, items: AsyncIterator<Json[]>): Promise<MapFeed> {
   const first = await items.next();
   let replayFirst = !first.done;
   const withFirst: AsyncIterator<Json[]> = {
@@ -43,6 +48,6 @@ async function readerFeed(state: MapState, items: AsyncIterator<Json[]>): Promis
       return Promise.resolve(first);
     },
   };
-  const batches = batchStream(state.ItemBatcher, withFirst);
+  const batches = batchStream(batcher, withFirst);
   return { next: () => batches.next() };
 }

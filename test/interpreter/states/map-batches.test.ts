@@ -1,4 +1,3 @@
-import type { MapState } from '../../../src/asl/definition';
 import type { Json, JsonObject } from '../../../src/asl/json';
 import { batchItems, batchStream } from '../../../src/interpreter/states/map-batches';
 
@@ -10,7 +9,7 @@ test.each<[string, JsonObject | undefined, number[]]>([
   ['MaxInputBytesPerBatch (each item is 7 bytes of JSON)', { MaxInputBytesPerBatch: 15 }, [2, 2, 2, 1]],
   ['both: whichever fills first', { MaxItemsPerBatch: 3, MaxInputBytesPerBatch: 15 }, [2, 2, 2, 1]],
 ])('%s', async (_name, batcher, sizes) => {
-  const batches = batchItems({ ItemBatcher: batcher } as MapState, items);
+  const batches = batchItems(batcher, items);
   if (!batcher) {
     expect(batches).toEqual(items);
     return;
@@ -24,6 +23,6 @@ test.each<[string, JsonObject | undefined, number[]]>([
 });
 
 test('BatchInput is added to every batch', () => {
-  const batches = batchItems({ ItemBatcher: { MaxItemsPerBatch: 4, BatchInput: { run: 'x' } } } as unknown as MapState, items);
+  const batches = batchItems({ MaxItemsPerBatch: 4, BatchInput: { run: 'x' } }, items);
   expect(batches[0]).toEqual({ BatchInput: { run: 'x' }, Items: items.slice(0, 4) });
 });
