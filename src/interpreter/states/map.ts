@@ -133,8 +133,10 @@ class MapRun {
       throw err;
     }
     if (this.fatal !== undefined) this.files?.abort(this.fatal);
-    const failed = this.fatal !== undefined || this.exceeded();
+    // The result files are finished even when too many items failed (AWS writes them then too);
+    // a failure to finish them fails the run.
     const output = this.fatal === undefined ? await this.finishResults() : undefined;
+    const failed = this.fatal !== undefined || this.exceeded();
     // AWS links the closing events, and the Exited event after them, to the event before them.
     let closingPrev = this.closingPrev ?? frame.lastEventId;
     if (this.mapRunArn) closingPrev = rt.recorder.emit(`${this.key}:R`, failed ? 'MapRunFailed' : 'MapRunSucceeded', closingPrev).id;

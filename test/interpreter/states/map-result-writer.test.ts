@@ -7,7 +7,7 @@ import type { Json, JsonObject } from '../../../src/asl/json';
 import { ObjectStoreItems } from '../../../src/control/object-store-items';
 import type { ObjectStore } from '../../../src/objects';
 import { body, openStore, readObject } from '../../objects/helpers';
-import type { LambdaInvoker } from '../../../src/interpreter/integrations/services';
+import { ItemSourceError, type LambdaInvoker, type ResultSink } from '../../../src/interpreter/integrations/services';
 import { runMachine } from '../run-machine';
 
 let store: ObjectStore;
@@ -144,4 +144,18 @@ test('a missing destination bucket fails the Map with States.ResultWriterFailed'
   const result = await run('rating\n1\n', { ResultWriter: { Resource: 'arn:aws:states:::s3:putObject', Parameters: { Bucket: 'no-such-bucket', Prefix: 'p' } } });
   expect(result).toMatchObject({ status: 'FAILED', error: 'States.ResultWriterFailed' });
   expect(result.cause).toMatch(/NoSuchBucket/);
+});
+
+test('a manifest that cannot be written fails the Map with States.ResultWriterFailed', async () => {
+  await store.putObject('demo-dataset-bucket', 'ratings.csv', body('rating\n1\n'));
+  const items = new ObjectStoreItems(store);
+  const manifestFails: ResultSink = {
+    open(bucket, key) {
+      if (key.endsWith('manifest.json')) throw new ItemSourceError('AccessDenied', 'Access Denied', 403);
+      return items.open(bucket, key);
+    },
+  };
+  const result = await runMachine(machine(), {}, { services: { items, results: manifestFails, lambda: scorer } });
+  expect(result).toMatchObject({ status: 'FAILED', error: 'States.ResultWriterFailed', cause: 'Access Denied (Service: S3, Status Code: 403, Error Code: AccessDenied)' });
+  expect(result.events.map((e) => e.type)).toContain('MapRunFailed');
 });
