@@ -19,12 +19,13 @@ export const MAX_ITEM_READER_ITEMS = 100_000_000;
 export async function readerItems(state: MapState, input: Json, ctx: StateContext): Promise<AsyncIterator<Json[]>> {
   const source = ctx.rt.services.items;
   if (!source) throw itemReaderFailed('No item source is configured: this host cannot read an ItemReader dataset.');
-  const request = await datasetRequest(state.ItemReader!, input, ctx);
+  const request = await datasetRequest(state, input, ctx);
   return readDataset(source, request, ctx.rt.signal)[Symbol.asyncIterator]();
 }
 
-async function datasetRequest(reader: JsonObject, input: Json, ctx: StateContext): Promise<DatasetRequest> {
-  const params = await readerParameters(reader, input, ctx);
+async function datasetRequest(state: MapState, input: Json, ctx: StateContext): Promise<DatasetRequest> {
+  const reader = state.ItemReader!;
+  const params = await readerParameters(reader, input, ctx, state.InputPath);
   const config = isJsonObject(reader.ReaderConfig) ? reader.ReaderConfig : {};
   const bucket = params.Bucket;
   if (typeof bucket !== 'string') throw itemReaderFailed('The ItemReader parameters must name a Bucket.');
@@ -42,13 +43,14 @@ async function datasetRequest(reader: JsonObject, input: Json, ctx: StateContext
   };
 }
 
-async function readerParameters(reader: JsonObject, input: Json, ctx: StateContext): Promise<JsonObject> {
+/** JSONPath Parameters see the input after InputPath, as the state's other templates do. */
+async function readerParameters(reader: JsonObject, input: Json, ctx: StateContext, inputPath: string | null | undefined): Promise<JsonObject> {
   let params: Json;
   if (ctx.queryLanguage === 'JSONata') {
     params = reader.Arguments === undefined ? {} : await evaluateJsonataTemplate(reader.Arguments, jsonataBindings(ctx, input), 'Arguments');
   } else {
     const scope = pathScope(ctx, input);
-    params = reader.Parameters === undefined ? {} : evaluatePayloadTemplate(reader.Parameters, scope.withInput(applyInputPath(input, undefined, scope)), 'Parameters');
+    params = reader.Parameters === undefined ? {} : evaluatePayloadTemplate(reader.Parameters, scope.withInput(applyInputPath(input, inputPath, scope)), 'Parameters');
   }
   if (!isJsonObject(params)) throw itemReaderFailed('The ItemReader parameters must be an object.');
   return params;

@@ -10,7 +10,7 @@ import { isJsonObject } from '../../asl/json';
 import { StatesError, StatesErrors } from '../../asl/errors';
 import { ItemSourceError, type ResultObjectWriter, type ResultSink } from '../integrations/services';
 import { evaluateJsonataTemplate } from '../jsonata';
-import { evaluatePayloadTemplate } from '../jsonpath';
+import { applyInputPath, evaluatePayloadTemplate } from '../jsonpath';
 import { jsonataBindings, pathScope } from '../query';
 import type { StateContext } from '../runtime';
 
@@ -54,17 +54,20 @@ export async function resultWriterConfig(state: MapState, input: Json, ctx: Stat
   if (!['NONE', 'COMPACT', 'FLATTEN'].includes(result.transformation)) throw resultWriterFailed(`The WriterConfig Transformation '${String(result.transformation)}' is not supported.`);
   if (!exporting) return result;
   if (writer.Resource !== PUT_OBJECT) throw resultWriterFailed(`The ResultWriter resource '${String(writer.Resource)}' is not supported.`);
-  const params = await writerParameters(writer, input, ctx);
+  const params = await writerParameters(writer, input, ctx, state.InputPath);
   if (typeof params.Bucket !== 'string') throw resultWriterFailed('The ResultWriter parameters must name a Bucket.');
   const prefix = typeof params.Prefix === 'string' ? params.Prefix : '';
   return { ...result, export: { bucket: params.Bucket, prefix } };
 }
 
-async function writerParameters(writer: JsonObject, input: Json, ctx: StateContext): Promise<JsonObject> {
-  const params =
-    ctx.queryLanguage === 'JSONata'
-      ? await evaluateJsonataTemplate(writer.Arguments ?? {}, jsonataBindings(ctx, input), 'Arguments')
-      : evaluatePayloadTemplate(writer.Parameters ?? {}, pathScope(ctx, input), 'Parameters');
+async function writerParameters(writer: JsonObject, input: Json, ctx: StateContext, inputPath: string | null | undefined): Promise<JsonObject> {
+  let params: Json;
+  if (ctx.queryLanguage === 'JSONata') {
+    params = await evaluateJsonataTemplate(writer.Arguments ?? {}, jsonataBindings(ctx, input), 'Arguments');
+  } else {
+    const scope = pathScope(ctx, input);
+    params = evaluatePayloadTemplate(writer.Parameters ?? {}, scope.withInput(applyInputPath(input, inputPath, scope)), 'Parameters');
+  }
   if (!isJsonObject(params)) throw resultWriterFailed('The ResultWriter parameters must be an object.');
   return params;
 }
