@@ -276,6 +276,11 @@ class MapRun {
       }
       if (this.exceeded()) this.child.abort(err);
     }
+    // Without a ResultWriter (every inline Map) only the output is kept: no execution record is built.
+    if (!this.writer) {
+      this.results![index] = outcome.status === 'SUCCEEDED' ? (outcome.output ?? null) : ({ Error: outcome.error ?? null, Cause: outcome.cause ?? null } as JsonObject);
+      return;
+    }
     const writing = this.keep(index, { ...outcome, ...this.childIdentity(), input: itemInput, startDate, stopDate: rt.clock.now() });
     if (writing) await writing;
   }
@@ -294,9 +299,8 @@ class MapRun {
 
   /** A child execution's name and ARNs, as a Map Run names them (only a ResultWriter shows them). */
   private childIdentity(): Pick<ChildOutcome, 'executionArn' | 'name' | 'stateMachineArn'> {
-    if (!this.writer || !this.mapRunArn) return { executionArn: '', name: '', stateMachineArn: '' };
     const name = this.ctx.rt.newId();
-    const run = this.mapRunArn.slice(0, this.mapRunArn.lastIndexOf(':'));
+    const run = this.mapRunArn!.slice(0, this.mapRunArn!.lastIndexOf(':'));
     return {
       name,
       executionArn: `${run.replace(':mapRun:', ':execution:')}:${name}`,
