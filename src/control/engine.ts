@@ -54,6 +54,7 @@ export interface EngineOptions {
   account?: string;
   lambda: LambdaInvoker;
   events?: EventPublisher;
+  /** The local S3: distributed Maps read their ItemReader datasets from it and write ResultWriter files to it. */
   objects?: ObjectStore;
   /** false to leave RUNNING executions alone at construction. @default true */
   resume?: boolean;

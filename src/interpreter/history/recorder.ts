@@ -7,7 +7,8 @@ type Details = Record<string, unknown>;
 
 /**
  * The execution's history is full: AWS fails a STANDARD execution with States.Runtime, its
- * ExecutionFailed event being the 25,000th. Not a StatesError, so that no Retry or Catch of the state can intercept it.
+ * ExecutionFailed event being the 25,000th. Not a StatesError, so that no Retry or Catch of a state
+ * can intercept it.
  */
 export class HistoryLimitReached extends Error {
   constructor(limit: number = MAX_HISTORY_EVENTS) {
