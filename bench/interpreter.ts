@@ -3,10 +3,12 @@
  * one process, then StartExecution→completion latency through the HTTP API. See bench/README.md.
  *
  * Environment: BENCH_RUNS (measured rounds, default 5), BENCH_STAT (best | median, default best),
- * BENCH_SCALE (multiplies workload sizes, default 1), BENCH_LATENCY_RUNS (default 300).
+ * BENCH_SCALE (multiplies workload sizes, default 1), BENCH_LATENCY_RUNS (default 300),
+ * BENCH_MAP_ROWS (rows of the distributed-Map CSV, default 1,000,000 × BENCH_SCALE).
  */
 import './polyfills';
 import { measureApiLatency } from './api-latency';
+import { measureDistributedMap } from './distributed-map';
 import { peer, statecraftExpress, statecraftStandard, type Engine } from './engines';
 import { envNumber, envStatistic } from './env';
 import { measureInterleaved, rate, sameOutput, type Measurement, type Statistic } from './measure';
@@ -90,6 +92,7 @@ async function main(): Promise<void> {
     for (const engine of Object.values(engines)) engine.close();
   }
   printThroughput(rows, runs, statistic);
+  await measureDistributedMap(envNumber('BENCH_MAP_ROWS', Math.round(1_000_000 * scale)));
   await measureApiLatency(envNumber('BENCH_LATENCY_RUNS', 300));
 }
 

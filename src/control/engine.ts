@@ -38,6 +38,7 @@ import { Executions } from './executions';
 import { ObservedHistorySink, type HistoryObserver } from './observed-history-sink';
 import type { Location } from './names';
 import { EngineNestedExecutions } from './nested-executions';
+import { ObjectStoreItems } from './object-store-items';
 import { redriveExecution } from './redrive-execution';
 import { requiredString, StateMachines } from './state-machines';
 import { DurableTaskTokenBroker } from './task-tokens';
@@ -54,6 +55,7 @@ export interface EngineOptions {
   account?: string;
   lambda: LambdaInvoker;
   events?: EventPublisher;
+  /** The local S3: distributed Maps read their ItemReader datasets from it and write ResultWriter files to it. */
   objects?: ObjectStore;
   /** false to leave RUNNING executions alone at construction. @default true */
   resume?: boolean;
@@ -92,6 +94,8 @@ export class Engine {
       tokens: this.tokens,
       executions: new EngineNestedExecutions(this.executions, this.runner),
       ...(options.events ? { events: options.events } : {}),
+      // A distributed Map's ItemReader and ResultWriter reach S3: here, the local object store.
+      ...(options.objects ? objectStoreItems(options.objects) : {}),
     };
     if (options.resume ?? true) this.runner.resumeAll();
   }
@@ -197,4 +201,9 @@ export class Engine {
     this.runner.close();
     this.db.close();
   }
+}
+
+function objectStoreItems(objects: ObjectStore): Pick<TaskServices, 'items' | 'results'> {
+  const items = new ObjectStoreItems(objects);
+  return { items, results: items };
 }

@@ -11,8 +11,9 @@ import { runBranch } from './branch';
 import type { StoredEvent } from './history/events';
 import { rememberText } from './history/raw-text';
 import { HistoryRecorder, dataDetails } from './history/recorder';
-import type { HistorySink } from './history/sink';
+import { DiscardHistorySink, type HistorySink } from './history/sink';
 import type { TaskServices } from './integrations/services';
+import { MAX_HISTORY_EVENTS } from './limits';
 import { TerminalFailure } from './payload-limit';
 import { Frame, type ExecutionInfo, type ExecutionRuntime } from './runtime';
 
@@ -49,19 +50,43 @@ export interface RunExecutionOptions {
   stop?: AbortSignal;
   /** Reads a child execution's recorded history (distributed Map items) when resuming. */
   loadHistory?: (executionArn: string) => StoredEvent[];
+  /** Randomness for retry jitter (JitterStrategy FULL). @default Math.random */
+  random?: () => number;
+  /**
+   * Most events the history may hold before the execution fails, as AWS bounds STANDARD histories.
+   * @default MAX_HISTORY_EVENTS for a STANDARD execution, none for an EXPRESS one
+   */
+  historyLimit?: number;
 }
+
+/** EXPRESS children of a distributed Map keep no history: one shared sink drops their events. */
+const DISCARD = new DiscardHistorySink();
 
 export async function runExecution(options: RunExecutionOptions): Promise<ExecutionResult> {
   const { info, definition, clock } = options;
-  const recorder = new HistoryRecorder(info.executionArn, options.sink, clock, options.keepDetails ?? true, options.previousEvents);
+  const historyLimit = options.historyLimit ?? (info.type === 'STANDARD' ? MAX_HISTORY_EVENTS : Infinity);
+  const recorder = new HistoryRecorder(info.executionArn, options.sink, clock, options.keepDetails ?? true, options.previousEvents, historyLimit);
   const controller = new AbortController();
   const onStop = () => controller.abort(options.stop!.reason);
   options.stop?.addEventListener('abort', onStop, { once: true });
   const keepDetails = options.keepDetails ?? true;
-  const childRecorder = (arn: string) =>
-    new HistoryRecorder(arn, options.sink, clock, keepDetails, recorder.replaying ? options.loadHistory?.(arn) : undefined);
+  const childRecorder = (arn: string, durable: boolean) =>
+    durable
+      ? new HistoryRecorder(arn, options.sink, clock, keepDetails, recorder.replaying ? options.loadHistory?.(arn) : undefined, historyLimit)
+      : new HistoryRecorder(arn, DISCARD, clock, false);
+  const random = options.random ?? Math.random;
+  const rt: ExecutionRuntime = {
+    info,
+    definition,
+    clock,
+    recorder,
+    services: options.services,
+    signal: controller.signal,
+    newId: randomUUID,
+    childRecorder,
+    random,
+  };
   if (info.inputText !== undefined) rememberText(info.input, info.inputText);
-  const rt: ExecutionRuntime = { info, definition, clock, recorder, services: options.services, signal: controller.signal, newId: randomUUID, childRecorder };
 
   const started = recorder.emit(
     'exec:s',

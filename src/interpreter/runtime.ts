@@ -34,8 +34,13 @@ export interface ExecutionRuntime {
   readonly signal: AbortSignal;
   /** A fresh id for task tokens and request ids. */
   newId(): string;
-  /** A recorder for a child execution's own history (a distributed Map's items), resuming what it recorded. */
-  childRecorder(executionArn: string): HistoryRecorder;
+  /**
+   * A recorder for a child execution's own history (a distributed Map's items), resuming what it
+   * recorded; `durable` false (EXPRESS children) records nothing, as AWS keeps no EXPRESS history.
+   */
+  childRecorder(executionArn: string, durable: boolean): HistoryRecorder;
+  /** Randomness for retry jitter: injected so that tests and replays can fix it. */
+  random(): number;
 }
 
 /** Map-iteration fields of the context object. */

@@ -1,9 +1,25 @@
 import type { Clock } from '../../clock/clock';
+import { MAX_HISTORY_EVENTS } from '../limits';
 import type { StoredEvent } from './events';
 import { rememberedText } from './raw-text';
 import type { HistorySink } from './sink';
 
 type Details = Record<string, unknown>;
+
+/**
+ * The execution's history is full: AWS fails a STANDARD execution with States.Runtime, its
+ * ExecutionFailed event being the 25,000th. Not a StatesError, so that no Retry or Catch of a state
+ * can intercept it.
+ */
+export class HistoryLimitReached extends Error {
+  constructor(limit: number = MAX_HISTORY_EVENTS) {
+    super(`The execution reached the maximum number of history events (${limit}).`);
+    this.name = 'HistoryLimitReached';
+  }
+}
+
+/** The events that end an execution: the last slot of a full history is kept for them. */
+const CLOSING_EVENTS = new Set(['ExecutionSucceeded', 'ExecutionFailed', 'ExecutionTimedOut', 'ExecutionAborted']);
 
 /**
  * Numbers and records one execution's events.
@@ -25,6 +41,8 @@ export class HistoryRecorder {
     /** false for sinks nobody reads: details are then never built. */
     readonly keepsDetails: boolean,
     previous: StoredEvent[] = [],
+    /** AWS bounds a STANDARD execution's history; EXPRESS executions keep none, so nothing bounds theirs. */
+    private readonly maxEvents = Infinity,
   ) {
     this.recorded = new Map(previous.map((e) => [e.key, e]));
     for (const e of previous) this.nextId = Math.max(this.nextId, e.id + 1);
@@ -47,6 +65,7 @@ export class HistoryRecorder {
   emit(key: string, type: string, previousEventId: number, details?: () => Details, meta?: Details): StoredEvent {
     const old = this.replayed(key);
     if (old) return old;
+    if (this.nextId >= this.maxEvents && !CLOSING_EVENTS.has(type)) throw new HistoryLimitReached(this.maxEvents);
     const event: StoredEvent = {
       id: this.nextId++,
       previousEventId,

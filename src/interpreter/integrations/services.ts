@@ -53,4 +53,58 @@ export interface TaskServices {
   executions?: NestedExecutions;
   events?: EventPublisher;
   tokens?: TaskTokenBroker;
+  /** A distributed Map's ItemReader reads through it. */
+  items?: ItemSource;
+  /** A distributed Map's ResultWriter writes through it. */
+  results?: ResultSink;
+}
+
+/** One object as ListObjectsV2 lists it. */
+export interface ListedObject {
+  key: string;
+  size: number;
+  /** Quoted, as S3 returns it. */
+  etag: string;
+  /** Epoch milliseconds. */
+  lastModified: number;
+  storageClass: string;
+}
+
+/** Why the item source could not read: S3's error code and message, shown in States.ItemReaderFailed. */
+export class ItemSourceError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly statusCode: number,
+  ) {
+    super(message);
+    this.name = 'ItemSourceError';
+  }
+}
+
+/**
+ * Where a distributed Map's ItemReader reads its dataset (S3 on AWS, the local object store here).
+ * Both calls stream: the Map pulls what it needs next, so memory follows the items in flight.
+ * A missing bucket or key rejects with an ItemSourceError.
+ */
+export interface ItemSource {
+  listObjects(bucket: string, prefix: string | undefined, signal: AbortSignal): AsyncIterable<ListedObject>;
+  readObject(bucket: string, key: string, versionId: string | undefined, signal: AbortSignal): AsyncIterable<Uint8Array>;
+}
+
+/** One object being written, chunk by chunk. */
+export interface ResultObjectWriter {
+  write(text: string): Promise<void>;
+  /** Finishes the object; resolves with its size in bytes. */
+  close(): Promise<number>;
+  /** Drops a partly written object. */
+  abort(reason: unknown): void;
+}
+
+/**
+ * Where a distributed Map's ResultWriter writes its manifest and result files (S3 on AWS).
+ * A missing bucket rejects with an ItemSourceError.
+ */
+export interface ResultSink {
+  open(bucket: string, key: string): ResultObjectWriter;
 }

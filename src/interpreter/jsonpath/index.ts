@@ -12,5 +12,4 @@ export { isIntrinsicExpression } from './intrinsics/parse-intrinsic';
 export { applyInputPath, applyOutputPath } from './input-output';
 export { applyResultPath } from './result-path';
 export { evaluateChoiceRule } from './choice/evaluate-choice-rule';
-export { parseTimestamp, compareInstants, type Instant } from './choice/timestamp';
 export { compactJson } from './json-text';

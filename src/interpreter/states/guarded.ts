@@ -36,7 +36,7 @@ export async function withRetryAndCatch(
       const index = findRetrier(state.Retry, err.error);
       if (index >= 0) {
         const used = retriesUsed.get(index) ?? 0;
-        const delay = retryDelayMs(state.Retry![index], used, Math.random);
+        const delay = retryDelayMs(state.Retry![index], used, () => ctx.rt.random());
         if (delay !== undefined) {
           retriesUsed.set(index, used + 1);
           await ctx.rt.clock.sleepUntil(retryWakeTime(ctx, attemptNumber, delay), ctx.rt.signal);

@@ -6,13 +6,13 @@
 import type { WaitState } from '../../asl/definition';
 import type { Json } from '../../asl/json';
 import { queryEvaluationError, runtimeError } from '../../asl/errors';
-import { evaluateJsonataTemplate } from '../jsonata';
+import { evaluateJsonataTemplate, evaluateJsonataTimestamp } from '../jsonata';
 import { applyInputPath, selectPath } from '../jsonpath';
 import { MAX_WAIT_SECONDS } from '../limits';
 import { jsonataBindings, passThroughOutput, pathScope } from '../query';
 import type { StateContext } from '../runtime';
 import type { StateOutcome } from './outcome';
-import { parseIsoTimestamp } from './timestamps';
+import { instantMillis, parseTimestamp } from '../timestamps';
 
 export async function evaluateWait(state: WaitState, input: Json, ctx: StateContext): Promise<StateOutcome> {
   const until = await wakeTime(state, input, ctx);
@@ -32,14 +32,11 @@ async function wakeTime(state: WaitState, input: Json, ctx: StateContext): Promi
       }
       return start + seconds * 1000;
     }
-    const stamp = await evaluateJsonataTemplate(state.Timestamp ?? null, bindings, 'Timestamp');
-    const at = typeof stamp === 'string' ? parseIsoTimestamp(stamp) : undefined;
-    if (at === undefined) throw queryEvaluationError(`The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: ${typeof stamp === 'string' ? stamp : JSON.stringify(stamp)}`);
-    return at;
+    return evaluateJsonataTimestamp(state.Timestamp ?? null, bindings);
   }
   if (typeof state.Seconds === 'number') return start + state.Seconds * 1000;
   if (state.Timestamp !== undefined) {
-    const at = parseIsoTimestamp(state.Timestamp);
+    const at = waitTimestamp(state.Timestamp);
     if (at === undefined) throw runtimeError(`The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: ${state.Timestamp}`);
     return at;
   }
@@ -54,9 +51,14 @@ async function wakeTime(state: WaitState, input: Json, ctx: StateContext): Promi
     return start + value * 1000;
   }
   const value = selectPath(state.TimestampPath ?? '$', effective, 'TimestampPath');
-  const at = typeof value === 'string' ? parseIsoTimestamp(value) : undefined;
+  const at = typeof value === 'string' ? waitTimestamp(value) : undefined;
   if (at === undefined) {
     throw runtimeError(`The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: ${state.TimestampPath} == ${typeof value === 'string' ? value : JSON.stringify(value)}`);
   }
   return at;
+}
+
+function waitTimestamp(text: string): number | undefined {
+  const instant = parseTimestamp(text, 'offset-date-time');
+  return instant && instantMillis(instant);
 }

@@ -1,7 +1,8 @@
 import type { ChoiceRule } from '../../../src/asl/definition';
 import { StatesError } from '../../../src/asl/errors';
 import type { Json } from '../../../src/asl/json';
-import { evaluateChoiceRule, parseTimestamp, type PathScope } from '../../../src/interpreter/jsonpath';
+import { evaluateChoiceRule, type PathScope } from '../../../src/interpreter/jsonpath';
+import { parseTimestamp } from '../../../src/interpreter/timestamps';
 
 const input: Json = {
   name: 'log-2024.txt',

@@ -1,6 +1,6 @@
 import type { Json } from '../../../asl/json';
 import { matchesPattern } from './string-matches';
-import { compareInstants, parseTimestamp } from './timestamp';
+import { compareInstants, parseTimestamp } from '../../timestamps';
 
 /** One Choice comparison: the Variable's value against the rule's operand. */
 export type Comparator = (value: Json, operand: Json) => boolean;
