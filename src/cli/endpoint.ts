@@ -1,4 +1,5 @@
 /** How the client commands reach a running `statecraft serve`: its URL and the SDK settings for it. */
+import { DEFAULT_LOCATION } from '../location';
 import { DEFAULT_PORT } from './serve';
 
 export function endpointUrl(flag: string | undefined): string {
@@ -7,5 +8,5 @@ export function endpointUrl(flag: string | undefined): string {
 
 /** SDK client settings for the local endpoint: it checks no signatures, but the SDK needs credentials to sign. */
 export function localClientConfig(flag: string | undefined) {
-  return { endpoint: endpointUrl(flag), region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
+  return { endpoint: endpointUrl(flag), region: DEFAULT_LOCATION.region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
 }

@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import type { WorkflowRegistry } from '../builder/workflow-package';
 import { VirtualClock, WallClock, type Clock } from '../clock/clock';
 import { parseDefinition } from '../control/definition-validation';
-import { createLocalRuntime, runWorkflow, waitForEnd, type LocalRuntime } from '../host';
+import { createLocalRuntime, LOCAL_ROLE_ARN, runWorkflow, waitForEnd, type LocalRuntime } from '../host';
 import type { ExecutionResult } from '../interpreter/execution';
 import { ProgressPrinter } from './progress';
 import { UsageError, readJsonArgument } from './args';
@@ -60,7 +60,7 @@ function isDefinitionFile(target: string): boolean {
 async function runDefinitionFile(runtime: LocalRuntime, file: string, input: unknown): Promise<ExecutionResult> {
   const definition = parseDefinition(readFileSync(file, 'utf8'));
   const name = basename(file).replace(/(\.asl)?\.json$/, '').replace(/[^A-Za-z0-9_-]/g, '-') || 'local';
-  const { stateMachineArn } = runtime.engine.createStateMachine({ name, definition: JSON.stringify(definition), roleArn: 'arn:aws:iam::000000000000:role/statecraft-local', type: 'STANDARD' });
+  const { stateMachineArn } = runtime.engine.createStateMachine({ name, definition: JSON.stringify(definition), roleArn: LOCAL_ROLE_ARN, type: 'STANDARD' });
   const { executionArn } = runtime.engine.startExecution({ stateMachineArn, input: JSON.stringify(input ?? {}) });
   return waitForEnd(runtime.engine, executionArn!);
 }

@@ -3,6 +3,7 @@
  * interpreter. Constructing an Engine resumes every execution that was running when the previous
  * process stopped.
  */
+import { locationOf } from '../location';
 import type {
   CreateStateMachineInput,
   CreateStateMachineOutput,
@@ -80,7 +81,7 @@ export class Engine {
 
   constructor(options: EngineOptions) {
     this.clock = options.clock ?? new WallClock();
-    this.location = { region: options.region ?? 'us-east-1', account: options.account ?? '000000000000' };
+    this.location = locationOf(options);
     this.objects = options.objects;
     this.db = openDatabase(options.dataDir);
     this.sink = new ObservedHistorySink(this.db);

@@ -4,6 +4,7 @@
  * the Node.js runtime's error object when the handler throws).
  * @see https://docs.aws.amazon.com/lambda/latest/dg/nodejs-exceptions.html
  */
+import { locationOf } from '../location';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -41,8 +42,7 @@ export class DirectoryLambdaInvoker implements LambdaInvoker {
     private readonly dir: string,
     options: DirectoryLambdaOptions = {},
   ) {
-    this.region = options.region ?? 'us-east-1';
-    this.account = options.account ?? '000000000000';
+    ({ region: this.region, account: this.account } = locationOf(options));
     this.timeoutMs = options.timeoutMs ?? 900_000;
   }
 

@@ -2,12 +2,10 @@
  * ARNs and names as Step Functions forms and checks them.
  * @see https://docs.aws.amazon.com/step-functions/latest/apireference/API_CreateStateMachine.html
  */
+import type { Location } from '../location';
 import { InvalidArn, InvalidName } from './errors';
 
-export interface Location {
-  region: string;
-  account: string;
-}
+export type { Location } from '../location';
 
 /** 1–80 characters; no whitespace, brackets, wildcards, special or control characters. */
 const FORBIDDEN = /[\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]/;

@@ -2,6 +2,7 @@
  * Paging for List* and GetExecutionHistory: the nextToken is an opaque offset, and maxResults
  * follows AWS (0 or absent means the default of 100, at most 1000).
  */
+import { decodeOffsetToken, encodeOffsetToken } from '../paging';
 import { SfnApiError, ValidationException } from './errors';
 
 export interface Page<T> {
@@ -30,20 +31,12 @@ export function paginate<T>(request: PageRequest, fetch: (offset: number, limit:
   const { offset, limit } = pageBounds(request);
   const rows = fetch(offset, limit + 1);
   if (rows.length <= limit) return { items: rows };
-  return { items: rows.slice(0, limit), nextToken: encodeToken(offset + limit) };
-}
-
-function encodeToken(offset: number): string {
-  return Buffer.from(JSON.stringify({ o: offset })).toString('base64');
+  return { items: rows.slice(0, limit), nextToken: encodeOffsetToken(offset + limit) };
 }
 
 function decodeToken(token: string | undefined): number {
   if (token === undefined || token === '') return 0;
-  try {
-    const { o } = JSON.parse(Buffer.from(token, 'base64').toString('utf8')) as { o: unknown };
-    if (typeof o === 'number' && Number.isInteger(o) && o >= 0) return o;
-  } catch {
-    // falls through to the error below
-  }
-  throw new SfnApiError('InvalidToken', `Invalid Token: '${token}'`);
+  const offset = decodeOffsetToken(token);
+  if (offset === undefined) throw new SfnApiError('InvalidToken', `Invalid Token: '${token}'`);
+  return offset;
 }

@@ -2,6 +2,7 @@
  * Puts the registry's rules on an event bus (the local one, or anything with EventBridge's PutRule
  * and PutTargets): one rule each, targeting the state machine it starts.
  */
+import { DEFAULT_LOCATION, roleArn } from '../location';
 import type { PutRuleRequest, PutTargetsRequest } from '@aws-sdk/client-eventbridge';
 import type { RegisteredRule } from './register-locally';
 
@@ -11,7 +12,7 @@ export interface RuleSink {
   putTargets(input: PutTargetsRequest): unknown;
 }
 
-export const LOCAL_EVENTS_ROLE_ARN = 'arn:aws:iam::000000000000:role/statecraft-events';
+export const LOCAL_EVENTS_ROLE_ARN = roleArn(DEFAULT_LOCATION, 'statecraft-events');
 
 export function putRulesOnBus(bus: RuleSink, rules: readonly RegisteredRule[]): void {
   for (const rule of rules) {

@@ -5,7 +5,7 @@
 export { createLocalRuntime, type LocalRuntime, type LocalRuntimeOptions } from './local-runtime';
 export { createLocalServices, type LocalServices, type LocalServicesOptions } from './local-services';
 export { HandlerLambdaInvoker } from './handler-invoker';
-export { registerLocally, stateMachineArn, type RegisteredRule } from './register-locally';
+export { LOCAL_ROLE_ARN, registerLocally, stateMachineArn, type RegisteredRule } from './register-locally';
 export { runWorkflow, startWorkflow, waitForEnd, UnknownWorkflowError, type WorkflowHost } from './run-workflow';
 export { putRulesOnBus, type RuleSink } from './bus-rules';
 export { synthesize, synthFiles, type SynthFile } from './synth';

@@ -3,6 +3,7 @@
  * work in worker threads) beside the user's own Lambda handlers, an Engine that invokes them, the
  * event bus with every rule, and every workflow registered. `statecraft serve` is this behind the endpoint.
  */
+import { locationOf } from '../location';
 import { WallClock, type Clock } from '../clock/clock';
 import { ChainedLambdaInvoker } from '../control/chained-functions';
 import { Engine, type ExecutionStatusListener } from '../control/engine';
@@ -64,7 +65,7 @@ export interface LocalRuntime {
 export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
   const objectsDir = options.objectsDir ?? options.dataDir;
   if (!objectsDir) throw new Error('createLocalRuntime needs dataDir or objectsDir for the object store.');
-  const location: Location = { region: options.region ?? 'us-east-1', account: options.account ?? '000000000000' };
+  const location = locationOf(options);
   const clock = options.clock ?? new WallClock();
   let bus: EventBus | undefined;
   // The store stamps objects with the engine's time, so uploads on a virtual clock line up with the runs they start.

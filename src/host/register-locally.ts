@@ -2,6 +2,7 @@
  * Puts a workflow registry into a local Engine: the buckets (with EventBridge notifications where
  * rules listen to uploads) and one state machine per workflow, created or updated to the current ASL.
  */
+import { DEFAULT_LOCATION, roleArn } from '../location';
 import type { BucketDefinition, RuleDefinition } from '../builder/rule';
 import type { WorkflowEntry, WorkflowRegistry } from '../builder/workflow-package';
 import type { Engine } from '../control/engine';
@@ -13,7 +14,7 @@ export interface RegisteredRule extends RuleDefinition {
   targetArn: string;
 }
 
-export const LOCAL_ROLE_ARN = 'arn:aws:iam::000000000000:role/statecraft-local';
+export const LOCAL_ROLE_ARN = roleArn(DEFAULT_LOCATION, 'statecraft-local');
 
 export function registerLocally(engine: Engine, objects: ObjectStore, registry: WorkflowRegistry): RegisteredRule[] {
   for (const bucket of registry.buckets) ensureBucket(objects, bucket);

@@ -1,3 +1,4 @@
+import { locationOf } from '../location';
 import { randomUUID } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import * as fs from 'node:fs/promises';
@@ -85,8 +86,7 @@ export class ObjectStore {
     private readonly options: ObjectStoreOptions,
   ) {
     this.events = {
-      account: options.account ?? '000000000000',
-      region: options.region ?? 'us-east-1',
+      ...locationOf(options),
       now: options.now ?? (() => new Date()),
     };
   }

@@ -1,8 +1,6 @@
 /** ARNs of EventBridge resources, and reading a bus name given either as a name or an ARN. */
-export interface Location {
-  readonly region: string;
-  readonly account: string;
-}
+import type { Location } from '../../location';
+export type { Location } from '../../location';
 
 export const DEFAULT_BUS = 'default';
 

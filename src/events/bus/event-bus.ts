@@ -9,6 +9,7 @@
  * bus.start(engine); // delivers what a previous process left queued, arms schedules
  * ```
  */
+import { locationOf } from '../../location';
 import type * as Api from '@aws-sdk/client-eventbridge';
 import { randomUUID } from 'node:crypto';
 import { WallClock, type Clock } from '../../clock/clock';
@@ -89,7 +90,7 @@ export class EventBus {
   constructor(options: EventBusOptions = {}) {
     this.warn = options.onWarning ?? ((message) => void process.stderr.write(`warning: ${message}\n`));
     this.clock = options.clock ?? new WallClock();
-    this.location = { region: options.region ?? 'us-east-1', account: options.account ?? '000000000000' };
+    this.location = locationOf(options);
     const now = () => this.clock.now();
     this.db = openEventsDatabase(options.dataDir);
     this.buses = new BusRegistry(this.db, this.location, now);

@@ -1,8 +1,6 @@
 /** ARNs of EventBridge Scheduler resources. */
-export interface Location {
-  readonly region: string;
-  readonly account: string;
-}
+import type { Location } from '../../location';
+export type { Location } from '../../location';
 
 export const DEFAULT_GROUP = 'default';
 

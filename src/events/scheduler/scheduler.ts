@@ -10,6 +10,7 @@
  * ```
  * @see https://docs.aws.amazon.com/scheduler/latest/APIReference/Welcome.html
  */
+import { locationOf } from '../../location';
 import type * as Api from '@aws-sdk/client-scheduler';
 import { randomUUID } from 'node:crypto';
 import { WallClock, type Clock } from '../../clock/clock';
@@ -71,7 +72,7 @@ export class Scheduler {
 
   constructor(options: SchedulerOptions = {}) {
     this.clock = options.clock ?? new WallClock();
-    this.location = { region: options.region ?? 'us-east-1', account: options.account ?? '000000000000' };
+    this.location = locationOf(options);
     this.db = openSchedulerDatabase(options.dataDir);
     this.groups = new GroupRegistry(this.db, this.location, this.clock.now());
     this.schedules = new ScheduleStore(this.db);
