@@ -320,6 +320,22 @@ export class ObjectStore {
     await Promise.all(blobs.map((blob) => this.blobs.remove(blob)));
   }
 
+  // ── direct file access ───────────────────────────────────────────────────
+
+  /** The directory holding every object's bytes: the only one the lake's SQL engine may read. */
+  get filesDirectory(): string {
+    return this.blobs.directory;
+  }
+
+  /**
+   * The file holding the current version of an object, for readers that read files themselves (the
+   * lake's DuckDB reads Parquet objects in place, no copy). The file is immutable; a newer version
+   * writes a new file and removes this one, so a reader that opened it keeps the bytes it opened.
+   */
+  filePath(bucket: string, key: string): string {
+    return this.blobs.pathOf(this.lookup(bucket, key).blob);
+  }
+
   // ── internals ────────────────────────────────────────────────────────────
 
   private lookup(bucket: string, key: string): IndexedObject {
