@@ -38,8 +38,7 @@ export async function runSelect(sql: string, ctx: SelectContext): Promise<Statem
     for (const { table, matches } of tables) {
       const keyed = (table.PartitionKeys ?? []).length > 0;
       const partitions = keyed ? await prunePartitions(connection, table, ctx.catalog.partitions(table), tableUses(root, matches), `memory.main.__keys_${scratch++}`) : undefined;
-      const view = await createTableView(connection, ctx.objects, table, partitions, `memory.main.__files_${scratch++}`);
-      files.push(...view.files);
+      await createTableView(connection, ctx.objects, table, partitions, `memory.main.__files_${scratch++}`, (read) => files.push(...read));
     }
     if (ctx.signal?.aborted) throw new QueryFailure('Query was cancelled.');
     await connection.run(`CREATE TEMP TABLE __result AS ${stripSemicolons(sql)}`);

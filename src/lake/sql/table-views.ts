@@ -14,11 +14,8 @@ import { duckTypeOf, quoteIdent, quoteString } from './types';
 
 const FILE_COLUMN = '__lake_file';
 
-export interface TableView {
-  files: DataFile[];
-}
-
-export async function createTableView(connection: DuckDBConnection, objects: ObjectStore, table: StoredTable, partitions: StoredPartition[] | undefined, scratch: string): Promise<TableView> {
+/** `read` receives the table's files before DuckDB opens any, so that errors can name them by URI. */
+export async function createTableView(connection: DuckDBConnection, objects: ObjectStore, table: StoredTable, partitions: StoredPartition[] | undefined, scratch: string, read: (files: DataFile[]) => void): Promise<void> {
   const name = `${table.DatabaseName}.${table.Name}`;
   const columns = (table.StorageDescriptor?.Columns ?? []).map((c) => ({ name: c.Name.toLowerCase(), type: columnType(name, c.Name, c.Type) }));
   const keys = (table.PartitionKeys ?? []).map((c) => ({ name: c.Name.toLowerCase(), type: columnType(name, c.Name, c.Type) }));
@@ -36,6 +33,7 @@ export async function createTableView(connection: DuckDBConnection, objects: Obj
     }
   }
   const files = fileValues.map((f) => f.file);
+  read(files);
   const casts = columns.map((c) => `CAST(d.${quoteIdent(c.name)} AS ${c.type}) AS ${quoteIdent(c.name)}`);
   let body: string;
   if (files.length === 0) {
@@ -54,7 +52,6 @@ export async function createTableView(connection: DuckDBConnection, objects: Obj
   } catch (err) {
     throw new QueryFailure(`Table ${name} does not match its Parquet files: ${firstLine(err)}`);
   }
-  return { files };
 }
 
 function columnType(table: string, column: string, type: string | undefined): string {
@@ -64,6 +61,7 @@ function columnType(table: string, column: string, type: string | undefined): st
 }
 
 export function firstLine(err: unknown): string {
-  const message = err instanceof Error ? err.message : String(err);
+  // DuckDB's errors may come from another realm (jest), so `instanceof Error` is not a test.
+  const message = typeof (err as { message?: unknown })?.message === 'string' ? (err as { message: string }).message : String(err);
   return message.split('\n')[0]!.trim();
 }
