@@ -10,6 +10,7 @@ import { DirectoryLambdaInvoker } from '../control/functions';
 import type { Location } from '../control/names';
 import type { EventPublisher, LambdaInvoker } from '../interpreter/integrations/services';
 import { EventBus } from '../events/bus';
+import { openLake, type Lake } from '../lake';
 import { ObjectStore } from '../objects';
 import { kfoldHandlers } from '../../tasks/kfold';
 import type { AnyTaskHandler } from '../../tasks/runtime/handler';
@@ -49,6 +50,8 @@ export interface LocalRuntime {
   objects: ObjectStore;
   /** Present when the runtime was opened with `bus: true`. */
   bus?: EventBus;
+  /** The data lake (Glue Data Catalog and Athena) over the object store, in the same data dir. */
+  lake: Lake;
   services: LocalServices;
   /** The rules put on the event bus, with the ARNs of the state machines they start. */
   rules: RegisteredRule[];
@@ -62,6 +65,7 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
   const clock = options.clock ?? new WallClock();
   let bus: EventBus | undefined;
   const objects = await ObjectStore.open({ dataDir: objectsDir, ...location, onEvent: (event) => bus?.publish(event) });
+  const lake = openLake({ dataDir: options.dataDir, objects });
   const services = createLocalServices(objects, { ...options, clock });
   const lambda = lambdaRuntimes(services, location, options.functionsDir);
   if (options.bus) bus = new EventBus({ dataDir: options.dataDir, clock, lambda, ...location });
@@ -83,12 +87,14 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
     engine,
     objects,
     bus,
+    lake,
     services,
     rules,
     close: async () => {
       bus?.close();
       engine.close();
       await services.close();
+      lake.close();
       objects.close();
     },
   };
