@@ -29,7 +29,7 @@ import type {
 } from '@aws-sdk/client-sfn';
 import { WallClock, type Clock } from '../clock/clock';
 import type { ExecutionResult } from '../interpreter/execution';
-import type { EventPublisher, LambdaInvoker, TaskServices } from '../interpreter/integrations/services';
+import type { AthenaQueries, EventPublisher, LambdaInvoker, TaskServices } from '../interpreter/integrations/services';
 import type { ObjectStore } from '../objects';
 import { ExecutionStore, SqliteHistorySink, StateMachineStore, TaskTokenStore, openDatabase, type Db } from '../store';
 import { validateDefinition, type ValidationResult } from './definition-validation';
@@ -53,6 +53,8 @@ export interface EngineOptions {
   account?: string;
   lambda: LambdaInvoker;
   events?: EventPublisher;
+  /** What `arn:aws:states:::athena:*` tasks call. @default - those tasks fail as unavailable */
+  athena?: AthenaQueries;
   objects?: ObjectStore;
   /** false to leave RUNNING executions alone at construction. @default true */
   resume?: boolean;
@@ -91,6 +93,7 @@ export class Engine {
       tokens: this.tokens,
       executions: new EngineNestedExecutions(this.executions, this.runner),
       ...(options.events ? { events: options.events } : {}),
+      ...(options.athena ? { athena: options.athena } : {}),
     };
     if (options.resume ?? true) this.runner.resumeAll();
   }
