@@ -8,3 +8,4 @@ export { GlueError, type GlueErrorCode } from './glue/errors';
 export { AthenaService, executionOutput } from './athena/query-service';
 export { AthenaError, type AthenaErrorCode } from './athena/errors';
 export type { StoredQuery, QueryState } from './athena/query-store';
+export { athenaTaskService } from './step-functions';

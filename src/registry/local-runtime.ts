@@ -10,7 +10,7 @@ import { DirectoryLambdaInvoker } from '../control/functions';
 import type { Location } from '../control/names';
 import type { EventPublisher, LambdaInvoker } from '../interpreter/integrations/services';
 import { EventBus } from '../events/bus';
-import { openLake, type Lake } from '../lake';
+import { athenaTaskService, openLake, type Lake } from '../lake';
 import { ObjectStore } from '../objects';
 import { kfoldHandlers } from '../../tasks/kfold';
 import type { AnyTaskHandler } from '../../tasks/runtime/handler';
@@ -75,6 +75,7 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
     ...location,
     lambda,
     events: bus?.taskPublisher ?? options.events,
+    athena: athenaTaskService(lake.athena),
     onExecutionStatusChange: bothListeners(options.onExecutionStatusChange, bus?.executionStatusListener),
     objects,
   });
