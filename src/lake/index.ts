@@ -9,3 +9,5 @@ export { AthenaService, executionOutput } from './athena/query-service';
 export { AthenaError, type AthenaErrorCode } from './athena/errors';
 export type { StoredQuery, QueryState } from './athena/query-store';
 export { athenaTaskService } from './step-functions';
+export { LocalLakeCatalog, LocalLakeQueries, LakeTaskFailure, type LakePartitionSpec, type LakeQueryRow } from './handler-services';
+export { glueColumns, parquetColumns, readParquet, writeParquet, ParquetSchemaError } from './parquet';
