@@ -3,7 +3,9 @@
  * it — one Parquet object per day under `market=NP/date=YYYY-MM-DD/` — registered in the catalog,
  * then a feature query through the Athena API on the local endpoint (StartQueryExecution until the
  * last GetQueryResults page) next to the very same SQL on DuckDB directly over the same files, and
- * GetPartitions with an Expression over the 2,184 partitions. Prints medians of repeated runs.
+ * GetPartitions with an Expression over the 2,184 partitions. Prints medians of repeated runs. The
+ * first query through the API reads every day's file and leaves the table to be compacted behind it;
+ * the repeated runs read the compacted copy, DuckDB directly keeps reading the 2,184 files.
  */
 import { AthenaClient, GetQueryExecutionCommand, GetQueryResultsCommand, StartQueryExecutionCommand } from '@aws-sdk/client-athena';
 import { GetPartitionsCommand, GlueClient } from '@aws-sdk/client-glue';
@@ -57,7 +59,10 @@ async function main(): Promise<void> {
       const connection = await direct.connect();
       await connection.run(`CREATE VIEW np_prices AS SELECT * FROM read_parquet('${staged}/**/*.parquet', hive_partitioning = true, hive_types = {'market': VARCHAR, 'date': VARCHAR})`);
       const directRows = (await connection.runAndReadAll(FEATURE_SQL)).getRows().length;
-      const apiRows = (await run(FEATURE_SQL)).rows - 1;
+      // The first query reads the 2,184 small files one by one and leaves the table to be compacted.
+      const first = await timed(() => run(FEATURE_SQL));
+      const apiRows = first.value.rows - 1;
+      const compaction = await timed(() => runtime.lake.compactor.idle());
       if (apiRows !== directRows || apiRows !== days.length) throw new Error(`row counts differ: API ${apiRows}, DuckDB ${directRows}, days ${days.length}`);
 
       const apiMs: number[] = [];
@@ -85,7 +90,9 @@ async function main(): Promise<void> {
       const api = median(apiMs);
       const duck = median(directMs);
       console.log(`NP history: ${days.length} daily partitions, ${days.length * 24} rows (put into the object store in ${putMs.toFixed(0)} ms; MSCK REPAIR TABLE ${repair.ms.toFixed(0)} ms)`);
-      console.log(`feature query, ${apiRows} result rows, median of ${RUNS}:`);
+      console.log(`feature query, ${apiRows} result rows:`);
+      console.log(`  first run through the API, every partition's own file   ${first.ms.toFixed(1)} ms (engine ${first.value.engineMs} ms); compaction behind the table then took ${compaction.ms.toFixed(0)} ms more`);
+      console.log(`median of ${RUNS}, after compaction:`);
       console.log(`  Athena API (start → last result page)  ${api.toFixed(1)} ms   (engine time ${median(engineMs).toFixed(0)} ms)   goal ≤ 1000 ms`);
       console.log(`  DuckDB directly, same SQL, same files   ${duck.toFixed(1)} ms`);
       console.log(`  API / direct                            ${(api / duck).toFixed(2)}×   goal ≤ 1.5×`);

@@ -29,6 +29,17 @@ CREATE TABLE IF NOT EXISTS glue_partitions (
   body TEXT NOT NULL,
   PRIMARY KEY (database, table_name, values_key)
 ) WITHOUT ROWID;
+-- Compacted copies of many small partitions' files: which partitions each holds, and the files
+-- (keys and ETags) it was made from, so that a partition whose files changed is read from its files.
+CREATE TABLE IF NOT EXISTS compactions (
+  database TEXT NOT NULL,
+  table_name TEXT NOT NULL,
+  bucket TEXT NOT NULL,
+  key TEXT NOT NULL,
+  signature TEXT NOT NULL,
+  partitions TEXT NOT NULL,
+  PRIMARY KEY (database, table_name, key)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS athena_work_groups (
   name TEXT PRIMARY KEY,
   body TEXT NOT NULL

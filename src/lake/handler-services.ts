@@ -34,7 +34,7 @@ export class LocalLakeQueries {
   async query(sql: string): Promise<LakeQueryRow[]> {
     let result;
     try {
-      result = await runStatement(sql, { catalog: this.lake.catalog, objects: this.lake.objects, database: this.database });
+      result = await runStatement(sql, { catalog: this.lake.catalog, objects: this.lake.objects, database: this.database, compactor: this.lake.compactor });
     } catch (err) {
       throw new LakeTaskFailure('LakeQueryFailed', `Lake query FAILED: ${(err as Error).message}`);
     }

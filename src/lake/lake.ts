@@ -5,6 +5,7 @@
  */
 import type { ObjectStore } from '../objects';
 import { AthenaService } from './athena/query-service';
+import { Compactor } from './compaction';
 import { QueryStore } from './athena/query-store';
 import { WorkGroups } from './athena/work-groups';
 import { openLakeDatabase } from './database';
@@ -23,13 +24,17 @@ export interface Lake {
   catalog: DataCatalog;
   athena: AthenaService;
   objects: ObjectStore;
+  /** Compacts tables of many small partition files behind the same table (see compaction.ts). */
+  compactor: Compactor;
   close(): void;
 }
 
 export function openLake(options: LakeOptions): Lake {
   const db = openLakeDatabase(options.dataDir);
   const catalog = new DataCatalog(db, options.now);
+  const compactor = new Compactor(db, catalog, options.objects);
   const athena = new AthenaService({
+    compactor,
     catalog,
     objects: options.objects,
     queries: new QueryStore(db),
@@ -41,7 +46,9 @@ export function openLake(options: LakeOptions): Lake {
     catalog,
     athena,
     objects: options.objects,
+    compactor,
     close: () => {
+      compactor.close();
       athena.close();
       db.close();
     },

@@ -14,7 +14,7 @@ import {
   objectCreatedEvent,
   objectDeletedEvent,
 } from './events';
-import { listObjects } from './list-objects';
+import { listObjects, prefixUpperBound } from './list-objects';
 import { assertPartNumber, multipartEtag, selectParts } from './multipart';
 import { type IndexedObject, ObjectIndex } from './object-index';
 import type {
@@ -334,6 +334,20 @@ export class ObjectStore {
    */
   filePath(bucket: string, key: string): string {
     return this.blobs.pathOf(this.lookup(bucket, key).blob);
+  }
+
+  /** Every object under `prefix` with the file holding its bytes, in key order: one index scan, however many there are. */
+  listFiles(bucket: string, prefix: string): { key: string; size: number; etag: string; path: string }[] {
+    this.headBucket(bucket);
+    const below = prefixUpperBound(prefix);
+    const files: { key: string; size: number; etag: string; path: string }[] = [];
+    let from = prefix;
+    for (;;) {
+      const page = this.index.scanObjects(bucket, from, below, 1000);
+      for (const object of page) files.push({ key: object.key, size: object.size, etag: object.etag, path: this.blobs.pathOf(object.blob) });
+      if (page.length < 1000) return files;
+      from = `${page[page.length - 1]!.key}\u0000`;
+    }
   }
 
   // ── internals ────────────────────────────────────────────────────────────

@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ObjectStore } from '../../objects';
+import type { Compactor } from '../compaction';
 import type { DataCatalog } from '../glue/catalog';
 import { parseS3Location } from '../locations';
 import { QueryFailure } from '../sql/query-error';
@@ -26,6 +27,7 @@ export interface AthenaServiceOptions {
   objects: ObjectStore;
   queries: QueryStore;
   workGroups: WorkGroups;
+  compactor?: Compactor;
   /** Queries running at once; more wait QUEUED. @default 2 */
   concurrency?: number;
   now?: () => number;
@@ -201,7 +203,7 @@ export class AthenaService {
     try {
       // Yield first, so StartQueryExecution's caller sees QUEUED or RUNNING before any work is done.
       await new Promise((resolve) => setImmediate(resolve));
-      result = await runStatement(query.Query, { catalog: this.options.catalog, objects: this.options.objects, database: query.QueryExecutionContext.Database, signal });
+      result = await runStatement(query.Query, { catalog: this.options.catalog, objects: this.options.objects, database: query.QueryExecutionContext.Database, signal, compactor: this.options.compactor });
       if (signal.aborted) return;
       await writeResult(this.options.objects, query.ResultConfiguration.OutputLocation, result).catch((err: unknown) => {
         throw new QueryFailure(`Unable to write the result to ${query.ResultConfiguration.OutputLocation}: ${(err as Error).message}`);

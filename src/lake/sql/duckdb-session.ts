@@ -19,6 +19,8 @@ export interface LockedSession {
 export interface SessionOptions {
   /** The one directory the engine may read (the object store's files). */
   allowedDirectory: string;
+  /** A second directory, for the lake's own work (compaction writes its file there). */
+  workDirectory?: string;
   /** Schemas to create in `awsdatacatalog` before locking; the first becomes the default schema. */
   schemas: readonly string[];
   /** @default 2 */
@@ -41,8 +43,8 @@ export async function openLockedSession(options: SessionOptions): Promise<Locked
     await connection.run(`ATTACH ':memory:' AS ${LAKE_CATALOG}`);
     for (const schema of new Set(options.schemas)) await connection.run(`CREATE SCHEMA IF NOT EXISTS ${LAKE_CATALOG}.${quoteIdent(schema)}`);
     if (options.schemas.length > 0) await connection.run(`USE ${LAKE_CATALOG}.${quoteIdent(options.schemas[0]!)}`);
-    const directory = options.allowedDirectory.endsWith('/') ? options.allowedDirectory : `${options.allowedDirectory}/`;
-    await connection.run(`SET allowed_directories = [${quoteString(directory)}]`);
+    const directories = [options.allowedDirectory, ...(options.workDirectory ? [options.workDirectory] : [])].map((d) => quoteString(d.endsWith('/') ? d : `${d}/`));
+    await connection.run(`SET allowed_directories = [${directories.join(', ')}]`);
     await connection.run('SET enable_external_access = false');
     await connection.run('SET lock_configuration = true');
   } catch (err) {

@@ -7,7 +7,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { StoredPartition, StoredTable } from '../glue/types';
 import { conjuncts, isBaseTable, scalar, walk, type AstNode } from './ast';
-import { duckTypeOf, quoteIdent, quoteString } from './types';
+import { textTable } from './scratch-table';
+import { duckTypeOf, quoteIdent } from './types';
 
 /** Where a table is read in a query: the SELECT nodes reading it straight from FROM, and how many references there are in all. */
 export interface TableUse {
@@ -32,11 +33,11 @@ export async function prunePartitions(connection: DuckDBConnection, table: Store
   if (keys.length === 0 || partitions.length === 0 || use.direct.length < use.references) return partitions;
   const filters = use.direct.map((d) => keyConjuncts(d.where, d.alias, table.Name, keys));
   if (filters.some((f) => f.length === 0)) return partitions;
-  await connection.run(`CREATE TABLE ${scratch} (__i INTEGER, ${keys.map((k, i) => `${quoteIdent(k)} ${duckTypeOf(table.PartitionKeys![i]!.Type ?? 'string') ?? 'VARCHAR'}`).join(', ')})`);
-  const rows = partitions.map((p, i) => `(${i}, ${keys.map((_, j) => `TRY_CAST(${quoteString(p.Values[j] ?? '')} AS ${duckTypeOf(table.PartitionKeys![j]!.Type ?? 'string') ?? 'VARCHAR'})`).join(', ')})`);
-  await connection.run(`INSERT INTO ${scratch} VALUES ${rows.join(', ')}`);
+  const text = await textTable(connection, `${scratch}_text`, ['__i', ...keys], partitions.map((p, i) => [String(i), ...keys.map((_, j) => p.Values[j] ?? '')]));
+  const typed = keys.map((k, j) => `TRY_CAST(${quoteIdent(k)} AS ${duckTypeOf(table.PartitionKeys![j]!.Type ?? 'string') ?? 'VARCHAR'}) AS ${quoteIdent(k)}`);
+  await connection.run(`CREATE TABLE memory.main.${scratch} AS SELECT CAST(__i AS INTEGER) AS __i, ${typed.join(', ')} FROM ${text}`);
   const where = or(filters.map(and));
-  const sql = await selectWhere(connection, scratch, where);
+  const sql = await selectWhere(connection, `memory.main.${scratch}`, where);
   const selected = (await connection.runAndReadAll(sql)).getRows().map((row) => Number(row[0]));
   return selected.sort((a, b) => a - b).map((i) => partitions[i]!);
 }

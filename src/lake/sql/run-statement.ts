@@ -1,5 +1,6 @@
 /** One statement of the lake's SQL: the DDL the lake implements itself, or a SELECT run on DuckDB. */
 import type { ObjectStore } from '../../objects';
+import type { Compactor } from '../compaction';
 import type { DataCatalog } from '../glue/catalog';
 import { runDdl } from './ddl';
 import { parseDdl } from './ddl-parser';
@@ -12,6 +13,7 @@ export interface StatementContext {
   /** The database unqualified table names resolve in. */
   database: string;
   signal?: AbortSignal;
+  compactor?: Compactor;
 }
 
 export async function runStatement(sql: string, ctx: StatementContext): Promise<StatementResult> {

@@ -5,6 +5,7 @@
  * replaced by the objects' s3:// URIs.
  */
 import type { ObjectStore } from '../../objects';
+import { COMPACTION_MIN_FILES, type Compactor } from '../compaction';
 import type { DataCatalog } from '../glue/catalog';
 import type { StoredTable } from '../glue/types';
 import type { DataFile } from '../locations';
@@ -21,6 +22,8 @@ export interface SelectContext {
   objects: ObjectStore;
   database: string;
   signal?: AbortSignal;
+  /** Reads compacted copies of small partitions and makes new ones. @default - every file read as it is */
+  compactor?: Compactor;
 }
 
 export async function runSelect(sql: string, ctx: SelectContext): Promise<StatementResult> {
@@ -30,6 +33,7 @@ export async function runSelect(sql: string, ctx: SelectContext): Promise<Statem
   const onAbort = (): void => connection.interrupt();
   ctx.signal?.addEventListener('abort', onAbort);
   const files: DataFile[] = [];
+  const toCompact: StoredTable[] = [];
   try {
     const root = await parseSelect(connection, sql);
     rejectTableFunctions(root);
@@ -37,8 +41,11 @@ export async function runSelect(sql: string, ctx: SelectContext): Promise<Statem
     let scratch = 0;
     for (const { table, matches } of tables) {
       const keyed = (table.PartitionKeys ?? []).length > 0;
-      const partitions = keyed ? await prunePartitions(connection, table, ctx.catalog.partitions(table), tableUses(root, matches), `memory.main.__keys_${scratch++}`) : undefined;
-      await createTableView(connection, ctx.objects, table, partitions, `memory.main.__files_${scratch++}`, (read) => files.push(...read));
+      const partitions = keyed ? await prunePartitions(connection, table, ctx.catalog.partitions(table), tableUses(root, matches), `__keys_${scratch++}`) : undefined;
+      const copies = keyed ? (ctx.compactor?.copiesOf(table) ?? []) : [];
+      const directFiles = await createTableView(connection, ctx.objects, table, { partitions, copies, read: (read) => files.push(...read) }, `__view_${scratch++}`);
+      // Many small files read one by one are what compaction is for; it starts once this query is done.
+      if (keyed && directFiles >= COMPACTION_MIN_FILES) toCompact.push(table);
     }
     if (ctx.signal?.aborted) throw new QueryFailure('Query was cancelled.');
     await connection.run(`CREATE TEMP TABLE __result AS ${stripSemicolons(sql)}`);
@@ -46,6 +53,7 @@ export async function runSelect(sql: string, ctx: SelectContext): Promise<Statem
     const columns = described.map((c) => ({ name: c.column_name, ...athenaTypeOf(c.column_type) }));
     const text = described.length === 0 ? [] : (await connection.runAndReadAll(`SELECT ${described.map((c) => textExpression(c.column_name, c.column_type)).join(', ')} FROM __result`)).getRows();
     const rows = text.map((row) => row.map((value) => (value === null ? null : String(value))));
+    for (const table of toCompact) ctx.compactor?.schedule(table);
     return { statementType: 'DML', columns, rows, header: true, dataScannedBytes: files.reduce((sum, f) => sum + f.size, 0) };
   } catch (err) {
     if (err instanceof QueryFailure) throw new QueryFailure(withUris(err.message, files, ctx.objects.filesDirectory), err.category);
