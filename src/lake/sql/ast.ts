@@ -64,9 +64,15 @@ export function tableRefOf(node: AstNode): TableRef {
   return { catalog: String(node.catalog_name ?? ''), schema: String(node.schema_name ?? ''), table: String(node.table_name) };
 }
 
+/** DuckDB's functions that describe the machine (its settings, among them the lake's directory). */
+const MACHINE_FUNCTIONS = new Set(['current_setting', 'getenv']);
+
 /** Table functions (`read_csv`, `read_parquet`, `glob` …) are DuckDB's, not Athena SQL: a query names catalog tables only. */
 export function rejectTableFunctions(root: AstNode): void {
   for (const node of walk(root)) {
+    if (node.class === 'FUNCTION' && MACHINE_FUNCTIONS.has(String(node.function_name).toLowerCase())) {
+      throw new QueryFailure(`Function ${String(node.function_name)} is not available.`);
+    }
     if (node.type === 'TABLE_FUNCTION') {
       const fn = (node.function as AstNode | undefined)?.function_name;
       throw new QueryFailure(`Function ${String(fn ?? 'in FROM')} is not available: queries read catalog tables only.`);

@@ -32,6 +32,8 @@ export async function openLockedSession(options: SessionOptions): Promise<Locked
     autoinstall_known_extensions: 'false',
     autoload_known_extensions: 'false',
     allow_community_extensions: 'false',
+    // No spilling to disk: DuckDB would otherwise create `.tmp/` in the working directory and allow it.
+    temp_directory: '',
     threads: String(options.threads ?? 2),
   });
   const connection = await instance.connect();

@@ -32,6 +32,7 @@ const doors = (dir: string) => [
   ['LOAD', 'LOAD httpfs', /Only SELECT queries/],
   ['SET', 'SET enable_external_access = true', /Only SELECT queries/],
   ['two statements', 'SELECT 1; SELECT 2', /Only one sql statement/],
+  ['the settings, which name the lake directory', "SELECT current_setting('allowed_directories')", /current_setting is not available/],
 ] as const;
 
 describe('through Athena: FAILED with a clear reason', () => {
@@ -51,6 +52,11 @@ describe('the DuckDB session itself, should a statement get past the lake', () =
     session = await openLockedSession({ allowedDirectory: h.objects.filesDirectory, schemas: ['energy'] });
   });
   afterEach(() => session.close());
+
+  test('only the object store files directory is allowed, no spill directory beside it', async () => {
+    const reader = await session.connection.runAndReadAll("SELECT current_setting('allowed_directories')");
+    expect(String(reader.getRows()[0]![0])).toBe(`['${h.objects.filesDirectory}/']`);
+  });
 
   test.each([
     ['read_csv', "SELECT * FROM read_csv('/etc/passwd')", /Permission Error.*disabled by configuration/],
