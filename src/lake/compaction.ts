@@ -98,6 +98,10 @@ export class Compactor {
       .map((p) => ({ values: p.Values, files: listing.filesOf(p.StorageDescriptor?.Location ?? '', 'partition') }))
       .filter((p) => p.files.length > 0 && p.files.every((f) => f.size < SMALL_FILE_BYTES));
     if (small.length < 2) return 0;
+    // Rewriting everything for each day appended would be wasteful: wait until enough partitions are outside every copy.
+    const copies = this.copiesOf(table);
+    const outside = small.filter((p) => !copies.some((c) => c.partitions.get(JSON.stringify(p.values)) === fingerprint(p.files)));
+    if (copies.length > 0 && outside.length < COMPACTION_MIN_FILES) return 0;
     const chunks: (typeof small)[] = [[]];
     let bytes = 0;
     for (const partition of small) {

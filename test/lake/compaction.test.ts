@@ -55,3 +55,19 @@ test('a copy made for other columns is never read', async () => {
   expect(h.lake.compactor.copiesOf(h.lake.catalog.table('energy', 'prices'))).toEqual([]);
   expect((await rows('SELECT count(*) FROM prices')).rows).toEqual([['12']]);
 });
+
+test('MSCK REPAIR of a table with many partitions compacts it in the background, once', async () => {
+  const many = Array.from({ length: 64 }, (_, i) => ({ market: 'SE', date: `2025-${String(Math.floor(i / 28) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`, prices: [i] }));
+  await pricesTable(h, many);
+  await runQuery(h.lake, 'MSCK REPAIR TABLE prices');
+  await h.lake.compactor.idle();
+  const table = h.lake.catalog.table('energy', 'prices');
+  const [copy] = h.lake.compactor.copiesOf(table);
+  expect(copy?.partitions.size).toBe(70);
+  expect((await rows('SELECT count(*), sum(price) FROM prices')).rows).toEqual([['76', '2049.0']]); // 6 days of 2 hours, 64 of 1: 33 + 0 + … + 63
+  // One more day does not rewrite the copy.
+  await pricesTable(h, [{ market: 'SE', date: '2025-12-31', prices: [1] }]);
+  await runQuery(h.lake, 'MSCK REPAIR TABLE prices');
+  await h.lake.compactor.idle();
+  expect(h.lake.compactor.copiesOf(table).map((c) => c.file.key)).toEqual([copy!.file.key]);
+});

@@ -4,6 +4,7 @@
  * adds the partitions the catalog lacks.
  */
 import type { ObjectStore } from '../../objects';
+import { COMPACTION_MIN_FILES, type Compactor } from '../compaction';
 import type { DataCatalog } from '../glue/catalog';
 import { GlueError } from '../glue/errors';
 import { PARQUET_FORMAT, type StoredTable } from '../glue/types';
@@ -18,6 +19,8 @@ export interface DdlContext {
   objects: ObjectStore;
   /** The query's database context. */
   database: string;
+  /** Told of tables that now have many partitions, to compact them in the background. */
+  compactor?: Compactor;
 }
 
 export function runDdl(command: DdlCommand, ctx: DdlContext): StatementResult {
@@ -44,7 +47,7 @@ function run(command: DdlCommand, ctx: DdlContext): StatementResult {
       return ddlResult();
     }
     case 'addPartitions':
-      return addPartitions(table(command.table, ctx), command.partitions, command.ifNotExists, ctx);
+      return compactAfter(table(command.table, ctx), ctx, addPartitions(table(command.table, ctx), command.partitions, command.ifNotExists, ctx));
     case 'dropPartitions': {
       const target = table(command.table, ctx);
       const result = ctx.catalog.batchDeletePartition({ DatabaseName: target.DatabaseName, TableName: target.Name, PartitionsToDelete: command.partitions.map((p) => ({ Values: partitionValues(target, p) })) });
@@ -52,7 +55,7 @@ function run(command: DdlCommand, ctx: DdlContext): StatementResult {
       return ddlResult();
     }
     case 'repairTable':
-      return repairTable(table(command.table, ctx), ctx);
+      return compactAfter(table(command.table, ctx), ctx, repairTable(table(command.table, ctx), ctx));
     case 'showPartitions': {
       const target = table(command.table, ctx);
       if ((target.PartitionKeys ?? []).length === 0) throw new QueryFailure(`Table ${target.DatabaseName}.${target.Name} is not partitioned.`);
@@ -117,6 +120,12 @@ function repairTable(target: StoredTable, ctx: DdlContext): StatementResult {
   ctx.catalog.addPartitions(target, inputs, true);
   const names = added.map((values) => partitionName(target, values));
   return ddlResult(names.length === 0 ? [] : [`Partitions not in metastore:\t${names.map((n) => `${target.Name}:${n}`).join('\t')}`, ...names.map((n) => `Repair: Added partition to metastore ${target.Name}:${n}`)]);
+}
+
+/** Compaction is maintenance after writes, as lakes run it: a table with many partitions gets it once they are registered. */
+function compactAfter(target: StoredTable, ctx: DdlContext, result: StatementResult): StatementResult {
+  if (ctx.compactor && ctx.catalog.partitions(target).length >= COMPACTION_MIN_FILES) ctx.compactor.schedule(target);
+  return result;
 }
 
 function partitionValues(target: StoredTable, clause: PartitionClause): string[] {
