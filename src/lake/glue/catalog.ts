@@ -188,8 +188,11 @@ export class DataCatalog {
   /** The partitions an Expression selects: filters the values before parsing any stored body. */
   selectPartitions(table: StoredTable, expression: string): StoredPartition[] {
     const predicate = compilePartitionExpression(expression, table.PartitionKeys ?? []);
-    const rows = this.db.prepare('SELECT values_key, body FROM glue_partitions WHERE database = ? AND table_name = ? ORDER BY values_key').all(table.DatabaseName, table.Name) as { values_key: string; body: string }[];
-    return rows.filter((row) => predicate(JSON.parse(row.values_key))).map((row) => JSON.parse(row.body));
+    // Only the values are read for every partition; bodies only for those selected. Both statement
+    // texts are used nowhere else, as the statement cache requires of pluck mode.
+    const keys = this.db.prepare('SELECT values_key FROM glue_partitions WHERE database = ? AND table_name = ? ORDER BY values_key').pluck().all(table.DatabaseName, table.Name) as string[];
+    const body = this.db.prepare('SELECT body AS selected_body FROM glue_partitions WHERE database = ? AND table_name = ? AND values_key = ?').pluck();
+    return keys.filter((key) => predicate(JSON.parse(key))).map((key) => JSON.parse(body.get(table.DatabaseName, table.Name, key) as string));
   }
 
   /** Adds partitions in one transaction; with `ifNotExists` an existing one is left as it is. */
