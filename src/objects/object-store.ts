@@ -328,15 +328,11 @@ export class ObjectStore {
   }
 
   /**
-   * The file holding the current version of an object, for readers that read files themselves (the
-   * lake's DuckDB reads Parquet objects in place, no copy). The file is immutable; a newer version
-   * writes a new file and removes this one, so a reader that opened it keeps the bytes it opened.
+   * Every object under `prefix` with the file holding its bytes, in key order, in one index scan: for
+   * readers that read files themselves (the lake's DuckDB reads Parquet objects in place, no copy).
+   * A file is immutable; a newer version writes a new file and removes this one, so a reader that
+   * opened it keeps the bytes it opened.
    */
-  filePath(bucket: string, key: string): string {
-    return this.blobs.pathOf(this.lookup(bucket, key).blob);
-  }
-
-  /** Every object under `prefix` with the file holding its bytes, in key order: one index scan, however many there are. */
   listFiles(bucket: string, prefix: string): { key: string; size: number; etag: string; path: string }[] {
     this.headBucket(bucket);
     const below = prefixUpperBound(prefix);
