@@ -45,5 +45,5 @@ describeWithAwsCli('the AWS CLI against the lake', () => {
     const { stdout } = await cli('s3', 'cp', `s3://results/${id}.csv`, '-');
     expect(stdout).toBe('"market","price"\n"NP","12.5"\n');
     await expect(cli.json('glue', 'get-table', '--database-name', 'energy', '--name', 'ghost')).rejects.toThrow(/EntityNotFoundException.*Table ghost not found/);
-  });
+  }, 120_000); // a dozen CLI processes, each a Python start-up
 });
