@@ -6,6 +6,11 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }],
+    // hyparquet, hyparquet-writer and dt-sql-parser (with antlr4-c3) ship ES modules only; Jest's module loader needs CommonJS.
+    '/node_modules/(hyparquet(-writer)?|dt-sql-parser|antlr4-c3)/.+\\.m?js$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(hyparquet(-writer)?|dt-sql-parser|antlr4-c3)/)'],
   testTimeout: 30000,
 };

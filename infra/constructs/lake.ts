@@ -2,6 +2,7 @@
  * The data lake on AWS: a Glue database catalogs the Parquet under the lake prefix, and an Athena
  * workgroup runs the SQL, writing KMS-encrypted results under their own prefix.
  */
+import { LAKE_DATABASE } from '../../src/services/lake';
 import { Stack } from 'aws-cdk-lib';
 import * as athena from 'aws-cdk-lib/aws-athena';
 import * as glue from 'aws-cdk-lib/aws-glue';
@@ -32,7 +33,7 @@ export class Lake extends Construct {
     this.bucket = props.bucket;
     this.prefix = props.prefix ?? 'lake/';
     this.resultsPrefix = props.resultsPrefix ?? 'athena-results/';
-    this.databaseName = props.databaseName ?? 'statecraft';
+    this.databaseName = props.databaseName ?? LAKE_DATABASE;
     this.workGroupName = `${this.databaseName}-lake`;
     new glue.CfnDatabase(this, 'Database', {
       catalogId: Stack.of(this).account,

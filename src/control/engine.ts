@@ -30,7 +30,7 @@ import type {
 } from '@aws-sdk/client-sfn';
 import { WallClock, type Clock } from '../clock/clock';
 import type { ExecutionResult } from '../interpreter/execution';
-import type { EventPublisher, LambdaInvoker, TaskServices } from '../interpreter/integrations/services';
+import type { AthenaQueries, EventPublisher, LambdaInvoker, TaskServices } from '../interpreter/integrations/services';
 import type { ObjectStore } from '../objects';
 import { ExecutionStore, StateMachineStore, TaskTokenStore, openDatabase, type Db } from '../store';
 import { validateDefinition, type ValidationResult } from './definition-validation';
@@ -57,6 +57,8 @@ export interface EngineOptions {
   lambda: LambdaInvoker;
   events?: EventPublisher;
   /** The local S3: distributed Maps read their ItemReader datasets from it and write ResultWriter files to it. */
+  /** What `arn:aws:states:::athena:*` tasks call. @default - those tasks fail as unavailable */
+  athena?: AthenaQueries;
   objects?: ObjectStore;
   /** false to leave RUNNING executions alone at construction. @default true */
   resume?: boolean;
@@ -97,6 +99,7 @@ export class Engine {
       ...(options.events ? { events: options.events } : {}),
       // A distributed Map's ItemReader and ResultWriter reach S3: here, the local object store.
       ...(options.objects ? objectStoreItems(options.objects) : {}),
+      ...(options.athena ? { athena: options.athena } : {}),
     };
     if (options.resume ?? true) this.runner.resumeAll();
   }

@@ -13,6 +13,7 @@ import type { Location } from '../control/names';
 import type { EventPublisher, LambdaInvoker } from '../interpreter/integrations/services';
 import { EventBus } from '../events/bus';
 import { Scheduler } from '../events/scheduler';
+import { athenaTaskService, localLakeServices, openLake, type Lake } from '../lake';
 import { ObjectStore } from '../objects';
 import type { WorkflowRegistry } from '../builder/workflow-package';
 import { putRulesOnBus } from './bus-rules';
@@ -56,6 +57,8 @@ export interface LocalRuntime {
   bus?: EventBus;
   /** EventBridge Scheduler, present with the bus (its event-bus targets put events on it). */
   scheduler?: Scheduler;
+  /** The data lake (Glue Data Catalog and Athena) over the object store, in the same data dir. */
+  lake: Lake;
   services: LocalServices;
   /** The rules put on the event bus, with the ARNs of the state machines they start. */
   rules: RegisteredRule[];
@@ -70,7 +73,8 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
   let bus: EventBus | undefined;
   // The store stamps objects with the engine's time, so uploads on a virtual clock line up with the runs they start.
   const objects = await ObjectStore.open({ dataDir: objectsDir, ...location, now: () => new Date(clock.now()), onEvent: (event) => bus?.publish(event) });
-  const services = createLocalServices(objects, { ...options, clock, modelRegistry: options.registry.modelRegistry, events: new BusEventService(() => bus) });
+  const lake = openLake({ dataDir: options.dataDir, objects });
+  const services = createLocalServices(objects, { ...options, clock, modelRegistry: options.registry.modelRegistry, events: new BusEventService(() => bus), lake: localLakeServices(lake) });
   const lambda = lambdaRuntimes(options.registry, services, location, options.functionsDir);
   if (options.bus) bus = new EventBus({ dataDir: options.dataDir, clock, lambda, ...location });
   const engine = new Engine({
@@ -79,6 +83,7 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
     ...location,
     lambda,
     events: bus?.taskPublisher ?? options.events,
+    athena: athenaTaskService(lake.athena),
     onExecutionStatusChange: bothListeners(options.onExecutionStatusChange, bus?.executionStatusListener),
     objects,
   });
@@ -96,6 +101,7 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
     objects,
     bus,
     scheduler,
+    lake,
     services,
     rules,
     close: async () => {
@@ -103,6 +109,7 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
       bus?.close();
       engine.close();
       await services.close();
+      lake.close();
       objects.close();
     },
   };

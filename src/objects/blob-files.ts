@@ -33,6 +33,10 @@ export class BlobFiles {
     await fs.mkdir(this.blobDir, { recursive: true });
   }
 
+  get directory(): string {
+    return this.blobDir;
+  }
+
   pathOf(blob: string): string {
     return path.join(this.blobDir, blob.slice(0, 2), blob);
   }

@@ -15,7 +15,7 @@ import {
   objectCreatedEvent,
   objectDeletedEvent,
 } from './events';
-import { listObjects } from './list-objects';
+import { listObjects, prefixUpperBound } from './list-objects';
 import { assertPartNumber, multipartEtag, selectParts } from './multipart';
 import { type IndexedObject, ObjectIndex } from './object-index';
 import type {
@@ -318,6 +318,32 @@ export class ObjectStore {
       return partBlobs;
     });
     await Promise.all(blobs.map((blob) => this.blobs.remove(blob)));
+  }
+
+  // ── direct file access ───────────────────────────────────────────────────
+
+  /** The directory holding every object's bytes: the only one the lake's SQL engine may read. */
+  get filesDirectory(): string {
+    return this.blobs.directory;
+  }
+
+  /**
+   * Every object under `prefix` with the file holding its bytes, in key order, in one index scan: for
+   * readers that read files themselves (the lake's DuckDB reads Parquet objects in place, no copy).
+   * A file is immutable; a newer version writes a new file and removes this one, so a reader that
+   * opened it keeps the bytes it opened.
+   */
+  listFiles(bucket: string, prefix: string): { key: string; size: number; etag: string; path: string }[] {
+    this.headBucket(bucket);
+    const below = prefixUpperBound(prefix);
+    const files: { key: string; size: number; etag: string; path: string }[] = [];
+    let from = prefix;
+    for (;;) {
+      const page = this.index.scanObjects(bucket, from, below, 1000);
+      for (const object of page) files.push({ key: object.key, size: object.size, etag: object.etag, path: this.blobs.pathOf(object.blob) });
+      if (page.length < 1000) return files;
+      from = `${page[page.length - 1]!.key}\u0000`;
+    }
   }
 
   // ── internals ────────────────────────────────────────────────────────────

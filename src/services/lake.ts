@@ -1,5 +1,8 @@
 /** The data lake as a task handler sees it: Athena and Glue on AWS, DuckDB and the local catalog on one machine. */
 
+/** The Glue database the shipped workflows' tables live in, on AWS and locally. */
+export const LAKE_DATABASE = 'statecraft';
+
 /** One result row of a lake query: column name to value, every value as text (SQL NULL is null). */
 export type QueryRow = Record<string, string | null>;
 

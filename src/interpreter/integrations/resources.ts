@@ -6,6 +6,7 @@ import type { Json } from '../../asl/json';
 import { isJsonObject } from '../../asl/json';
 import { StatesError, StatesErrors, runtimeError } from '../../asl/errors';
 import type { StateContext } from '../runtime';
+import { athenaCall, isAthenaAction } from './athena';
 import { invokeFunction, invokeRequest } from './lambda';
 import type { TaskTarget, TaskWork } from './task-lifecycle';
 
@@ -48,6 +49,7 @@ export function resolveResource(resource: string): ResolvedResource {
 type ServiceCall = (parameters: Json, ctx: StateContext, signal: AbortSignal, attempt: number) => Promise<Json>;
 
 function serviceCall(service: string, action: string, resource: string): ServiceCall {
+  if (service === 'athena' && isAthenaAction(action)) return athenaCall(action, resource);
   const key = `${service}:${action}`;
   switch (key) {
     case 'lambda:invoke':

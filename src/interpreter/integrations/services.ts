@@ -48,8 +48,27 @@ export interface TaskTokenBroker {
   wait(token: string, signal: AbortSignal, onHeartbeat: () => void): Promise<Json>;
 }
 
+/**
+ * Athena as Step Functions' optimized integration calls it: requests and responses in the Athena
+ * API's shapes. API errors reject with a StatesError named `Athena.<ErrorCode>`.
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/connect-athena.html
+ */
+export interface AthenaQueries {
+  /**
+   * `idempotencyKey` is the same for a step's attempt after a restart; without a ClientRequestToken
+   * in the request it stands in for one, so a resumed task finds its query instead of starting another.
+   */
+  startQueryExecution(request: Json, idempotencyKey: string): Promise<Json>;
+  getQueryExecution(request: Json): Promise<Json>;
+  getQueryResults(request: Json): Promise<Json>;
+  stopQueryExecution(request: Json): Promise<Json>;
+  /** GetQueryExecution's output once the query is SUCCEEDED, FAILED or CANCELLED; rejects when `signal` aborts. */
+  waitForQuery(queryExecutionId: string, signal: AbortSignal): Promise<Json>;
+}
+
 export interface TaskServices {
   lambda: LambdaInvoker;
+  athena?: AthenaQueries;
   executions?: NestedExecutions;
   events?: EventPublisher;
   tokens?: TaskTokenBroker;
