@@ -10,4 +10,3 @@ export { AthenaError, type AthenaErrorCode } from './athena/errors';
 export type { StoredQuery, QueryState } from './athena/query-store';
 export { athenaTaskService } from './step-functions';
 export { LocalLakeCatalog, LocalLakeQueries, localLakeServices } from './handler-services';
-export { glueColumns, parquetColumns, readParquet, writeParquet, ParquetSchemaError } from './parquet';

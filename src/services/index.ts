@@ -12,3 +12,4 @@ export { defineJob, type ComputePool, type Job } from './compute';
 export type { BaseServices, HandlerServices, RandomSource, ServicesFor, TaskClock } from './services';
 export type { ObjectAccess, ObjectAccessMode, TaskAccess } from './access';
 export { AccessDenied, ComputeWorkerError, ModelRegistryError, ObjectNotFound, TaskFailure } from './errors';
+export { glueColumns, parquetColumns, readParquet, writeParquet, ParquetSchemaError } from './parquet';

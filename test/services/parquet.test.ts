@@ -1,7 +1,7 @@
 /** Handlers' Parquet: rows typed by a TypeBox schema round-trip through hyparquet, and the lake's DuckDB reads the same bytes. */
 import { Type } from '@sinclair/typebox';
-import { ParquetSchemaError, glueColumns, readParquet, writeParquet } from '../../src/lake';
-import { openLakeHarness, putBytes, resultRows, runQuery } from './helpers';
+import { ParquetSchemaError, glueColumns, readParquet, writeParquet } from '../../src/services';
+import { openLakeHarness, putBytes, resultRows, runQuery } from '../lake/helpers';
 
 const Price = Type.Object({ hour: Type.Integer(), price: Type.Number(), note: Type.Union([Type.String(), Type.Null()]), firm: Type.Boolean() });
 const rows = [
