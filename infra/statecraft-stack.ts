@@ -41,8 +41,14 @@ export class StatecraftStack extends Stack {
     // The lake lives in the model registry's bucket, the one bucket every registry has.
     const lakeBucket = this.storage.bucket(registry.modelRegistry.bucket);
     this.lake = new Lake(this, 'Lake', { bucket: lakeBucket, key: this.storage.key });
+    for (const table of registry.tables) this.lake.addTable(table, this.storage.bucket(table.bucket).bucketName);
     const targets: AccessTargets = {
       bucket: (name) => this.storage.bucket(name),
+      table: (name) => {
+        const table = registry.tables.find((candidate) => candidate.name === name);
+        if (!table) throw new Error(`no lake table named "${name}"`);
+        return table;
+      },
       key: this.storage.key,
       lake: this.lake,
       modelRegistry: registry.modelRegistry,

@@ -2,6 +2,7 @@
  * The data lake on AWS: a Glue database catalogs the Parquet under the lake prefix, and an Athena
  * workgroup runs the SQL, writing KMS-encrypted results under their own prefix.
  */
+import { glueTableInput, type LakeTable } from '../../src/builder';
 import { LAKE_DATABASE } from '../../src/services/lake';
 import { Stack } from 'aws-cdk-lib';
 import * as athena from 'aws-cdk-lib/aws-athena';
@@ -27,6 +28,7 @@ export class Lake extends Construct {
   readonly resultsPrefix: string;
   readonly databaseName: string;
   readonly workGroupName: string;
+  private readonly database: glue.CfnDatabase;
 
   constructor(scope: Construct, id: string, props: LakeProps) {
     super(scope, id);
@@ -35,7 +37,7 @@ export class Lake extends Construct {
     this.resultsPrefix = props.resultsPrefix ?? 'athena-results/';
     this.databaseName = props.databaseName ?? LAKE_DATABASE;
     this.workGroupName = `${this.databaseName}-lake`;
-    new glue.CfnDatabase(this, 'Database', {
+    this.database = new glue.CfnDatabase(this, 'Database', {
       catalogId: Stack.of(this).account,
       databaseInput: { name: this.databaseName, description: 'statecraft data lake', locationUri: props.bucket.s3UrlForObject(this.prefix) },
     });
@@ -59,13 +61,36 @@ export class Lake extends Construct {
     return Stack.of(this).formatArn({ service: 'athena', resource: 'workgroup', resourceName: this.workGroupName });
   }
 
-  /** The catalog, the database and its tables: what Glue checks for catalog calls. */
-  get catalogArns(): string[] {
+  /** The catalog, the database and exactly these tables: what Glue checks for calls on them. */
+  catalogArnsFor(tables: readonly string[]): string[] {
     const stack = Stack.of(this);
     return [
       stack.formatArn({ service: 'glue', resource: 'catalog' }),
       stack.formatArn({ service: 'glue', resource: 'database', resourceName: this.databaseName }),
-      stack.formatArn({ service: 'glue', resource: 'table', resourceName: `${this.databaseName}/*` }),
+      ...tables.map((table) => stack.formatArn({ service: 'glue', resource: 'table', resourceName: `${this.databaseName}/${table}` })),
     ];
+  }
+
+  /** A table the workflows declared, in the lake's database, at its deployed bucket's name. */
+  addTable(table: LakeTable, bucketName: string): void {
+    const input = glueTableInput(table, bucketName);
+    new glue.CfnTable(this, `Table-${table.name}`, {
+      catalogId: Stack.of(this).account,
+      databaseName: this.databaseName,
+      tableInput: {
+        name: input.Name,
+        description: input.Description,
+        tableType: input.TableType,
+        parameters: input.Parameters,
+        partitionKeys: input.PartitionKeys.map(({ Name, Type }) => ({ name: Name, type: Type })),
+        storageDescriptor: {
+          columns: input.StorageDescriptor.Columns.map(({ Name, Type }) => ({ name: Name, type: Type })),
+          location: input.StorageDescriptor.Location,
+          inputFormat: input.StorageDescriptor.InputFormat,
+          outputFormat: input.StorageDescriptor.OutputFormat,
+          serdeInfo: { serializationLibrary: input.StorageDescriptor.SerdeInfo.SerializationLibrary, parameters: input.StorageDescriptor.SerdeInfo.Parameters },
+        },
+      },
+    }).addResourceDependency(this.database);
   }
 }

@@ -7,6 +7,7 @@ import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
+import type { LakeTable } from '../../src/builder';
 import type { Lake } from '../constructs/lake';
 import { exact, wildcard, type ReasonedStatement } from './reasoned-statement';
 import { objectGrants, readsObjects, writesObjects, type ObjectAccess, type ObjectAccessMode, type TaskAccess } from '../../src/services/access';
@@ -14,6 +15,8 @@ import type { ModelRegistryLocation } from '../../src/services/models';
 
 export interface AccessTargets {
   bucket(name: string): s3.IBucket;
+  /** A lake table the registry declares. */
+  table(name: string): LakeTable;
   readonly key: kms.IKey;
   readonly lake: Lake;
   readonly modelRegistry: ModelRegistryLocation;
@@ -23,26 +26,20 @@ export function taskStatements(stack: Stack, access: TaskAccess, targets: Access
   const objects = objectGrants(access, targets.modelRegistry);
   const { lake } = targets;
   const statements = objects.flatMap((grant) => objectStatements(targets.bucket(grant.bucket), grant.prefix, grant.access));
+  const tables = lakeTables(access).map((name) => targets.table(name));
+  const tableArns = lake.catalogArnsFor(tables.map((table) => table.name));
   if (access.lakeQueries) {
     statements.push(
       exact(allow(['athena:GetQueryExecution', 'athena:GetQueryResults', 'athena:StartQueryExecution', 'athena:StopQueryExecution'], [lake.workGroupArn])),
-      wildcard(allow(['glue:GetDatabase', 'glue:GetPartition', 'glue:GetPartitions', 'glue:GetTable', 'glue:GetTables'], lake.catalogArns), TABLES_REASON),
-      ...objectStatements(lake.bucket, lake.prefix, 'read'),
+      exact(allow(['glue:GetDatabase', 'glue:GetPartition', 'glue:GetPartitions', 'glue:GetTable', 'glue:GetTables'], tableArns)),
+      ...tables.flatMap((table) => objectStatements(targets.bucket(table.bucket), table.prefix, 'read')),
       // Athena reads the lake and writes results with the caller's permissions.
       ...objectStatements(lake.bucket, lake.resultsPrefix, 'read-write'),
       exact(allow(['s3:GetBucketLocation'], [lake.bucket.bucketArn])),
     );
   }
   if (access.catalogUpdates) {
-    statements.push(
-      wildcard(
-        allow(
-          ['glue:BatchCreatePartition', 'glue:CreatePartition', 'glue:CreateTable', 'glue:GetDatabase', 'glue:GetPartition', 'glue:GetPartitions', 'glue:GetTable', 'glue:UpdateTable'],
-          lake.catalogArns,
-        ),
-        TABLES_REASON,
-      ),
-    );
+    statements.push(exact(allow(['glue:BatchCreatePartition', 'glue:CreatePartition', 'glue:GetDatabase', 'glue:GetPartition', 'glue:GetPartitions', 'glue:GetTable'], tableArns)));
   }
   if (objects.length > 0 || access.lakeQueries) statements.push(keyStatement(stack, targets.key, objects, access));
   if (access.eventSources && access.eventSources.length > 0) {
@@ -85,7 +82,14 @@ function keyStatement(stack: Stack, key: kms.IKey, objects: ObjectAccess[], acce
   );
 }
 
-const TABLES_REASON = 'Lake tables are created by the workflows as data arrives; the grant covers only tables of the lake database.';
+/** The tables a lake task names; naming none while reaching the lake is a declaration mistake. */
+function lakeTables(access: TaskAccess): readonly string[] {
+  const tables = access.lakeTables ?? [];
+  if ((access.lakeQueries || access.catalogUpdates) && tables.length === 0) {
+    throw new Error('a task that queries or updates the lake must name its lakeTables, so that its role covers exactly those tables');
+  }
+  return tables;
+}
 
 function allow(actions: string[], resources: string[]): iam.PolicyStatement {
   return new iam.PolicyStatement({ actions, resources });

@@ -7,6 +7,7 @@ export { Flow } from './flow';
 export { defineTask, type TaskDefinition, type TaskDefinitionProps, type TaskInput, type TaskOutput, type TaskRun } from './task-definition';
 export { defineWorkflowPackage, defineRegistry, isWorkflowPackage, type WorkflowPackage, type WorkflowPackageProps, type WorkflowEntry, type WorkflowRegistry, type NativePackage, type ResultView } from './workflow-package';
 export type { BucketDefinition, InputTransformer, RuleDefinition } from './rule';
+export { defineLakeTable, glueTableInput, type GlueTableInput, type LakeTable, type LakeTableProps } from './lake-table';
 export { defineEvent, type EventDefinition, type EventDefinitionProps, type EventDetail } from './event-definition';
 export { stateRef, type StateRef, type Terminal, type OutputOf } from './types';
 export { eq, ne, gt, gte, lt, lte, and, or, not, isPresent, matches, type Condition } from './conditions';

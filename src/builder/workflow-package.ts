@@ -6,6 +6,7 @@
  */
 import type { ModelRegistryLocation } from '../services/models';
 import { BuilderError } from './builder-error';
+import type { LakeTable } from './lake-table';
 import type { BucketDefinition, RuleDefinition } from './rule';
 import type { TaskDefinition } from './task-definition';
 import type { Workflow } from './workflow';
@@ -42,6 +43,8 @@ export interface WorkflowPackageProps {
   nativePackages?: readonly NativePackage[];
   /** The console's pictures of this package's results. @default none */
   resultViews?: readonly ResultView[];
+  /** The data lake tables this package's tasks write and query. @default none */
+  tables?: readonly LakeTable[];
 }
 
 export interface WorkflowPackage extends Readonly<Required<WorkflowPackageProps>> {
@@ -53,7 +56,12 @@ export function defineWorkflowPackage(props: WorkflowPackageProps): WorkflowPack
   for (const rule of props.rules ?? []) {
     if (!names.has(rule.target.workflow)) throw new BuilderError(`rule ${rule.name} targets "${rule.target.workflow}", which is not a workflow of this package (${[...names].join(', ')})`);
   }
-  return { kind: 'workflow-package', rules: [], buckets: [], nativePackages: [], resultViews: [], ...props };
+    const tables = new Set((props.tables ?? []).map((table) => table.name));
+  for (const task of props.workflows.flatMap((workflow) => workflow.tasks())) {
+    const unknown = (task.access.lakeTables ?? []).filter((name) => !tables.has(name));
+    if (unknown.length > 0) throw new BuilderError(`task ${task.name} names lake tables its package does not declare: ${unknown.join(', ')}`);
+  }
+  return { kind: 'workflow-package', rules: [], buckets: [], nativePackages: [], resultViews: [], tables: [], ...props };
 }
 
 export function isWorkflowPackage(value: unknown): value is WorkflowPackage {
@@ -75,6 +83,8 @@ export interface WorkflowRegistry {
   /** Every bucket any package declares, once, the model registry's included. */
   readonly buckets: readonly BucketDefinition[];
   readonly modelRegistry: ModelRegistryLocation;
+  /** Every lake table any package declares. */
+  readonly tables: readonly LakeTable[];
   /** Every task of every workflow, once. */
   tasks(): TaskDefinition[];
   find(workflowName: string): WorkflowEntry | undefined;
@@ -103,7 +113,9 @@ export function defineRegistry({ packages, modelRegistry }: RegistryProps): Work
     if (tasks.has(task.name) && tasks.get(task.name) !== task) throw new BuilderError(`two tasks are named "${task.name}"`);
     tasks.set(task.name, task);
   }
-  return { packages, workflows, buckets: [...buckets.values()], modelRegistry, tasks: () => [...tasks.values()], find: (name) => workflows.find((entry) => entry.name === name) };
+  const tables = packages.flatMap((pkg) => pkg.tables);
+  assertUnique(tables.map((table) => table.name), 'lake table');
+  return { packages, workflows, buckets: [...buckets.values()], modelRegistry, tables, tasks: () => [...tasks.values()], find: (name) => workflows.find((entry) => entry.name === name) };
 }
 
 function assertUnique(names: readonly string[], what: string): void {

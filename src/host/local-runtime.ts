@@ -21,6 +21,7 @@ import { BusEventService } from './bus-events';
 import { HandlerLambdaInvoker } from './handler-invoker';
 import { createLocalServices, type LocalServices, type LocalServicesOptions } from './local-services';
 import { registerLocally, type RegisteredRule } from './register-locally';
+import { registerTables } from './register-tables';
 
 export interface LocalRuntimeOptions extends Omit<LocalServicesOptions, 'modelRegistry' | 'events'>, Partial<Location> {
   /** The workflows to deploy: their state machines, buckets, rules and task handlers. */
@@ -89,6 +90,7 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
   });
   if (options.onHistoryEvent) engine.observeHistory(options.onHistoryEvent);
   const rules = registerLocally(engine, objects, options.registry);
+  registerTables(lake.catalog, options.registry);
   if (bus) {
     putRulesOnBus(bus, rules);
     bus.start(engine);

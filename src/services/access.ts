@@ -17,10 +17,12 @@ export interface ObjectAccess {
 
 export interface TaskAccess {
   readonly objects?: readonly ObjectAccess[];
-  /** Runs SQL over the lake (Athena on AWS): query the workgroup, read the catalog and lake objects. */
+  /** Runs SQL over the lake (Athena on AWS): query the workgroup, read the catalog and its tables' objects. */
   readonly lakeQueries?: boolean;
-  /** Adds tables and partitions to the lake's catalog (Glue on AWS). */
+  /** Adds partitions to its tables in the lake's catalog (Glue on AWS). */
   readonly catalogUpdates?: boolean;
+  /** The lake tables (declared by the task's package) it queries or updates: its grants name exactly these. */
+  readonly lakeTables?: readonly string[];
   /** Sources of the custom events the task puts on the default bus. */
   readonly eventSources?: readonly string[];
   /** Reads and writes model versions in the model registry. */

@@ -7,6 +7,7 @@ import type { Readable } from 'node:stream';
 import { objectGrants, readsObjects, writesObjects, type ObjectAccess, type ObjectAccessMode, type TaskAccess } from './access';
 import { AccessDenied } from './errors';
 import type { EventService, OutgoingEvent } from './events';
+import type { LakeCatalog, PartitionSpec } from './lake';
 import type { ModelRegistryLocation } from './models';
 import type { ObjectRef, ObjectService } from './objects';
 import type { HandlerServices } from './services';
@@ -20,7 +21,7 @@ export function confineServices(task: string, access: TaskAccess, services: Hand
     compute: services.compute,
     ...(grants.length > 0 && { objects: new ConfinedObjects(services.objects, grants, task) }),
     ...(access.lakeQueries && { lake: services.lake }),
-    ...(access.catalogUpdates && { catalog: services.catalog }),
+    ...(access.catalogUpdates && { catalog: new ConfinedCatalog(services.catalog, access.lakeTables ?? [], task) }),
     ...(access.eventSources && { events: new ConfinedEvents(services.events, access.eventSources, task) }),
     ...(access.modelRegistry && { models: services.models }),
   };
@@ -70,6 +71,20 @@ export class ConfinedObjects implements ObjectService {
   private async allowed(operation: string, ref: ObjectRef, permits: (mode: ObjectAccessMode) => boolean): Promise<void> {
     if (this.grants.some((grant) => grant.bucket === ref.bucket && ref.key.startsWith(grant.prefix) && permits(grant.access))) return;
     throw new AccessDenied(`Task ${this.task} may not ${operation} s3://${ref.bucket}/${ref.key}: its access declaration grants no such access.`);
+  }
+}
+
+/** Catalog updates are granted on the tables a task names: partitions of any other table are refused. */
+class ConfinedCatalog implements LakeCatalog {
+  constructor(
+    private readonly inner: LakeCatalog,
+    private readonly tables: readonly string[],
+    private readonly task: string,
+  ) {}
+
+  async addPartition(partition: PartitionSpec): Promise<void> {
+    if (!this.tables.includes(partition.table)) throw new AccessDenied(`Task ${this.task} may not add partitions to lake table ${partition.table}: it names ${this.tables.join(', ') || 'no tables'}.`);
+    return this.inner.addPartition(partition);
   }
 }
 

@@ -6,13 +6,12 @@
  * `Type.Boolean()`, each optionally nullable (`Type.Union([T, Type.Null()])`) or optional.
  */
 import type { Static, TObject, TSchema } from '@sinclair/typebox';
-import { createRequire } from 'node:module';
 
 // hyparquet ships ES modules only; Node (≥ 20.19) loads them through require, which keeps this
-// module CommonJS like the rest of the project.
-const load = createRequire(__filename);
-const { parquetReadObjects } = load('hyparquet') as typeof import('hyparquet', { with: { 'resolution-mode': 'import' } });
-const { parquetWriteBuffer } = load('hyparquet-writer') as typeof import('hyparquet-writer', { with: { 'resolution-mode': 'import' } });
+// module CommonJS like the rest of the project. A plain require, so that esbuild bundles them into
+// the Lambda functions of the tasks that write Parquet.
+const { parquetReadObjects } = require('hyparquet') as typeof import('hyparquet', { with: { 'resolution-mode': 'import' } });
+const { parquetWriteBuffer } = require('hyparquet-writer') as typeof import('hyparquet-writer', { with: { 'resolution-mode': 'import' } });
 
 type ParquetType = 'STRING' | 'DOUBLE' | 'INT32' | 'BOOLEAN';
 

@@ -34,6 +34,14 @@ test('the runtime deploys every package: state machines, buckets with notificati
   expect(runtime.rules.map((rule) => rule.name).sort()).toEqual(['fixture-nightly', 'fixture-on-upload', 'kfold-on-upload']);
 });
 
+test("the packages' lake tables are in the local catalog, in the lake's database, with their columns and partition keys", () => {
+  const table = runtime.lake.catalog.findTable('statecraft', 'fixture_scores');
+  expect(table).toMatchObject({
+    PartitionKeys: [{ Name: 'day', Type: 'string' }],
+    StorageDescriptor: { Columns: [{ Name: 'part', Type: 'int' }, { Name: 'score', Type: 'double' }], Location: `s3://${FIXTURE_BUCKET}/lake/fixture_scores/` },
+  });
+});
+
 test("the example's rule and tasks run: an upload starts it, tasks run confined, a nested .sync execution ends", async () => {
   await runtime.objects.putObject(FIXTURE_BUCKET, 'incoming/a.txt', Readable.from([Buffer.from('abc')]));
   const result = await runWorkflow(runtime, 'fixture-parent', { key: 'incoming/a.txt' });

@@ -24,6 +24,8 @@ function resourcesFor(statements: Array<Record<string, unknown>>, action: string
   return statements.filter((statement) => [statement.Action].flat().includes(action)).flatMap((statement) => [statement.Resource].flat());
 }
 const objectArn = (bucketArn: unknown, prefix: string) => ({ 'Fn::Join': ['', [bucketArn, `/${prefix}*`]] });
+/** The catalog, the lake's database and exactly the named tables, as the template writes their ARNs. */
+const glueArns = (...tables: string[]) => resolve(stack.lake.catalogArnsFor(tables));
 const allStatements = () =>
   Object.values(template.findResources('AWS::IAM::Policy')).flatMap((policy) => policy.Properties.PolicyDocument.Statement as Array<Record<string, unknown>>);
 
@@ -151,8 +153,9 @@ describe('least privilege, derived from the definitions', () => {
     const statements = statementsOfRole(template, roleIdOf('fixture-prepare'));
     const actions = statements.flatMap((statement) => [statement.Action].flat());
     const bucketArn = resolve(stack.storage.bucket(FIXTURE_BUCKET).bucketArn);
-    // Its declared prefix, and what querying the lake needs: the lake and Athena's results.
-    expect(resourcesFor(statements, 's3:GetObject')).toEqual([objectArn(bucketArn, 'athena-results/'), objectArn(bucketArn, 'incoming/'), objectArn(bucketArn, 'lake/')]);
+    // Its declared prefix, and what querying its lake table needs: that table's objects and Athena's results.
+    expect(resourcesFor(statements, 's3:GetObject')).toEqual([objectArn(bucketArn, 'athena-results/'), objectArn(bucketArn, 'incoming/'), objectArn(bucketArn, 'lake/fixture_scores/')]);
+    expect(resourcesFor(statements, 'glue:GetPartitions')).toEqual(glueArns('fixture_scores'));
     expect(resourcesFor(statements, 's3:PutObject')).toEqual([objectArn(bucketArn, 'athena-results/')]);
     expect(statements).toContainEqual({ Action: 's3:ListBucket', Effect: 'Allow', Resource: bucketArn, Condition: { StringLike: { 's3:prefix': ['incoming/*'] } } });
     expect(resourcesFor(statements, 'athena:StartQueryExecution')).toEqual([resolve(stack.lake.workGroupArn)]);
@@ -167,7 +170,8 @@ describe('least privilege, derived from the definitions', () => {
     const bucketArn = resolve(stack.storage.bucket(FIXTURE_BUCKET).bucketArn);
     expect(resourcesFor(statements, 's3:PutObject')).toEqual([objectArn(bucketArn, 'scores/')]);
     expect(actions).not.toContain('s3:GetObject');
-    expect(actions).toContain('glue:BatchCreatePartition');
+    expect(resourcesFor(statements, 'glue:BatchCreatePartition')).toEqual(glueArns('fixture_scores'));
+    expect(actions).not.toContain('glue:CreateTable');
     expect(actions).not.toContain('athena:StartQueryExecution');
     expect(statements).toContainEqual(expect.objectContaining({ Action: 'events:PutEvents', Condition: { StringEquals: { 'events:source': ['statecraft.fixture-parent'] } } }));
   });
@@ -190,8 +194,17 @@ describe('shared resources', () => {
     });
   });
 
-  test('the lake: a Glue database and an Athena workgroup writing encrypted results', () => {
+  test('the lake: a Glue database, the packages\' tables, and an Athena workgroup writing encrypted results', () => {
     template.hasResourceProperties('AWS::Glue::Database', { DatabaseInput: Match.objectLike({ Name: 'statecraft' }) });
+    template.hasResourceProperties('AWS::Glue::Table', {
+      DatabaseName: 'statecraft',
+      TableInput: Match.objectLike({
+        Name: 'fixture_scores',
+        TableType: 'EXTERNAL_TABLE',
+        PartitionKeys: [{ Name: 'day', Type: 'string' }],
+        StorageDescriptor: Match.objectLike({ Columns: [{ Name: 'part', Type: 'int' }, { Name: 'score', Type: 'double' }], SerdeInfo: Match.objectLike({ SerializationLibrary: 'org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe' }) }),
+      }),
+    });
     template.hasResourceProperties('AWS::Athena::WorkGroup', {
       WorkGroupConfiguration: Match.objectLike({
         EnforceWorkGroupConfiguration: true,

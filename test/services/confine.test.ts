@@ -41,6 +41,13 @@ test('a task receives only the services it declares', () => {
   expect(Object.keys(all).sort()).toEqual(['catalog', 'clock', 'compute', 'events', 'lake', 'models', 'objects', 'random']);
 });
 
+test('catalog updates: only partitions of the tables a task names', async () => {
+  const services = { ...fakeServices(), catalog: { addPartition: async () => undefined } };
+  const { catalog } = confineServices('t', { catalogUpdates: true, lakeTables: ['prices'] }, services, registry);
+  await expect(catalog!.addPartition({ table: 'prices', values: ['NP'], location: 's3://data/lake/prices/market=NP/' })).resolves.toBeUndefined();
+  await expect(catalog!.addPartition({ table: 'forecasts', values: ['NP'], location: 's3://data/lake/forecasts/market=NP/' })).rejects.toMatchObject({ name: 'AccessDenied', message: expect.stringContaining('forecasts') });
+});
+
 test('events: only the declared sources may be put', async () => {
   const services = { ...fakeServices(), events: { put: async () => 'event-1' } };
   const { events } = confineServices('t', { eventSources: ['statecraft.mine'] }, services, registry);
