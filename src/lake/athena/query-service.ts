@@ -7,6 +7,7 @@
  * @see https://docs.aws.amazon.com/athena/latest/APIReference/API_Operations.html
  */
 import { randomUUID } from 'node:crypto';
+import { decodeOffsetToken, encodeOffsetToken } from '../../paging';
 import type { ObjectStore } from '../../objects';
 import type { Compactor } from '../compaction';
 import type { DataCatalog } from '../glue/catalog';
@@ -138,7 +139,7 @@ export class AthenaService {
     const start = typeof request.NextToken === 'string' && request.NextToken !== '' ? decodeOffset(request.NextToken) : 0;
     const page = ids.slice(start, start + (size || 50));
     const next = start + page.length;
-    return { QueryExecutionIds: page, ...(next < ids.length ? { NextToken: encodeOffset(next) } : {}) };
+    return { QueryExecutionIds: page, ...(next < ids.length ? { NextToken: encodeOffsetToken(next) } : {}) };
   }
 
   /** Resolves with the query once it is SUCCEEDED, FAILED or CANCELLED. */
@@ -263,12 +264,8 @@ export function executionOutput(query: StoredQuery): Record<string, unknown> {
   };
 }
 
-function encodeOffset(offset: number): string {
-  return Buffer.from(String(offset)).toString('base64');
-}
-
 function decodeOffset(token: string): number {
-  const offset = Number(Buffer.from(token, 'base64').toString('utf8'));
-  if (!Number.isInteger(offset) || offset < 0) throw invalidRequest('Invalid NextToken');
+  const offset = decodeOffsetToken(token);
+  if (offset === undefined) throw invalidRequest('Invalid NextToken');
   return offset;
 }

@@ -3,6 +3,7 @@
  * value), a SELECT's header row counted as the first row, `MaxResults` up to 1,000.
  * @see https://docs.aws.amazon.com/athena/latest/APIReference/API_GetQueryResults.html
  */
+import { decodeOffsetToken, encodeOffsetToken } from '../../paging';
 import { invalidRequest } from './errors';
 import type { StoredResult } from './result-files';
 
@@ -36,13 +37,12 @@ export function resultsPage(result: StoredResult, statementType: string, maxResu
       },
     },
     ...(statementType === 'DML' ? { UpdateCount: 0 } : {}),
-    ...(next < all.length ? { NextToken: Buffer.from(`rows:${next}`).toString('base64') } : {}),
+    ...(next < all.length ? { NextToken: encodeOffsetToken(next) } : {}),
   };
 }
 
 function decodeToken(token: string, total: number): number {
-  const m = /^rows:(\d+)$/.exec(Buffer.from(token, 'base64').toString('utf8'));
-  const offset = m ? Number(m[1]) : NaN;
-  if (!Number.isInteger(offset) || offset > total) throw invalidRequest('Invalid NextToken');
+  const offset = decodeOffsetToken(token);
+  if (offset === undefined || offset > total) throw invalidRequest('Invalid NextToken');
   return offset;
 }

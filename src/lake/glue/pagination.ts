@@ -1,4 +1,5 @@
 /** Glue's NextToken: an opaque offset into a stable ordering, and MaxResults' bounds. */
+import { decodeOffsetToken, pageFrom } from '../../paging';
 import { invalidInput } from './errors';
 
 export interface Page<T> {
@@ -11,21 +12,7 @@ export function paginate<T>(all: readonly T[], maxResults: unknown, nextToken: u
   if (!Number.isInteger(size) || size < 1 || size > cap) {
     throw invalidInput(`1 validation error detected: Value '${String(maxResults)}' at 'maxResults' failed to satisfy constraint: Member must have value between 1 and ${cap}`);
   }
-  const start = nextToken === undefined || nextToken === '' ? 0 : decodeToken(nextToken);
-  const items = all.slice(start, start + size);
-  return start + size < all.length ? { items, nextToken: encodeToken(start + size) } : { items };
-}
-
-function encodeToken(offset: number): string {
-  return Buffer.from(JSON.stringify({ offset })).toString('base64');
-}
-
-function decodeToken(token: unknown): number {
-  try {
-    const { offset } = JSON.parse(Buffer.from(String(token), 'base64').toString('utf8')) as { offset: unknown };
-    if (typeof offset === 'number' && Number.isInteger(offset) && offset >= 0) return offset;
-  } catch {
-    // falls through to the error below
-  }
-  throw invalidInput('Invalid pagination token.');
+  const start = nextToken === undefined || nextToken === '' ? 0 : typeof nextToken === 'string' ? decodeOffsetToken(nextToken) : undefined;
+  if (start === undefined) throw invalidInput('Invalid pagination token.');
+  return pageFrom(all, start, size);
 }
