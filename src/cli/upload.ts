@@ -101,7 +101,7 @@ function explain(error: unknown, target: S3Location, endpoint: string): unknown 
   }
   // The SDK keeps Node's error, or only its text when the error comes from another realm (as under jest).
   if ((error as NodeJS.ErrnoException).code === 'ECONNREFUSED' || /\bECONNREFUSED\b/.test(error.message)) {
-    return new UploadError(`cannot reach ${endpoint}: is statecraft serve running?`, 'ECONNREFUSED');
+    return new UploadError(`nothing answers on ${endpoint} — start it with npm start`, 'ECONNREFUSED');
   }
   if (error.name !== 'Error') return new UploadError(`upload to s3://${target.bucket}/${target.key} failed: ${error.name}: ${error.message}`, error.name);
   return error;

@@ -159,6 +159,6 @@ describe('upload errors', () => {
     const closed = await createServer(engine, { port: 0 });
     await closed.close();
     const failure = uploadCommand([localFile('y.csv', Buffer.from('y')), 's3://inbox/k', '--endpoint', closed.url]);
-    await expect(failure).rejects.toThrow(new UploadError(`cannot reach ${closed.url}: is statecraft serve running?`));
+    await expect(failure).rejects.toThrow(new UploadError(`nothing answers on ${closed.url} — start it with npm start`));
   });
 });
