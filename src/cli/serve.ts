@@ -41,6 +41,11 @@ export async function serveCommand(argv: string[], registry: WorkflowRegistry): 
   const dataDir = resolve(values['data-dir']!);
   mkdirSync(dataDir, { recursive: true });
 
+  // Listening from the start: a signal while the runtime opens stops it as soon as it is open.
+  const stopSignal = new Promise<NodeJS.Signals>((done) => {
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+  });
   const runtime = await createLocalRuntime({
     registry,
     dataDir,
@@ -64,10 +69,7 @@ export async function serveCommand(argv: string[], registry: WorkflowRegistry): 
   for (const line of describeDeployment(runtime.engine.listStateMachines().stateMachines ?? [], rules)) process.stdout.write(`  ${line}\n`);
   for (const line of serveNotes(server.url, runtime.bus)) process.stdout.write(`  ${line}\n`);
 
-  const signal = await new Promise<NodeJS.Signals>((done) => {
-    process.once('SIGINT', done);
-    process.once('SIGTERM', done);
-  });
+  const signal = await stopSignal;
   // A second Ctrl-C (or SIGTERM) does not wait for anything.
   const now = (again: NodeJS.Signals) => {
     process.stderr.write(`statecraft: ${again} again, exiting now\n`);
