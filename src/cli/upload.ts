@@ -82,10 +82,9 @@ export async function uploadCommand(argv: string[]): Promise<number> {
 }
 
 async function requireFile(file: string): Promise<void> {
-  const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
-    throw new UsageError(error.code === 'ENOENT' ? `${file}: no such file` : `${file}: ${error.message}`);
-  });
-  if (!info.isFile()) throw new UsageError(`${file} is not a file`);
+  // A missing or unreadable file fails with its path, which the command prints as one line.
+  const info = await stat(file);
+  if (!info.isFile()) throw new UploadError(`${file} is not a file`);
 }
 
 function describeProgress({ sentBytes, totalBytes, partsDone, parts }: UploadProgress): string {
