@@ -90,8 +90,9 @@ function stateProblems({ path, name, state }: StateAt): Diagnostic[] {
     return [problem(`State "${name}" has the QueryLanguage ${JSON.stringify(state.QueryLanguage)}: it must be JSONPath or JSONata`, `${path}/QueryLanguage`)];
   }
   const problems = [
-    ...Object.keys(state).filter((field) => !COMMON.includes(field) && !spec.fields.includes(field)).map((field) => problem(`Field '${field}' is not supported by ${type} state "${name}"`, `${path}/${field}`)),
-    ...spec.required.filter((oneOf) => !oneOf.some((field) => field in state)).map((oneOf) => problem(`${type} state "${name}" needs the field ${oneOf.map((f) => `'${f}'`).join(' or ')}`)),
+    // AWS's wording, with the state named: the location is the state, as AWS gives it.
+    ...Object.keys(state).filter((field) => !COMMON.includes(field) && !spec.fields.includes(field)).map((field) => problem(`The field '${field}' is not supported by Step Functions in ${type} state "${name}"`)),
+    ...spec.required.filter((oneOf) => !oneOf.some((field) => field in state)).map((oneOf) => problem(`These fields are required: [${oneOf.join(' or ')}] in ${type} state "${name}"`)),
   ];
   return problems.length > 0 ? problems : [problem(`${type} state "${name}" does not have the fields a ${type} state must have (see the States Language specification)`)];
 }
