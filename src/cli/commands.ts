@@ -119,7 +119,7 @@ export function generalHelp(version: string): string {
     ...Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`),
     '',
     'statecraft <command> --help    the options of one command',
-    'statecraft --version           the version',
+    'statecraft --version           the version (also -v, version)',
     '',
   ].join('\n');
 }

@@ -17,7 +17,8 @@ export async function dispatch(argv: string[], registry: WorkflowRegistry): Prom
     process.stdout.write(generalHelp(version()));
     return 0;
   }
-  if (name === '--version' || name === '-v') {
+  // `npx statecraft --version` gives npm's own version, so `version` and `-v` say it too.
+  if (name === '--version' || name === '-v' || name === 'version') {
     process.stdout.write(`${version()}\n`);
     return 0;
   }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { registry } from '../../workflows/registry';
 import { COMMANDS } from '../../src/cli/commands';
 import { dispatch } from '../../src/cli/main';
+import { execFile } from 'node:child_process';
 import { statecraft } from './serve-process';
 
 async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -32,7 +33,7 @@ test.each([[], ['--help'], ['-h'], ['help']])('statecraft %s lists every command
   for (const name of names) expect(stdout).toMatch(new RegExp(`\\n  ${name}\\s+\\S`));
 });
 
-test.each([['--version'], ['-v']])('statecraft %s prints the package version', async (flag) => {
+test.each([['--version'], ['-v'], ['version']])('statecraft %s prints the package version', async (flag) => {
   expect(await run(flag)).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
 });
 
@@ -92,3 +93,10 @@ test.each([
 ])('a missing %s: one line, exit code 1', async (_, argv, stderr) => {
   expect(await run(...argv)).toEqual({ code: 1, stdout: '', stderr });
 });
+
+test('npx statecraft runs the project’s own command after npm ci, without installing anything', async () => {
+  const { stdout } = await new Promise<{ stdout: string }>((done, failed) =>
+    execFile('npx', ['--no', 'statecraft', 'version'], { cwd: join(__dirname, '../..') }, (error, out) => (error ? failed(error) : done({ stdout: out }))),
+  );
+  expect(stdout).toBe(`${version}\n`);
+}, 30_000);
