@@ -42,9 +42,9 @@ export async function serveCommand(argv: string[], registry: WorkflowRegistry): 
   mkdirSync(dataDir, { recursive: true });
 
   // Listening from the start: a signal while the runtime opens stops it as soon as it is open.
-  const stopSignal = new Promise<NodeJS.Signals>((done) => {
-    process.once('SIGINT', done);
-    process.once('SIGTERM', done);
+  const signals = stopSignals((again) => {
+    process.stderr.write(`statecraft: ${again} again, exiting now\n`);
+    process.exit(1);
   });
   const runtime = await createLocalRuntime({
     registry,
@@ -69,18 +69,35 @@ export async function serveCommand(argv: string[], registry: WorkflowRegistry): 
   for (const line of describeDeployment(runtime.engine.listStateMachines().stateMachines ?? [], rules)) process.stdout.write(`  ${line}\n`);
   for (const line of serveNotes(server.url, runtime.bus)) process.stdout.write(`  ${line}\n`);
 
-  const signal = await stopSignal;
-  // A second Ctrl-C (or SIGTERM) does not wait for anything.
-  const now = (again: NodeJS.Signals) => {
-    process.stderr.write(`statecraft: ${again} again, exiting now\n`);
-    process.exit(1);
-  };
-  process.once('SIGINT', now);
-  process.once('SIGTERM', now);
+  const signal = await signals.first;
   process.stderr.write(`statecraft: ${signal}, stopping: the endpoint no longer accepts requests\n`);
   for (const line of describeRunning(runtime.engine)) process.stderr.write(`  ${line}\n`);
   await withinGrace(stop(server, webConsole, runtime));
   return 0;
+}
+
+/**
+ * The first SIGINT or SIGTERM resolves `first` (stop gracefully); any later one calls `exitNow`, so a
+ * second Ctrl-C does not wait for anything.
+ */
+export function stopSignals(exitNow: (signal: NodeJS.Signals) => void): { first: Promise<NodeJS.Signals>; dispose(): void } {
+  let stopping = false;
+  let resolveFirst: (signal: NodeJS.Signals) => void = () => undefined;
+  const first = new Promise<NodeJS.Signals>((resolve) => (resolveFirst = resolve));
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) return exitNow(signal);
+    stopping = true;
+    resolveFirst(signal);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    first,
+    dispose: () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
 }
 
 async function stop(server: RunningServer, webConsole: { close(): void }, runtime: LocalRuntime): Promise<void> {

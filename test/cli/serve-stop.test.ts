@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROLE, definition, lambdaArn } from '../api/sfn-harness';
 import { eventually } from '../support/eventually';
+import { stopSignals } from '../../src/cli/serve';
 import { STATECRAFT, serveProcess, statecraft } from './serve-process';
 
 const client = { region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
@@ -115,3 +116,17 @@ test('SIGTERM during a minute-long task: serve exits at once, and after a restar
     expect(restarted.errors()).toContain('no execution is running');
   }
 }, 90_000);
+
+test('the first SIGINT or SIGTERM asks to stop; a second one exits at once', async () => {
+  const exits: NodeJS.Signals[] = [];
+  const signals = stopSignals((signal) => exits.push(signal));
+  try {
+    process.emit('SIGTERM', 'SIGTERM');
+    expect(await signals.first).toBe('SIGTERM');
+    expect(exits).toEqual([]);
+    process.emit('SIGINT', 'SIGINT');
+    expect(exits).toEqual(['SIGINT']);
+  } finally {
+    signals.dispose();
+  }
+});
