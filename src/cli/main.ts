@@ -1,54 +1,77 @@
 /**
  * The `statecraft` command, over the workflow registry it is given (`bin/statecraft.js` passes the
- * shipped one).
- *   statecraft serve [--port N] [--host H] [--data-dir D] [--functions DIR] [--clock wall|virtual]
- *   statecraft run <workflow | definition.asl.json> --input <json|@file>
- *   statecraft synth [outDir]
- *   statecraft upload <file> s3://bucket/key
- *   statecraft executions [--endpoint URL] [--state-machine ARN]
- *   statecraft history <executionArn> [--endpoint URL]
- *   statecraft models [list|show|approve|reject] … [--endpoint URL]
+ * shipped one). The commands and their help are in `commands.ts`; this file reads the command line,
+ * prints help and version, and turns every failure into one line (see `failure.ts`).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { WorkflowRegistry } from '../builder/workflow-package';
-import { runCommand } from './run';
-import { serveCommand } from './serve';
-import { executionsCommand, historyCommand } from './client';
-import { modelsCommand } from './models';
-import { synthCommand } from './synth';
-import { uploadCommand } from './upload';
-import { UsageError } from './args';
+import { COMMANDS, commandHelp, generalHelp, type Command } from './commands';
+import { endpointUrl } from './endpoint';
+import { describeFailure } from './failure';
 
-type Command = (argv: string[], registry: WorkflowRegistry) => Promise<number>;
-
-const COMMANDS: Record<string, Command> = {
-  serve: serveCommand,
-  run: runCommand,
-  synth: synthCommand,
-  executions: executionsCommand,
-  history: historyCommand,
-  upload: uploadCommand,
-  models: modelsCommand,
-};
-
-async function dispatch(argv: string[], registry: WorkflowRegistry): Promise<number> {
+/** Runs one command line; resolves with the exit code (0 success, 1 failure, 2 bad usage). */
+export async function dispatch(argv: string[], registry: WorkflowRegistry): Promise<number> {
   const [name, ...rest] = argv;
-  const command = name ? COMMANDS[name] : undefined;
-  if (!command) {
-    process.stderr.write(`usage: statecraft <${Object.keys(COMMANDS).join('|')}> [options]\n`);
-    return name ? 2 : 0;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(generalHelp(version()));
+    return 0;
   }
-  return command(rest, registry);
+  // `npx statecraft --version` gives npm's own version, so `version` and `-v` say it too.
+  if (name === '--version' || name === '-v' || name === 'version') {
+    process.stdout.write(`${version()}\n`);
+    return 0;
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) {
+    process.stderr.write(`statecraft: unknown command '${name}'\n${generalHelp(version())}`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(commandHelp(name, command));
+    return 0;
+  }
+  try {
+    return await command.run(rest, registry);
+  } catch (err) {
+    return reportFailure(err, name, command, rest);
+  }
 }
 
+function reportFailure(err: unknown, name: string, command: Command, argv: string[]): number {
+  const failure = describeFailure(err, { endpoint: endpointUrl(optionValue(argv, '--endpoint')) });
+  process.stderr.write(`statecraft ${name}: ${failure.message}\n`);
+  if (failure.usage) process.stderr.write(`usage: ${command.usage}\n(statecraft ${name} --help for more)\n`);
+  return failure.exitCode;
+}
+
+/** `--name value` or `--name=value`, read before the command's own parsing may have failed. */
+function optionValue(argv: string[], option: string): string | undefined {
+  const at = argv.indexOf(option);
+  if (at >= 0) return argv[at + 1];
+  return argv.find((arg) => arg.startsWith(`${option}=`))?.slice(option.length + 1);
+}
+
+function version(): string {
+  return (JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { version: string }).version;
+}
+
+/**
+ * The process entry point. A reader that stops early (`statecraft history … | head`) closes the pipe:
+ * that ends the command quietly. The process exits once the command is done and stdout is flushed,
+ * so a handler still running after `serve` stopped cannot keep it alive.
+ */
 export function main(argv: string[], registry: WorkflowRegistry): void {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    process.stderr.write(`statecraft: cannot write the output: ${err.message}\n`);
+    process.exit(1);
+  });
   dispatch(argv, registry).then(
-    (code) => {
-      if (code !== 0) process.exitCode = code;
-    },
+    (code) => process.stdout.write('', () => process.exit(code)),
     (err: unknown) => {
-      const known = err instanceof UsageError || (err instanceof Error && err.name !== 'Error');
-      process.stderr.write(`statecraft: ${known ? (err as Error).message : String((err as Error)?.stack ?? err)}\n`);
-      process.exitCode = 1;
+      process.stderr.write(`statecraft: ${describeFailure(err, { endpoint: endpointUrl(undefined) }).message}\n`);
+      process.exit(1);
     },
   );
 }

@@ -2,19 +2,27 @@
  * `statecraft serve` (what `npm start` runs): the local engine with its AWS-compatible endpoint —
  * Step Functions, EventBridge and S3 on one port — and every workflow of the registry deployed in it.
  * Listens on 127.0.0.1 unless told otherwise; keeps everything under --data-dir.
+ *
+ * Stopping (SIGINT, SIGTERM) closes the endpoint at once and exits within a few seconds, whatever is
+ * still running: the store is durable, so an interrupted task runs again on the next start.
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLocalEndpoint } from '../api';
+import type { RunningServer } from '../api/server';
 import { VirtualClock, WallClock } from '../clock/clock';
 import type { WorkflowRegistry } from '../builder/workflow-package';
+import type { Engine } from '../control/engine';
 import { createConsole } from '../console';
-import { consoleExtensions, createLocalRuntime, type RegisteredRule } from '../host';
+import { consoleExtensions, createLocalRuntime, type LocalRuntime } from '../host';
 import { UsageError } from './args';
+import { deployedRules, targetName, type DeployedRule } from './deployed-rules';
 import { serveNotes } from './serve-notes';
 
 export const DEFAULT_PORT = 4599;
+/** How long closing may take before the process exits anyway. */
+const CLOSE_GRACE_MS = 3000;
 
 export async function serveCommand(argv: string[], registry: WorkflowRegistry): Promise<number> {
   const { values } = parseArgs({
@@ -33,6 +41,11 @@ export async function serveCommand(argv: string[], registry: WorkflowRegistry): 
   const dataDir = resolve(values['data-dir']!);
   mkdirSync(dataDir, { recursive: true });
 
+  // Listening from the start: a signal while the runtime opens stops it as soon as it is open.
+  const signals = stopSignals((again) => {
+    process.stderr.write(`statecraft: ${again} again, exiting now\n`);
+    process.exit(1);
+  });
   const runtime = await createLocalRuntime({
     registry,
     dataDir,
@@ -41,26 +54,95 @@ export async function serveCommand(argv: string[], registry: WorkflowRegistry): 
     bus: true,
   });
   const webConsole = createConsole({ engine: runtime.engine, bus: runtime.bus, listenHost: values.host!, ...consoleExtensions(registry, runtime.services.models) });
-  const server = await createLocalEndpoint({ ...runtime, bus: runtime.bus! }, { host: values.host, port, front: webConsole.front });
+  let server: RunningServer;
+  try {
+    server = await createLocalEndpoint({ ...runtime, bus: runtime.bus! }, { host: values.host, port, front: webConsole.front });
+  } catch (err) {
+    // A port in use: nothing would be served, so nothing may stay open.
+    webConsole.close();
+    await runtime.close();
+    throw err;
+  }
   process.stdout.write(`statecraft listening on ${server.url} (data in ${dataDir})\n`);
   process.stdout.write(`  console: ${webConsole.entryUrl(server.url)}\n`);
-  for (const line of describeRegistry(runtime.engine.listStateMachines().stateMachines ?? [], runtime.rules)) process.stdout.write(`  ${line}\n`);
+  const rules = await deployedRules(runtime.bus!);
+  for (const line of describeDeployment(runtime.engine.listStateMachines().stateMachines ?? [], rules)) process.stdout.write(`  ${line}\n`);
   for (const line of serveNotes(server.url, runtime.bus)) process.stdout.write(`  ${line}\n`);
 
-  await new Promise<void>((done) => {
-    const stop = () => done();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-  await server.close();
-  webConsole.close();
-  await runtime.close();
+  const signal = await signals.first;
+  process.stderr.write(`statecraft: ${signal}, stopping: the endpoint no longer accepts requests\n`);
+  for (const line of describeRunning(runtime.engine)) process.stderr.write(`  ${line}\n`);
+  await withinGrace(stop(server, webConsole, runtime));
   return 0;
 }
 
-function describeRegistry(machines: readonly { name?: string }[], rules: readonly RegisteredRule[]): string[] {
+/**
+ * The first SIGINT or SIGTERM resolves `first` (stop gracefully); any later one calls `exitNow`, so a
+ * second Ctrl-C does not wait for anything.
+ */
+export function stopSignals(exitNow: (signal: NodeJS.Signals) => void): { first: Promise<NodeJS.Signals>; dispose(): void } {
+  let stopping = false;
+  let resolveFirst: (signal: NodeJS.Signals) => void = () => undefined;
+  const first = new Promise<NodeJS.Signals>((resolve) => (resolveFirst = resolve));
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) return exitNow(signal);
+    stopping = true;
+    resolveFirst(signal);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    first,
+    dispose: () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
+}
+
+async function stop(server: RunningServer, webConsole: { close(): void }, runtime: LocalRuntime): Promise<void> {
+  await server.close();
+  webConsole.close();
+  await runtime.close();
+}
+
+/** Closing waits for no task; if it should hang anyway, the process still exits. */
+function withinGrace(closing: Promise<void>): Promise<void> {
+  return new Promise((done) => {
+    const timer = setTimeout(() => {
+      process.stderr.write('statecraft: closing took too long, exiting\n');
+      done();
+    }, CLOSE_GRACE_MS);
+    closing.then(
+      () => (clearTimeout(timer), done()),
+      (err: unknown) => {
+        clearTimeout(timer);
+        process.stderr.write(`statecraft: while closing: ${(err as Error)?.message ?? String(err)}\n`);
+        done();
+      },
+    );
+  });
+}
+
+/** The executions the stop interrupts: they continue from their last recorded step on the next start. */
+export function describeRunning(engine: Pick<Engine, 'listStateMachines' | 'listExecutions'>): string[] {
+  const running = (engine.listStateMachines().stateMachines ?? []).flatMap(
+    (machine) => engine.listExecutions({ stateMachineArn: machine.stateMachineArn, statusFilter: 'RUNNING' }).executions ?? [],
+  );
+  if (running.length === 0) return ['no execution is running'];
   return [
-    `state machines: ${machines.map((machine) => machine.name).join(', ')}`,
-    ...rules.map((rule) => `rule ${rule.name} → ${rule.target.workflow}${rule.description ? `: ${rule.description}` : ''}`),
+    `${running.length} execution${running.length === 1 ? ' is' : 's are'} still running; each continues from its last recorded step on the next start:`,
+    ...running.map((execution) => `  ${execution.executionArn}`),
+  ];
+}
+
+/** The start banner's list: every state machine and every rule on every bus, the user's as well as the registry's. */
+export function describeDeployment(machines: readonly { name?: string }[], rules: readonly DeployedRule[]): string[] {
+  return [
+    `state machines: ${machines.map((machine) => machine.name).join(', ') || 'none'}`,
+    ...rules.map(
+      (rule) =>
+        `rule ${rule.bus === 'default' ? '' : `${rule.bus}/`}${rule.name} → ${rule.targetArns.map(targetName).join(', ') || 'no target'}${rule.state === 'DISABLED' ? ' (disabled)' : ''}: ${rule.description ?? rule.trigger}`,
+    ),
   ];
 }

@@ -82,10 +82,9 @@ export async function uploadCommand(argv: string[]): Promise<number> {
 }
 
 async function requireFile(file: string): Promise<void> {
-  const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
-    throw new UsageError(error.code === 'ENOENT' ? `${file}: no such file` : `${file}: ${error.message}`);
-  });
-  if (!info.isFile()) throw new UsageError(`${file} is not a file`);
+  // A missing or unreadable file fails with its path, which the command prints as one line.
+  const info = await stat(file);
+  if (!info.isFile()) throw new UploadError(`${file} is not a file`);
 }
 
 function describeProgress({ sentBytes, totalBytes, partsDone, parts }: UploadProgress): string {
@@ -101,7 +100,7 @@ function explain(error: unknown, target: S3Location, endpoint: string): unknown 
   }
   // The SDK keeps Node's error, or only its text when the error comes from another realm (as under jest).
   if ((error as NodeJS.ErrnoException).code === 'ECONNREFUSED' || /\bECONNREFUSED\b/.test(error.message)) {
-    return new UploadError(`cannot reach ${endpoint}: is statecraft serve running?`, 'ECONNREFUSED');
+    return new UploadError(`nothing answers on ${endpoint} — start it with npm start`, 'ECONNREFUSED');
   }
   if (error.name !== 'Error') return new UploadError(`upload to s3://${target.bucket}/${target.key} failed: ${error.name}: ${error.message}`, error.name);
   return error;

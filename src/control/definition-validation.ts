@@ -8,6 +8,7 @@ import type { StateMachineDefinition } from '../asl/definition';
 import type { JsonObject } from '../asl/json';
 import { InvalidDefinition } from './errors';
 import { checkFreeFormFields } from './free-form-fields';
+import { refineDiagnostics } from './state-diagnostics';
 
 export interface Diagnostic {
   severity: 'ERROR' | 'WARNING';
@@ -60,7 +61,7 @@ function validateUncached(text: string): ValidationResult {
   }
   const { view, diagnostics } = checkFreeFormFields(parsed as JsonObject);
   const { isValid, errors } = aslValidator(view);
-  const all = [...(isValid ? [] : errors.map(toDiagnostic)), ...diagnostics];
+  const all = [...(isValid ? [] : refineDiagnostics(parsed as JsonObject, errors.map(toDiagnostic))), ...diagnostics];
   return all.length === 0 ? { result: 'OK', diagnostics: [] } : fail(all);
 }
 

@@ -97,7 +97,7 @@ test('statecraft models lists the registered version and decides its approval on
   expect(JSON.parse((await statecraft('models', 'show', 'iris', 'v1')).stdout)).toMatchObject({ version: 1 });
   expect(await statecraft('models', 'approve', 'iris', '1', '--reason', 'beats the baseline')).toMatchObject({ code: 0, stdout: 'iris v1: Approved\n' });
   expect(JSON.parse((await statecraft('models', 'show', 'iris', '1')).stdout)).toMatchObject({ status: 'Approved', statusReason: 'beats the baseline' });
-  expect(await statecraft('models', 'reject', 'iris', '1')).toMatchObject({ code: 1, stderr: 'statecraft: Model "iris" version 1 is already Approved.\n' });
-  expect(await statecraft('models', 'show', 'iris', '7')).toMatchObject({ code: 1, stderr: 'statecraft: Model "iris" has no version 7.\n' });
-  expect(await statecraft('models', 'show', 'iris', 'latest')).toMatchObject({ code: 1, stderr: expect.stringContaining('usage: statecraft models') });
+  expect(await statecraft('models', 'reject', 'iris', '1')).toMatchObject({ code: 1, stderr: 'statecraft models: Model "iris" version 1 is already Approved.\n' });
+  expect(await statecraft('models', 'show', 'iris', '7')).toMatchObject({ code: 1, stderr: 'statecraft models: Model "iris" has no version 7.\n' });
+  expect(await statecraft('models', 'show', 'iris', 'latest')).toMatchObject({ code: 2, stderr: expect.stringContaining('usage: statecraft models') });
 }, 30_000);

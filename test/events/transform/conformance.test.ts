@@ -78,6 +78,18 @@ describe('input-transformers corpus (recorded on AWS)', () => {
     expect(Object.keys(knownFailureReasons).filter((id) => !ids.has(id))).toEqual([]);
   });
 
+  it('reports pass counts', () => {
+    const agreeing = cases.filter((testCase) => mismatch(testCase) === undefined);
+    const byKind = (kind: (c: TransformerCase) => boolean) => `${agreeing.filter(kind).length}/${cases.filter(kind).length}`;
+    console.log([
+      `input transformers agree with AWS: ${agreeing.length}/${cases.length}`,
+      `  delivered payloads: ${byKind((c) => 'delivered' in c.expect && c.expect.delivered)}`,
+      `  not delivered: ${byKind((c) => 'delivered' in c.expect && !c.expect.delivered)}`,
+      `  refused at PutTargets (code + message): ${byKind((c) => 'error' in c.expect)}`,
+    ].join('\n'));
+    expect(cases.length - agreeing.length).toBe(Object.keys(knownFailureReasons).length);
+  });
+
   it.each(cases.map((c) => [c.id, c] as const))('%s', (id, testCase) => {
     const problem = mismatch(testCase);
     if (id in knownFailureReasons) {
