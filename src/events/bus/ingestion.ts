@@ -13,7 +13,7 @@ import type { EventsDb } from './database';
 import type { DeliveryQueue } from './delivery-queue';
 import { buildEvent, checkEntries } from './put-events';
 import type { Router } from './router';
-import type { RuleRegistry, StoredRule } from './rule-registry';
+import type { RuleStore, StoredRule } from './rule-store';
 
 export class Ingestion {
   constructor(
@@ -21,7 +21,7 @@ export class Ingestion {
     private readonly clock: Clock,
     private readonly location: Location,
     private readonly router: Router,
-    private readonly rules: RuleRegistry,
+    private readonly rules: RuleStore,
     private readonly queue: DeliveryQueue,
     private readonly busExists: (bus: string) => boolean,
   ) {}

@@ -3,10 +3,10 @@
  * Each batch is routed and recorded as progress in one transaction.
  */
 import type { Clock } from '../../clock/clock';
-import type { ArchiveRegistry } from './archive-registry';
+import type { ArchiveStore } from './archive-store';
 import type { AwsEvent } from './aws-event';
 import type { EventsDb } from './database';
-import type { ReplayRegistry, ReplayWork } from './replay-registry';
+import type { ReplayStore, ReplayWork } from './replay-store';
 import type { RouteOptions } from './router';
 
 const BATCH_SIZE = 50;
@@ -20,8 +20,8 @@ export class ReplayRunner {
   constructor(
     private readonly db: EventsDb,
     private readonly clock: Clock,
-    private readonly replays: ReplayRegistry,
-    private readonly archives: ArchiveRegistry,
+    private readonly replays: ReplayStore,
+    private readonly archives: ArchiveStore,
     private readonly route: RouteEvent,
     private readonly onRouted: () => void,
   ) {}
@@ -65,7 +65,7 @@ export class ReplayRunner {
     }
   }
 
-  private routeBatch(work: ReplayWork, batch: ReturnType<ArchiveRegistry['events']>): void {
+  private routeBatch(work: ReplayWork, batch: ReturnType<ArchiveStore['events']>): void {
     const bus = this.archives.sourceBus(work.archive);
     const ruleArns = work.destination.FilterArns && work.destination.FilterArns.length > 0 ? work.destination.FilterArns : undefined;
     this.db.transaction(() => {

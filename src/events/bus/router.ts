@@ -5,11 +5,11 @@
  */
 import type { Target } from '@aws-sdk/client-eventbridge';
 import { renderTargetInput, type TargetInput } from '../transform';
-import type { ArchiveRegistry } from './archive-registry';
+import type { ArchiveStore } from './archive-store';
 import { eventTime, type AwsEvent } from './aws-event';
 import type { DeliveryStore } from './delivery-store';
-import type { RuleRegistry, StoredRule } from './rule-registry';
-import type { TargetRegistry } from './target-registry';
+import type { RuleStore, StoredRule } from './rule-store';
+import type { TargetStore } from './target-store';
 
 export interface RouteOptions {
   /** When the bus accepted the event (epoch ms). */
@@ -20,10 +20,10 @@ export interface RouteOptions {
 
 export class Router {
   constructor(
-    private readonly rules: RuleRegistry,
-    private readonly targets: TargetRegistry,
+    private readonly rules: RuleStore,
+    private readonly targets: TargetStore,
     private readonly deliveries: DeliveryStore,
-    private readonly archives: ArchiveRegistry,
+    private readonly archives: ArchiveStore,
     /** Told of every event the bus accepted, with how many deliveries it queued (e.g. a console's recent events). */
     private readonly onRouted?: (bus: string, event: AwsEvent, queued: number) => void,
   ) {}

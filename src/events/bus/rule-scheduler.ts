@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../clock/clock';
 import { nextOccurrence, parseRuleSchedule, type Schedule } from '../schedules';
-import type { StoredRule } from './rule-registry';
+import type { StoredRule } from './rule-store';
 
 /** Delivers one occurrence and records it as the rule's last firing, in one transaction. */
 export type FireRule = (rule: StoredRule, atMs: number, eventId: string) => void;

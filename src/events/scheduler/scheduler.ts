@@ -24,7 +24,7 @@ import { DEFAULT_GROUP, groupOfArn, scheduleArn, type Location } from './arns';
 import { openSchedulerDatabase, type SchedulerDb } from './database';
 import { checkDefinition } from './definition';
 import { scheduleExists, scheduleNotFound, validation } from './errors';
-import { GroupRegistry } from './group-registry';
+import { GroupStore } from './group-store';
 import { firingDelivery, scheduleDeadLetter } from './invocation';
 import { optionalEnum, optionalString, requireName } from './names';
 import { pageOf } from './pagination';
@@ -63,7 +63,7 @@ export class Scheduler {
   readonly location: Location;
   readonly clock: Clock;
   private readonly db: SchedulerDb;
-  private readonly groups: GroupRegistry;
+  private readonly groups: GroupStore;
   private readonly schedules: ScheduleStore;
   private readonly deliveries: DeliveryStore;
   private readonly services: TargetServices;
@@ -74,7 +74,7 @@ export class Scheduler {
     this.clock = options.clock ?? new WallClock();
     this.location = locationOf(options);
     this.db = openSchedulerDatabase(options.dataDir);
-    this.groups = new GroupRegistry(this.db, this.location, this.clock.now());
+    this.groups = new GroupStore(this.db, this.location, this.clock.now());
     this.schedules = new ScheduleStore(this.db);
     this.deliveries = new DeliveryStore(this.db);
     const bus = options.bus;

@@ -34,7 +34,7 @@ export interface ReplayWork {
   afterSeq: number;
 }
 
-export class ReplayRegistry {
+export class ReplayStore {
   constructor(
     private readonly db: EventsDb,
     private readonly location: Location,

@@ -15,7 +15,7 @@ interface GroupRow {
   last_modification_date: number;
 }
 
-export class GroupRegistry {
+export class GroupStore {
   constructor(
     private readonly db: SchedulerDb,
     private readonly location: Location,

@@ -11,7 +11,7 @@ interface BusRow {
   creation_time: number;
 }
 
-export class BusRegistry {
+export class BusStore {
   constructor(
     private readonly db: EventsDb,
     private readonly location: Location,

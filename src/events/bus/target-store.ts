@@ -7,11 +7,11 @@ import { TargetInputError, validateTargetInput } from '../transform';
 import type { EventsDb } from './database';
 import { constraintViolation, EventsApiError, validation } from './errors';
 import { requireName } from './names';
-import type { StoredRule } from './rule-registry';
+import type { StoredRule } from './rule-store';
 
 export const MAX_TARGETS_PER_RULE = 5;
 
-export class TargetRegistry {
+export class TargetStore {
   constructor(private readonly db: EventsDb) {}
 
   put(rule: StoredRule, targets: unknown): PutTargetsResponse {

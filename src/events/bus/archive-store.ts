@@ -10,7 +10,7 @@ import type { AwsEvent } from './aws-event';
 import type { EventsDb } from './database';
 import { alreadyExists, archiveNotFound, busNotFound, constraintViolation } from './errors';
 import { requireName } from './names';
-import { compilePattern } from './rule-registry';
+import { compilePattern } from './rule-store';
 
 interface ArchiveRow {
   name: string;
@@ -29,7 +29,7 @@ export interface ArchivedEvent {
 
 const DAY_MS = 86_400_000;
 
-export class ArchiveRegistry {
+export class ArchiveStore {
   private readonly patterns = new Map<string, { bus: string; compiled?: CompiledPattern }>();
 
   constructor(

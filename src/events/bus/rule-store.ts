@@ -39,7 +39,7 @@ interface RuleRow {
   last_fired: number | null;
 }
 
-export class RuleRegistry {
+export class RuleStore {
   private readonly indexes = new Map<string, RuleIndex<string>>();
 
   constructor(
