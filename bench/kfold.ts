@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   console.log(sklearn ? `scikit-learn ${sklearn.version} (${sklearn.python})` : 'scikit-learn: not found (tried python3 and /usr/bin/python3: `import sklearn` failed); statecraft only');
   try {
     for (const [index, benchCase] of CASES.entries()) {
-      const key = `bench/kfold-${index}.csv`;
+      const key = `datasets/bench/kfold-${index}.csv`;
       const csvPath = join(dir, `case-${index}.csv`);
       writeFileSync(csvPath, benchCase.csv);
       await runtime.objects.putObject(DATA_BUCKET, key, Readable.from([Buffer.from(benchCase.csv)]));
