@@ -1,3 +1,4 @@
+import type { CreateStateMachineInput, UpdateStateMachineInput } from '@aws-sdk/client-sfn';
 import { VirtualClock } from '../../src/clock/clock';
 import { SfnApiError } from '../../src/control/errors';
 import { requiredString, StateMachines } from '../../src/control/state-machines';
@@ -55,7 +56,7 @@ describe('StateMachines', () => {
     ['a bad name', { name: 'a/b', definition, roleArn }, 'InvalidName', "Invalid Name: 'a/b'"],
     ['an unknown type', { name: 'sm', definition, roleArn, type: 'BATCH' }, 'ValidationException', "Value 'BATCH' at 'type' failed to satisfy constraint: Member must satisfy enum value set: [STANDARD, EXPRESS]"],
   ])('create refuses %s', (_name, input, code, message) => {
-    expect(errorOf(() => machines.create(input))).toEqual({ code, message });
+    expect(errorOf(() => machines.create(input as unknown as CreateStateMachineInput))).toEqual({ code, message });
   });
 
   test('create refuses an invalid definition with InvalidDefinition', () => {
@@ -85,7 +86,7 @@ describe('StateMachines', () => {
     ['an execution ARN', { stateMachineArn: 'arn:aws:states:us-east-1:000000000000:execution:sm:x', definition }, 'InvalidArn', "Invalid Arn: 'Resource type not valid in this context: arn:aws:states:us-east-1:000000000000:execution:sm:x'"],
   ])('update refuses %s', (_name, input, code, message) => {
     machines.create({ name: 'sm', definition, roleArn });
-    expect(errorOf(() => machines.update(input))).toEqual({ code, message });
+    expect(errorOf(() => machines.update(input as unknown as UpdateStateMachineInput))).toEqual({ code, message });
   });
 
   test('an update with an invalid definition changes nothing', () => {
