@@ -1,4 +1,4 @@
-import { stateRef } from '../../../src/builder';
+import { jsonata, stateRef } from '../../../src/builder';
 import { DatasetInput, Split } from '../fixtures';
 import { renderDocument } from './render-state';
 
@@ -12,6 +12,9 @@ describe('Catch', () => {
           .task('Split', {
             task: Split,
             arguments: (x) => ({ bucket: x.input.dataset.bucket, key: x.input.dataset.key, k: x.input.k }),
+            // The normal path enters Handled too, so it must bring what Handled accepts.
+            output: (x) => ({ reason: jsonata<string>`"rows: " & ${x.result.rows}` }),
+            assign: () => ({ failedAt: 'nowhere' }),
             catch: (c) => [
               c.to(['DatasetInvalid', 'States.Timeout'], (b) => b.fail('Invalid', { cause: (x) => x.input.Cause })),
               c.to(['States.ALL'], { output: (x) => ({ reason: x.errorOutput.Error }), assign: (x) => ({ failedAt: x.context.State.Name }) }, handled),
@@ -31,7 +34,8 @@ describe('Catch', () => {
             FunctionName: 'kfold-split',
             Payload: { bucket: '{% $states.input.dataset.bucket %}', key: '{% $states.input.dataset.key %}', k: '{% $states.input.k %}' },
           },
-          Output: '{% $states.result.Payload %}',
+          Output: { reason: '{% "rows: " & $states.result.Payload.rows %}' },
+          Assign: { failedAt: 'nowhere' },
           Retry: Split.retry,
           Catch: [
             { ErrorEquals: ['DatasetInvalid', 'States.Timeout'], Next: 'Invalid' },

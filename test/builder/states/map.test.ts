@@ -140,7 +140,7 @@ describe('distributed Map', () => {
               itemReader: { resource: 's3:listObjectsV2', arguments: (x) => ({ Bucket: x.input.bucket, Prefix: x.input.prefix }), item: Type.Object({ Key: Type.String() }) },
               processor: (p) => p.succeed('Done'),
             })
-            .distributedMap('Folds', { items: (x) => x.input[0]!, executionType: 'EXPRESS', label: 'folds', toleratedFailureCount: 0, processor: (p) => p.succeed('Each') })
+            .distributedMap('Folds', { items: (x) => x.input, executionType: 'EXPRESS', label: 'folds', toleratedFailureCount: 0, processor: (p) => p.succeed('Each') })
             .end(),
         'Objects',
       ),

@@ -2,10 +2,6 @@ import { Type } from '@sinclair/typebox';
 import { DatasetInput } from '../fixtures';
 import { renderState } from './render-state';
 
-const branches = [
-  (b: import('../../../src/builder').Flow<{ bucket: string }, {}>) => b.pass('Left', { output: (x) => ({ side: x.input.bucket }) }).end(),
-  (b: import('../../../src/builder').Flow<{ bucket: string }, {}>) => b.succeed('Right'),
-] as const;
 
 describe('Parallel', () => {
   test('every option in JSONata', () => {
@@ -18,7 +14,7 @@ describe('Parallel', () => {
             .parallel('Both', {
               comment: 'fan out',
               arguments: (x) => ({ bucket: x.input.dataset.bucket }),
-              branches,
+              branches: [(b) => b.pass('Left', { output: (x) => ({ side: x.input.bucket }) }).end(), (b) => b.succeed('Right')],
               output: (x) => ({ left: x.result[0].side, k: x.input.k }),
               assign: (x) => ({ right: x.result[1] }),
               retry: [{ ErrorEquals: ['States.BranchFailed'], MaxAttempts: 2 }],
@@ -52,7 +48,7 @@ describe('Parallel', () => {
           s
             .parallel('Both', {
               arguments: (x) => ({ bucket: x.input.dataset.bucket }),
-              branches,
+              branches: [(b) => b.pass('Left', { output: (x) => ({ side: x.input.bucket }) }).end(), (b) => b.succeed('Right')],
               output: (x) => ({ left: x.result[0].side }),
               assign: (x) => ({ right: x.result[1] }),
             })
@@ -82,12 +78,12 @@ describe('Parallel', () => {
       ],
       End: true,
     };
-    expect(renderState(Input, 'JSONata', (s) => s.parallel('Both', { branches }).end(), 'Both')).toEqual(expected);
+    expect(renderState(Input, 'JSONata', (s) => s.parallel('Both', { branches: [(b) => b.pass('Left', { output: (x) => ({ side: x.input.bucket }) }).end(), (b) => b.succeed('Right')] }).end(), 'Both')).toEqual(expected);
   });
 
   test('a JSONPath output mixing the input and the result is refused', () => {
     expect(() =>
-      renderState(DatasetInput, 'JSONPath', (s) => s.parallel('Both', { arguments: (x) => ({ bucket: x.input.dataset.bucket }), branches, output: (x) => ({ k: x.input.k, r: x.result[1] }) }).end(), 'Both'),
+      renderState(DatasetInput, 'JSONPath', (s) => s.parallel('Both', { arguments: (x) => ({ bucket: x.input.dataset.bucket }), branches: [(b) => b.succeed('Left'), (b) => b.succeed('Right')], output: (x) => ({ k: x.input.k, r: x.result[1].bucket }) }).end(), 'Both'),
     ).toThrow('state "Both": JSONPath cannot read input.k here; use JSONata');
   });
 });
