@@ -59,6 +59,18 @@ function refuseArithmetic(path: PathExpression): () => never {
   };
 }
 
+/**
+ * The path whose length `path` asks for, when its last segment is `length`: typed as a number on
+ * arrays and strings, but no query language reads it as a field (`$states.input.items.length` is
+ * nothing at run time), so the renderers have to compute it. A field named `length` on an object
+ * also ends this way; the JSONata rendering keeps reading it as a field.
+ */
+export function lengthOf(path: PathExpression): PathExpression | undefined {
+  const named = path.root === 'variable' ? 1 : 0;
+  if (path.segments.length <= named || path.segments[path.segments.length - 1] !== 'length') return undefined;
+  return { ...path, segments: path.segments.slice(0, -1) };
+}
+
 export function describePath(path: PathExpression): string {
   return [path.root, ...path.segments].join('.');
 }

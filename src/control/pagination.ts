@@ -20,8 +20,11 @@ const MAX_PAGE = 1000;
 
 export function pageBounds(request: PageRequest): { offset: number; limit: number } {
   const max = request.maxResults ?? 0;
-  if (!Number.isInteger(max) || max < 0 || max > MAX_PAGE) {
+  if (!Number.isInteger(max) || max > MAX_PAGE) {
     throw new ValidationException(`1 validation error detected: Value '${max}' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to ${MAX_PAGE}`);
+  }
+  if (max < 0) {
+    throw new ValidationException(`1 validation error detected: Value '${max}' at 'maxResults' failed to satisfy constraint: Member must have value greater than or equal to 0`);
   }
   return { offset: decodeToken(request.nextToken), limit: max === 0 ? DEFAULT_PAGE : max };
 }

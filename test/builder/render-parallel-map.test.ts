@@ -65,7 +65,8 @@ describe('Parallel and inline Map in JSONata', () => {
             },
           },
           Output: { scores: '{% $states.result %}' },
-          Assign: { scoreCount: '{% $states.result.length %}' },
+          // `.length` of the result array is its count, not a field read (which is empty at run time).
+          Assign: { scoreCount: '{% ($v := $states.result; $type($v) = "array" ? $count($v) : $type($v) = "string" ? $length($v) : $v.length) %}' },
           Catch: [{ ErrorEquals: ['States.ALL'], Next: 'TrainingFailed' }],
           Next: 'Done',
         },

@@ -17,7 +17,7 @@ export type OutputKind = 'input' | 'result' | 'pathOnly';
 export interface Dialect {
   readonly language: QueryLanguage;
   /** A payload field; `Arguments` is written `Parameters` in JSONPath. */
-  payload(key: 'Arguments' | 'ItemSelector' | 'BatchInput', template: Template | undefined, where: string): JsonObject;
+  payload(key: 'Arguments' | 'ItemSelector' | 'BatchInput' | 'WriterConfig', template: Template | undefined, where: string): JsonObject;
   output(template: Template | undefined, kind: OutputKind, where: string): JsonObject;
   assign(assignments: Assignments | undefined, subject: Subject, where: string): JsonObject;
   /** A field with a `…Path` variant in JSONPath (Seconds, Error, Items, …). */

@@ -1,11 +1,24 @@
 /** Templates and conditions as JSONata: `{% %}` strings inside JSON values. */
 import type { Json } from '../../asl/json';
 import type { ConditionNode } from '../conditions';
-import type { PathExpression, Template } from '../expression';
+import { lengthOf, type PathExpression, type Template } from '../expression';
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function jsonataPath(path: PathExpression): string {
+  const measured = lengthOf(path);
+  return measured ? lengthExpression(plainPath(measured)) : plainPath(path);
+}
+
+/**
+ * JavaScript's `.length` in JSONata: `$count` of an array, `$length` of a string, and the field
+ * itself on an object that has one. The value is bound once so the path is read once.
+ */
+function lengthExpression(path: string): string {
+  return `($v := ${path}; $type($v) = "array" ? $count($v) : $type($v) = "string" ? $length($v) : $v.length)`;
+}
+
+function plainPath(path: PathExpression): string {
   const [first, ...rest] = path.segments;
   const base = path.root === 'variable' ? `$${String(first)}` : `$states.${path.root}`;
   const segments = path.root === 'variable' ? rest : path.segments;

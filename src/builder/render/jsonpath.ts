@@ -6,7 +6,7 @@ import type { ChoiceRule } from '../../asl/definition';
 import type { Json, JsonObject } from '../../asl/json';
 import { BuilderError } from '../builder-error';
 import type { ConditionNode } from '../conditions';
-import { describePath, type PathExpression, type Template } from '../expression';
+import { describePath, lengthOf, type PathExpression, type Template } from '../expression';
 
 /** What `$` stands for where the template is evaluated: the state input, or the task result. */
 export type Subject = 'input' | 'result';
@@ -14,6 +14,10 @@ export type Subject = 'input' | 'result';
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function jsonPath(path: PathExpression, subject: Subject, where: string): string {
+  // `$.items.length` reads a field, never a count, and no JSONPath field (Variable, SecondsPath, …)
+  // takes an intrinsic: refuse rather than render a path that is empty at run time.
+  const measured = lengthOf(path);
+  if (measured) throw new BuilderError(`${where}: JSONPath cannot read the length of ${describePath(measured)}; use JSONata`);
   const [first, ...rest] = path.segments;
   if (path.root === 'variable') return `$${String(first)}${rest.map(segmentText).join('')}`;
   if (path.root === 'context') return `$$${path.segments.map(segmentText).join('')}`;

@@ -53,7 +53,8 @@ function renderResultWriter(config: MapConfig, where: string, dialect: Dialect):
   return {
     Resource: 'arn:aws:states:::s3:putObject',
     ...dialect.payload('Arguments', fields.arguments, `${where}.ResultWriter`),
-    ...dialect.field('WriterConfig', fields.writerConfig, `${where}.ResultWriter`),
+    // An object, not a scalar with a …Path variant: JSONPath writes it as it writes a payload.
+    ...dialect.payload('WriterConfig', fields.writerConfig, `${where}.ResultWriter`),
   };
 }
 

@@ -3,6 +3,9 @@
  * @see https://states-language.net/spec.html
  */
 import type { QueryLanguage, State, StateMachineDefinition, SubMachine } from '../../asl/definition';
+import type { JsonObject } from '../../asl/json';
+import { BuilderError } from '../builder-error';
+import type { Template } from '../expression';
 import type { StateGraph, StateNode } from '../graph';
 import type { TaskDefinition } from '../task-definition';
 import { dialectFor, type Dialect } from './dialect';
@@ -83,7 +86,7 @@ class GraphRenderer {
           Choices: config.rules.map((rule) => ({
             ...dialect.condition(rule.condition, where),
             Next: rule.next,
-            ...dialect.output(rule.output, 'pathOnly', where),
+            ...choiceRuleOutput(rule.output, where, dialect),
             ...dialect.assign(rule.assign, 'input', where),
           })),
           ...(config.default !== undefined && { Default: config.default }),
@@ -104,4 +107,13 @@ class GraphRenderer {
         };
     }
   }
+}
+
+/**
+ * A Choice rule has an `Output` in JSONata but no JSONPath counterpart: OutputPath belongs to the
+ * Choice state, not to one rule, so writing it in a rule would be an invalid definition.
+ */
+function choiceRuleOutput(output: Template | undefined, where: string, dialect: Dialect): JsonObject {
+  if (output && dialect.language === 'JSONPath') throw new BuilderError(`${where}: a Choice rule's output needs the JSONata query language`);
+  return dialect.output(output, 'pathOnly', where);
 }

@@ -28,3 +28,19 @@ describe('what a workflow tells infrastructure', () => {
     expect(workflow.emittedEvents()).toEqual([ModelRegistered]);
   });
 });
+
+describe('defineWorkflow', () => {
+  test('the query language defaults to JSONata; the name and props are kept', () => {
+    const workflow = defineWorkflow({ name: 'plain', input: Type.Object({}), timeoutSeconds: 30 }, (start) => start.succeed('Done'));
+    expect([workflow.name, workflow.queryLanguage, workflow.props.timeoutSeconds]).toEqual(['plain', 'JSONata', 30]);
+  });
+
+  test('a problem inside a nested scope names that scope', () => {
+    expect(() =>
+      defineWorkflow({ name: 'broken', input: Type.Object({}) }, (start) => {
+        start.map('Each', { items: () => [1], processor: (p) => { p.pass('Inner'); return { terminal: true }; } }).end();
+        return { terminal: true };
+      }),
+    ).toThrow('workflow broken is incomplete: Map "Each" processor: state "Inner" has neither a next state nor an end');
+  });
+});
