@@ -1,6 +1,6 @@
 /**
  * The Cholesky factor L of G restricted to an ordered active set, grown one variable at a time
- * (a triangular solve per addition) and rebuilt after a variable leaves, which is rare.
+ * (a triangular solve per addition) and downdated when one leaves.
  */
 export class Cholesky {
   private readonly l: Float64Array;
@@ -39,14 +39,34 @@ export class Cholesky {
     return pivot;
   }
 
-  /** Refactors for a new active order. */
-  rebuild(active: readonly number[]): void {
-    this.size = 0;
-    const prefix: number[] = [];
-    for (const j of active) {
-      this.append(prefix, j, 0);
-      prefix.push(j);
+  /**
+   * Removes position `a` of the active order: the row goes, and Givens rotations on neighbouring
+   * columns make the factor triangular again (L Lᵀ is unchanged by them), O(k²) instead of a refactor.
+   */
+  remove(a: number): void {
+    const { l, p } = this;
+    const k = this.size;
+    for (let i = a; i < k - 1; i++) {
+      for (let c = 0; c <= i + 1; c++) l[i * p + c] = l[(i + 1) * p + c];
     }
+    for (let i = a; i < k - 1; i++) {
+      const x = l[i * p + i];
+      const y = l[i * p + i + 1];
+      const r = Math.hypot(x, y);
+      const cos = x / r;
+      const sin = y / r;
+      for (let row = i; row < k - 1; row++) {
+        const u = l[row * p + i];
+        const v = l[row * p + i + 1];
+        l[row * p + i] = cos * u + sin * v;
+        l[row * p + i + 1] = -sin * u + cos * v;
+      }
+      l[i * p + i + 1] = 0;
+      if (l[i * p + i] < 0) {
+        for (let row = i; row < k - 1; row++) l[row * p + i] = -l[row * p + i];
+      }
+    }
+    this.size = k - 1;
   }
 
   /** Solves (L Lᵀ) x = b for the current size; the result is a view valid until the next call. */

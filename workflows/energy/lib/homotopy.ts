@@ -135,10 +135,10 @@ export class LassoHomotopy {
       const a = this.active.indexOf(j);
       this.active.splice(a, 1);
       this.signs.splice(a, 1);
+      this.cholesky.remove(a);
       this.beta[j] = 0;
       this.isActive[j] = 0;
     }
-    this.cholesky.rebuild(this.active);
   }
 
   private maxInactive(): { index: number; value: number } {

@@ -37,7 +37,41 @@ function meanAbsoluteDeviation(values: Float64Array, offset: number, stride: num
 
 /** numpy's median (mean of the two middle values for an even count); reorders `a[0..count)`. */
 export function medianInPlace(a: Float64Array, count: number): number {
-  const sorted = a.subarray(0, count).sort();
   const mid = count >> 1;
-  return count % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  const upper = select(a, count, mid);
+  if (count % 2 === 1) return upper;
+  // After selection everything left of `mid` is ≤ a[mid]: the lower middle is their maximum.
+  let lower = -Infinity;
+  for (let i = 0; i < mid; i++) if (a[i] > lower) lower = a[i];
+  return (lower + upper) / 2;
+}
+
+/** Hoare's quickselect: the k-th smallest of a[0..count), leaving smaller values before it. */
+function select(a: Float64Array, count: number, k: number): number {
+  let left = 0;
+  let right = count - 1;
+  while (left < right) {
+    const pivot = median3(a[left], a[(left + right) >> 1], a[right]);
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else break;
+  }
+  return a[k];
+}
+
+function median3(x: number, y: number, z: number): number {
+  return Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
 }
