@@ -69,3 +69,24 @@ export function forecastDay(rows: FeatureRows, d: number, windows: readonly numb
   }
   return { byWindow, ensemble };
 }
+
+export interface PeriodForecast {
+  readonly windows: readonly number[];
+  /** Window → `days × 24` forecasts, day `from` first. */
+  readonly byWindow: ReadonlyMap<number, Float64Array>;
+  readonly ensemble: Float64Array;
+}
+
+/** Days `from..to` (inclusive indices into the market's days), each recalibrated on its own. */
+export function forecastPeriod(rows: FeatureRows, from: number, to: number, windows: readonly number[] = LEAR_WINDOWS, onDay?: (d: number) => void): PeriodForecast {
+  const hours = (to - from + 1) * 24;
+  const byWindow = new Map(windows.map((w) => [w, new Float64Array(hours)] as const));
+  const ensemble = new Float64Array(hours);
+  for (let d = from; d <= to; d++) {
+    const day = forecastDay(rows, d, windows);
+    for (const w of windows) byWindow.get(w)?.set(day.byWindow.get(w) ?? [], (d - from) * 24);
+    ensemble.set(day.ensemble, (d - from) * 24);
+    onDay?.(d);
+  }
+  return { windows, byWindow, ensemble };
+}
