@@ -7,7 +7,7 @@
  * sMAPE, RMSE next to the published LEAR and DNN rows, the mean deviation from the published LEAR
  * values per window (the 0.02 EUR/MWh check on the long windows), and the P10–P90 bands over 2018.
  *
- * Env: BENCH_ENERGY_DAYS (sampled days, default 4), BENCH_ENERGY_FULL=1, BENCH_ENERGY_OUT=FILE
+ * Env: BENCH_ENERGY_DAYS (sampled days, default 4; 0 skips them), BENCH_ENERGY_FULL=1, BENCH_ENERGY_OUT=FILE
  * (writes the full period's forecasts as JSON).
  */
 import { writeFileSync } from 'node:fs';
@@ -40,7 +40,8 @@ import { renderTable } from './table';
 const DATA = join(__dirname, '../../shared/data/energy');
 const MARKET_CSV = join(DATA, 'NP.csv');
 const PUBLISHED_CSV = join(DATA, 'Forecasts_NP_DNN_LEAR_ensembles.csv');
-const SAMPLE_DAYS = envNumber('BENCH_ENERGY_DAYS', 4);
+/** 0 skips the per-day comparison (for a full-period run alone). */
+const SAMPLE_DAYS = process.env.BENCH_ENERGY_DAYS === '0' ? 0 : envNumber('BENCH_ENERGY_DAYS', 4);
 const LONG_WINDOWS = [1092, 1456];
 const TOLERANCE = 0.02;
 const QUANTILE_FROM = '2017-12-26';
@@ -165,5 +166,5 @@ function bands(actual: Float64Array, ensemble: Float64Array, member: (w: number)
   );
 }
 
-perDay();
+if (SAMPLE_DAYS > 0) perDay();
 if (process.env.BENCH_ENERGY_FULL === '1') fullPeriod();
