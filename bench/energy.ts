@@ -111,11 +111,15 @@ function metricRow(name: string, actual: Float64Array, forecast: ArrayLike<numbe
 function fullPeriod(): void {
   console.log(`\nFull test period ${published.days[0]} .. ${published.days[published.days.length - 1]} (${testTo - testFrom + 1} days)`);
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const period = forecastPeriod(rows, testFrom, testTo, LEAR_WINDOWS, (d) => {
     if ((d - testFrom + 1) % 50 === 0) process.stderr.write(`  ${d - testFrom + 1} days, ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
   });
   const seconds = (performance.now() - started) / 1000;
-  console.log(`forecast in ${seconds.toFixed(1)} s (${(seconds / (testTo - testFrom + 1)).toFixed(3)} s per day)\n`);
+  const used = process.cpuUsage(cpu);
+  const cpuSeconds = (used.user + used.system) / 1e6;
+  const days = testTo - testFrom + 1;
+  console.log(`forecast in ${seconds.toFixed(1)} s wall (${(seconds / days).toFixed(3)} s per day), ${cpuSeconds.toFixed(1)} s CPU (${(cpuSeconds / days).toFixed(3)} s per day)\n`);
   const actual = publishedSeries(published, 'Real price');
   const table = [
     ...LEAR_WINDOWS.map((w) => metricRow(`statecraft LEAR ${w}`, actual, period.byWindow.get(w) ?? [])),
