@@ -27,6 +27,7 @@ export class LassoHomotopy {
   private readonly skipped: Uint8Array;
   private readonly cholesky: Cholesky;
   private dropped = false;
+  private steps = 0;
   private previousC = Infinity;
   private readonly direction: Float64Array;
   private readonly along: Float64Array;
@@ -49,7 +50,6 @@ export class LassoHomotopy {
     this.c = this.maxInactive().value;
   }
 
-  private steps = 0;
 
   /**
    * Moves to the next node; with `floorC` the move stops at C = floorC instead if that comes first
