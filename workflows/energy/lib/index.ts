@@ -1,0 +1,11 @@
+/**
+ * The energy model core: market files, LEAR (LARS-lasso + AIC, exact refit, four windows), the
+ * calibrated P10/P50/P90 band and the benchmark's metrics.
+ */
+export { MarketDataError, MarketDataErrorCodes, type MarketDataErrorCode } from './market-data-error';
+export { parseMarketData, readMarketData, dayIndex, type MarketData } from './market-data';
+export { parsePublishedForecasts, readPublishedForecasts, publishedSeries, REAL_PRICE, type PublishedForecasts } from './published-forecasts';
+export { featureCount } from './features';
+export { LEAR_WINDOWS, prepareFeatureRows, forecastWindow, forecastDay, forecastPeriod, firstForecastDay, type DayForecast, type PeriodForecast } from './lear';
+export { conformalBand, empiricalBand, bandSeries, QUANTILES, type BandHistory, type DayBand, type ConformalOptions } from './quantiles';
+export { mae, rmae, smape, rmse, pinball, bandPinball, coverage, naiveWeeklyMae, type Band } from './metrics';
