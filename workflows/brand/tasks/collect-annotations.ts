@@ -7,7 +7,7 @@ import { defineTask } from '../../../src/builder';
 import { ObjectNotFound, TaskFailure } from '../../../src/services';
 import { AnnotationFormatError, parseAnnotations, splitByImage, type ImportResult } from '../lib/annotations';
 import { CollectAnnotationsInput, CollectAnnotationsOutput } from '../schemas';
-import { trainingRuns, trainingUploads } from './access';
+import { labelingJobs, trainingRuns, trainingUploads } from './access';
 import { storedImages, type DatasetFile } from './dataset';
 
 export const TEST_SHARE = 0.2;
@@ -18,7 +18,8 @@ export const CollectAnnotations = defineTask({
   name: 'brand-collect-annotations',
   input: CollectAnnotationsInput,
   output: CollectAnnotationsOutput,
-  access: { objects: [trainingUploads('read'), trainingRuns('read-write')] },
+  // Labels people submit land under brand/labeling/; imported files sit beside the images.
+  access: { objects: [trainingUploads('read'), labelingJobs('read'), trainingRuns('read-write')] },
   run: async ({ annotations, bucket, uploadsPrefix, framesPrefix, runPrefix, seed }, { objects }) => {
     const imported = await importAnnotations(await readAnnotations(objects, annotations), annotations.format, annotations.key);
     const stored = await storedImages(objects, bucket, [uploadsPrefix, framesPrefix]);
