@@ -58,48 +58,54 @@ export async function orbFeatures(image: GrayImage, maxFeatures: number): Promis
   }
 }
 
-function descriptorMat(cv: OpenCv, features: Features): OpenCv {
-  return cv.matFromArray(features.descriptors.length / 32, 32, cv.CV_8UC1, features.descriptors);
-}
-
 /** The best verified match of each template group (by label) in the image, strongest first. */
 export async function matchTemplates(image: Features, templates: readonly Template[], minInliers: number): Promise<Match[]> {
   const cv = await openCv();
   if (image.descriptors.length < 32 * MIN_MATCHES) return [];
-  const imageMat = descriptorMat(cv, image);
-  const matcher = new cv.BFMatcher(cv.NORM_HAMMING, false);
+  const imageWords = words(image.descriptors);
   const best = new Map<string, Match>();
-  try {
-    for (const template of templates) {
-      if (template.features.descriptors.length < 32 * MIN_MATCHES) continue;
-      const pairs = goodMatches(cv, matcher, descriptorMat(cv, template.features), imageMat);
-      if (pairs.length < Math.max(MIN_MATCHES, minInliers)) continue;
-      const found = verify(cv, template, image, pairs);
-      if (found && found.inliers >= minInliers && found.inliers > (best.get(template.label)?.inliers ?? 0)) best.set(template.label, found);
-    }
-  } finally {
-    imageMat.delete();
-    matcher.delete();
+  for (const template of templates) {
+    if (template.features.descriptors.length < 32 * MIN_MATCHES) continue;
+    const pairs = goodMatches(words(template.features.descriptors), imageWords);
+    if (pairs.length < Math.max(MIN_MATCHES, minInliers)) continue;
+    const found = verify(cv, template, image, pairs);
+    if (found && found.inliers >= minInliers && found.inliers > (best.get(template.label)?.inliers ?? 0)) best.set(template.label, found);
   }
   return [...best.values()].sort((a, b) => b.inliers - a.inliers);
 }
 
-function goodMatches(cv: OpenCv, matcher: OpenCv, query: OpenCv, train: OpenCv): Array<[number, number]> {
-  const knn = new cv.DMatchVectorVector();
-  try {
-    matcher.knnMatch(query, train, knn, 2);
-    const pairs: Array<[number, number]> = [];
-    for (let i = 0; i < knn.size(); i++) {
-      const m = knn.get(i);
-      if (m.size() < 2) continue;
-      const [a, b] = [m.get(0), m.get(1)];
-      if (a.distance < RATIO * b.distance) pairs.push([a.queryIdx, a.trainIdx]);
+/** Descriptors as 8 words each, for Hamming distances without a call into OpenCV per match. */
+function words(descriptors: Uint8Array): Uint32Array {
+  const copy = new Uint8Array(descriptors);
+  return new Uint32Array(copy.buffer, 0, copy.length / 4);
+}
+
+function popcount(v: number): number {
+  v -= (v >>> 1) & 0x55555555;
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** Brute-force nearest two neighbours of each query descriptor, kept when the nearest passes Lowe's ratio test. */
+function goodMatches(query: Uint32Array, train: Uint32Array): Array<[number, number]> {
+  const pairs: Array<[number, number]> = [];
+  const queries = query.length / 8;
+  const trains = train.length / 8;
+  for (let q = 0; q < queries; q++) {
+    const qo = q * 8;
+    let best = 257;
+    let second = 257;
+    let bestIndex = -1;
+    for (let t = 0; t < trains; t++) {
+      const to = t * 8;
+      let d = 0;
+      for (let w = 0; w < 8 && d < second; w++) d += popcount(query[qo + w]! ^ train[to + w]!);
+      if (d < best) [second, best, bestIndex] = [best, d, t];
+      else if (d < second) second = d;
     }
-    return pairs;
-  } finally {
-    knn.delete();
-    query.delete();
+    if (bestIndex >= 0 && best < RATIO * second) pairs.push([q, bestIndex]);
   }
+  return pairs;
 }
 
 function verify(cv: OpenCv, template: Template, image: Features, pairs: Array<[number, number]>): Match | undefined {
@@ -108,7 +114,7 @@ function verify(cv: OpenCv, template: Template, image: Features, pairs: Array<[n
   const mask = new cv.Mat();
   let h: OpenCv | undefined;
   try {
-    h = cv.findHomography(src, dst, cv.RANSAC, 5, mask);
+    h = cv.findHomography(src, dst, cv.RANSAC, 5, mask, 500, 0.99);
     if (h.empty()) return undefined;
     let inliers = 0;
     for (let i = 0; i < mask.rows; i++) inliers += mask.data[i] ? 1 : 0;
