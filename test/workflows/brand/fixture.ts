@@ -39,9 +39,10 @@ export function clip(frames: Buffer[], secondsEach: number, fps: number): Buffer
   const dir = mkdtempSync(join(tmpdir(), 'brand-clip-'));
   try {
     frames.forEach((jpeg, i) => writeFileSync(join(dir, `in-${i}.jpg`), jpeg));
-    const list = frames.map((_, i) => `file 'in-${i}.jpg'\nduration ${secondsEach}`).join('\n') + `\nfile 'in-${frames.length - 1}.jpg'\n`;
-    writeFileSync(join(dir, 'list.txt'), list);
-    execFileSync(ffmpegPath(), ['-v', 'error', '-f', 'concat', '-safe', '0', '-i', join(dir, 'list.txt'), '-r', String(fps), '-vf', 'format=yuv420p', '-c:v', 'libx264', '-t', String(frames.length * secondsEach), join(dir, 'out.mp4')]);
+    const inputs = frames.flatMap((_, i) => ['-loop', '1', '-framerate', String(fps), '-t', String(secondsEach), '-i', join(dir, `in-${i}.jpg`)]);
+    const streams = frames.map((_, i) => `[${i}:v]`).join('');
+    const filter = `${streams}concat=n=${frames.length}:v=1:a=0,format=yuv420p[v]`;
+    execFileSync(ffmpegPath(), ['-v', 'error', ...inputs, '-filter_complex', filter, '-map', '[v]', '-r', String(fps), '-c:v', 'libx264', join(dir, 'out.mp4')]);
     return readFileSync(join(dir, 'out.mp4'));
   } finally {
     rmSync(dir, { recursive: true, force: true });

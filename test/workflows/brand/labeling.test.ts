@@ -1,5 +1,5 @@
 /**
- * WaitForLabels' token round trip: the run opens a labeling job holding the task token and waits;
+ * WaitForLabels' token round trip (after a video's frames are extracted for labeling): the run opens a labeling job holding the task token and waits;
  * submitting a Ground Truth manifest with SendTaskSuccess resumes it; a job nobody answers times out
  * on its heartbeat, and a late answer does not revive it.
  */
@@ -14,7 +14,7 @@ import { labelingJobKey, type LabelingJob } from '../../../workflows/brand/tasks
 import { DATA_BUCKET } from '../../../workflows/data-bucket';
 import { registry } from '../../../workflows/registry';
 import { eventually } from '../../support/eventually';
-import { LOGO_NAMES, photo } from './fixture';
+import { clip, LOGO_NAMES, photo } from './fixture';
 
 const dirs: string[] = [];
 const runtimes: LocalRuntime[] = [];
@@ -54,10 +54,14 @@ async function openedJob(runtime: LocalRuntime, executionArn: string): Promise<L
 test('labels submitted with the task token resume the run, which trains and registers on them', async () => {
   const runtime = await open();
   const uploaded = await upload(runtime, 'people');
-  const executionArn = startWorkflow(runtime, 'brand-training', { project: 'people', labels: LOGO_NAMES });
+  // A 3-second clip at 10 fps sampled every 10th frame adds frames 0, 10 and 20 to the job.
+  await runtime.objects.putObject(DATA_BUCKET, 'brand/training/people/clip.mov', Readable.from([clip([(await photo('Acme', 90, 90, 5)).jpeg], 3, 10)]));
+  const executionArn = startWorkflow(runtime, 'brand-training', { project: 'people', labels: LOGO_NAMES, every: 10 });
   const job = await openedJob(runtime, executionArn);
   const manifest = JSON.parse(await runtime.services.objects.getText(job.manifest));
-  expect(manifest.images).toHaveLength(uploaded.length);
+  const frames = manifest.images.map((i: { key: string }) => i.key).filter((key: string) => key.includes('/frames/'));
+  expect(frames.map((key: string) => key.split('/').pop())).toEqual(['frame-00000000.jpg', 'frame-00000010.jpg', 'frame-00000020.jpg']);
+  expect(manifest.images).toHaveLength(uploaded.length + 3);
   expect(job.labels).toEqual(LOGO_NAMES);
 
   // What the labeling page does on submit: writes the boxes as a Ground Truth manifest, sends the token back.
