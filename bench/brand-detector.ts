@@ -1,7 +1,7 @@
 /**
  * Image-level accuracy of the logo detector on FlickrLogos-27: the seeded 80/20 split by image the
  * training workflow uses; the threshold is fixed on the training side only; prints the numbers.
- * Usage: node bin/run-ts.js bench/brand-detector.ts [--limit N]
+ * Usage: node bin/run-ts.js bench/brand-detector.ts [--limit N] [--per-label N] [--image-side PX]
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,13 +12,17 @@ import { NONE, scoreImages, type ImageOutcome } from '../workflows/brand/lib/met
 const DATA = path.resolve(__dirname, '../../shared/data/brand/flickrlogos27');
 
 async function main(): Promise<void> {
-  const limitAt = process.argv.indexOf('--limit');
-  const limit = limitAt > 0 ? Number(process.argv[limitAt + 1]) : Infinity;
+  const flag = (name: string) => {
+    const at = process.argv.indexOf(name);
+    return at > 0 ? Number(process.argv[at + 1]) : undefined;
+  };
+  const limit = flag('--limit') ?? Infinity;
+  const options = { templatesPerLabel: flag('--per-label'), imageSide: flag('--image-side') };
   const { images } = parseFlickrLogos(readFileSync(path.join(DATA, 'annotations.txt'), 'utf8'));
   const { train: trainSide, test } = splitByImage(images, 0.2, 42);
   const bytes = (name: string) => readFileSync(path.join(DATA, 'images', name));
   let started = Date.now();
-  const model = await train(trainSide.map((i) => ({ name: i.image, image: bytes(i.image), boxes: i.boxes })));
+  const model = await train(trainSide.map((i) => ({ name: i.image, image: bytes(i.image), boxes: i.boxes })), Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)));
   console.log(`trained on ${trainSide.length} images in ${((Date.now() - started) / 1000).toFixed(1)} s: ${model.templates.length} templates, threshold ${model.minInliers} inliers`);
   const detector = load(model);
   started = Date.now();
