@@ -78,7 +78,8 @@ export function load(model: LogoModel): Detector {
   return {
     async detect(image: Uint8Array): Promise<Detection[]> {
       const gray = await decodeGray(image, model.imageSide);
-      const matches = await matchTemplates(await orbFeatures(gray, model.imageFeatures), templates, Math.min(FLOOR, model.minInliers));
+      // Matches below the threshold would only ever score under 50: skip verifying them.
+      const matches = await matchTemplates(await orbFeatures(gray, model.imageFeatures), templates, model.minInliers);
       return matches
         .map((m) => ({ name: m.label, confidence: round2((100 * m.inliers) / (m.inliers + model.minInliers)), box: boundingBox(m.corners, gray.width, gray.height) }))
         .filter((d) => d.box.width > 0 && d.box.height > 0);
