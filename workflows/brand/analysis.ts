@@ -1,16 +1,15 @@
 /**
- * brand-analysis: CheckFileType? (a Choice on the extension) → ProbeVideo → StartModel → WaitForModel
+ * brand-analysis: CheckFileType (a Choice on the extension) → ProbeVideo → StartModel → WaitForModel
  * + ModelRunning? (polling DescribeModel until RUNNING) → ExtractFrames (Map over slices) →
  * DetectLogos (Map over the slices' frame batches) → StopModel → Visibility → BrandAnalysisCompleted.
  * Once the model has started, any failure goes through StopModelAfterFailure, so nothing is left running.
  */
-import { defineEvent, defineWorkflow, eq, jsonata, stateRef } from '../../src/builder';
-import type { ErrorOutput } from '../../src/builder/scope';
+import type { Static } from '@sinclair/typebox';
+import { defineEvent, defineWorkflow, eq, jsonata, stateRef, type ErrorOutput } from '../../src/builder';
 import { MEDIA_EXTENSIONS } from './lib/media';
 import { BrandAnalysisCompletedDetail, BrandAnalysisInput, BrandAnalysisOutput, ModelChoice as ModelChoiceSchema, type ProbedVideo } from './schemas';
 import { DescribeModel, DetectLogos, ExtractFrames, ProbeVideo, StartModel, StopModel, Visibility } from './tasks';
 import { ANALYSIS_RUNS } from './tasks/access';
-import type { Static } from '@sinclair/typebox';
 
 export const BrandAnalysisCompleted = defineEvent({ source: 'statecraft.brand', detailType: 'BrandAnalysisCompleted', detail: BrandAnalysisCompletedDetail });
 

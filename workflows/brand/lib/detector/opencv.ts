@@ -3,14 +3,12 @@
  * thenable that resolves to itself, so it cannot simply be awaited (that would never settle).
  */
 // The package ships no usable types for its runtime object; the detector types what it uses.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type OpenCv = any;
 
 let loading: Promise<OpenCv> | undefined;
 
 export function openCv(): Promise<OpenCv> {
   loading ??= new Promise((resolve) => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const cv = require('@techstark/opencv-js') as OpenCv;
     if (cv.Mat) return resolve(cv);
     const ready = cv.then as (f: (m: OpenCv) => void) => void;
