@@ -4,9 +4,10 @@
  */
 import { defineRegistry } from '../src/builder';
 import { DATA_BUCKET } from './data-bucket';
+import { brandPackage } from './brand';
 import { kfoldCvPackage } from './kfold-cv';
 
 export const registry = defineRegistry({
-  packages: [kfoldCvPackage],
+  packages: [kfoldCvPackage, brandPackage],
   modelRegistry: { bucket: DATA_BUCKET, prefix: 'model-registry/' },
 });

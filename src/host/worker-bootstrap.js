@@ -12,9 +12,11 @@ function findJob(modulePath, jobName) {
   return job;
 }
 
-parentPort.on('message', ({ id, modulePath, jobName, argument }) => {
+// A job may return a promise (a WebAssembly module that compiles asynchronously, an image decoder):
+// the worker replies when it settles, and still runs one job at a time.
+parentPort.on('message', async ({ id, modulePath, jobName, argument }) => {
   try {
-    parentPort.postMessage({ id, result: findJob(modulePath, jobName).run(argument) });
+    parentPort.postMessage({ id, result: await findJob(modulePath, jobName).run(argument) });
   } catch (err) {
     parentPort.postMessage({ id, error: describe(err) });
   }

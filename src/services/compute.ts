@@ -1,5 +1,5 @@
 /**
- * CPU-bound work off the event loop. A job is a synchronous function of a structured-clonable
+ * CPU-bound work off the event loop. A job is a function (synchronous, or returning a promise) of a structured-clonable
  * argument, declared with {@link defineJob} in a module of its own: locally the host runs it in a
  * worker thread that loads that module (so the event loop stays free and every core works); in a
  * Lambda function it runs in-process, since one invocation is one unit of work there.

@@ -14,3 +14,10 @@ export const fail = defineJob(__filename, 'fail', (message: string): never => {
 
 export const crash = defineJob(__filename, 'crash', (): never => process.exit(3));
 
+
+/** Settles later, as a job does that awaits WebAssembly compilation or an image decoder. */
+export const settleLater = defineJob(__filename, 'settleLater', async (value: number): Promise<number> => {
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  if (value < 0) throw new RangeError('negative');
+  return value * 2;
+});

@@ -1,6 +1,6 @@
 /** The compute pool: TypeScript jobs in worker threads (under jest too), errors, crashes, native code. */
 import { type ScoreFoldJob, scoreFoldJob } from '../../workflows/kfold-cv/jobs';
-import { crash, describeThread, fail } from './pool-jobs';
+import { crash, describeThread, fail, settleLater } from './pool-jobs';
 import { stratifiedKFold } from '../../workflows/kfold-cv/lib/folds';
 import { ComputeWorkerError } from '../../src/services/errors';
 import { WorkerPool } from '../../src/host/worker-pool';
@@ -25,6 +25,11 @@ test('concurrent jobs are spread over every worker', async () => {
 
 test("a job's error rejects with the error's name and message", async () => {
   await expect(pool.run(fail, 'no such fold')).rejects.toMatchObject({ name: 'RangeError', message: 'no such fold' });
+});
+
+test('a job that returns a promise replies with what it settles to, value or error', async () => {
+  await expect(pool.run(settleLater, 21)).resolves.toBe(42);
+  await expect(pool.run(settleLater, -1)).rejects.toMatchObject({ name: 'RangeError', message: 'negative' });
 });
 
 test('a worker that dies fails its job with the retryable ComputeWorkerError and is replaced', async () => {

@@ -1,0 +1,49 @@
+/**
+ * The brand tasks' CPU work, run in the compute pool's worker threads: training the detector and
+ * running it. A worker keeps the models it loaded (a model server's warm state), by artefact id.
+ */
+import { defineJob } from '../../src/services';
+import { load, train, type Detection, type Detector, type LogoModel, type TrainingExample } from './lib/detector';
+
+export interface TrainJob {
+  examples: Array<TrainingExample & { name: string }>;
+}
+
+export const trainDetectorJob = defineJob(__filename, 'trainDetector', (job: TrainJob): Promise<LogoModel> => train(job.examples));
+
+export interface DetectJob {
+  /** Identifies the model version (bucket/key@etag); a worker parses each model once. */
+  modelId: string;
+  /** The model's JSON, sent only when the caller does not know the worker has it. */
+  modelText: string;
+  images: Uint8Array[];
+}
+
+const loaded = new Map<string, Detector>();
+const LOADED_MODELS = 2;
+
+function detectorFor(modelId: string, modelText: string): Detector {
+  const hit = loaded.get(modelId);
+  if (hit) return hit;
+  const detector = load(JSON.parse(modelText) as LogoModel);
+  if (loaded.size >= LOADED_MODELS) loaded.delete(loaded.keys().next().value!);
+  loaded.set(modelId, detector);
+  return detector;
+}
+
+/** Every detection per image, in the order given. */
+export const detectJob = defineJob(__filename, 'detect', async (job: DetectJob): Promise<Detection[][]> => {
+  const detector = detectorFor(job.modelId, job.modelText);
+  const results: Detection[][] = [];
+  for (const image of job.images) results.push(await detector.detect(image));
+  return results;
+});
+
+/** Loads the model into a worker, as a model server does when it starts; returns its label count. */
+export const loadModelJob = defineJob(__filename, 'loadModel', (job: Pick<DetectJob, 'modelId' | 'modelText'>): number => {
+  detectorFor(job.modelId, job.modelText);
+  return (JSON.parse(job.modelText) as LogoModel).labels.length;
+});
+
+/** Forgets a model (StopModel): its memory is freed in this worker. */
+export const unloadModelJob = defineJob(__filename, 'unloadModel', (job: { modelId: string }): boolean => loaded.delete(job.modelId));
