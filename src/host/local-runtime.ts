@@ -23,7 +23,7 @@ import { createLocalServices, type LocalServices, type LocalServicesOptions } fr
 import { registerLocally, type RegisteredRule } from './register-locally';
 import { registerTables } from './register-tables';
 
-export interface LocalRuntimeOptions extends Omit<LocalServicesOptions, 'modelRegistry' | 'events'>, Partial<Location> {
+export interface LocalRuntimeOptions extends Omit<LocalServicesOptions, 'modelRegistry' | 'events' | 'lake'>, Partial<Location> {
   /** The workflows to deploy: their state machines, buckets, rules and task handlers. */
   registry: WorkflowRegistry;
   /** Engine and bus databases and the object store live here; omitted, both are in memory (objects still need a dir). */

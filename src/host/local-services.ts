@@ -1,11 +1,10 @@
 /**
  * The local implementations of the services task handlers receive: the local object store, the
  * model registry in it, the engine's clock (so a virtual clock reaches tasks), worker threads for
- * compute, the local bus for events, and the lake the host was given.
+ * compute, the local bus for events, and the local lake.
  */
 import type { Clock } from '../clock/clock';
 import type { ObjectStore } from '../objects';
-import { TaskFailure } from '../services/errors';
 import type { EventService } from '../services/events';
 import type { LakeCatalog, LakeQueries } from '../services/lake';
 import { ObjectStoreModelRegistry } from '../services/model-registry';
@@ -22,8 +21,8 @@ export interface LocalServicesOptions {
   clock?: Clock;
   /** Where handlers' events go. */
   events: EventService;
-  /** The lake's SQL and catalog. @default - a task that uses them fails with LakeNotAvailable */
-  lake?: { queries: LakeQueries; catalog: LakeCatalog };
+  /** The lake's SQL and catalog. */
+  lake: { queries: LakeQueries; catalog: LakeCatalog };
 }
 
 export interface LocalServices extends HandlerServices {
@@ -38,8 +37,8 @@ export function createLocalServices(store: ObjectStore, options: LocalServicesOp
   const pool = new WorkerPool({ size: options.workers });
   return {
     objects,
-    lake: options.lake?.queries ?? { query: lakeNotAvailable },
-    catalog: options.lake?.catalog ?? { addPartition: lakeNotAvailable },
+    lake: options.lake.queries,
+    catalog: options.lake.catalog,
     events: options.events,
     models: new ObjectStoreModelRegistry(objects, options.modelRegistry, clock),
     clock,
@@ -47,8 +46,4 @@ export function createLocalServices(store: ObjectStore, options: LocalServicesOp
     compute: pool,
     close: () => pool.close(),
   };
-}
-
-async function lakeNotAvailable(): Promise<never> {
-  throw new TaskFailure('LakeNotAvailable', 'This host runs no data lake, so lake queries and catalog updates cannot be served.');
 }
