@@ -5,9 +5,9 @@
  */
 import type { ServerResponse } from 'node:http';
 import { EventsApiError, type EventBus } from '../../events/bus';
-import { ProtocolError, parseRequest, unknownOperation } from '../json-protocol';
+import { ProtocolError } from '../json-protocol';
 import type { TargetHandler } from '../server';
-import { epochSecondsToDate, sendJson11 } from './protocol';
+import { epochSecondsToDate, json11Handler, sendJson11 } from './protocol';
 
 export const EVENTS_TARGET_PREFIX = 'AWSEvents';
 
@@ -39,15 +39,7 @@ const OPERATIONS: Record<string, Operation> = {
 };
 
 export function createEventsHandler(bus: EventBus): TargetHandler {
-  return async (operation, body, res) => {
-    try {
-      const run = Object.hasOwn(OPERATIONS, operation) ? OPERATIONS[operation] : undefined;
-      if (!run) throw unknownOperation(`${EVENTS_TARGET_PREFIX}.${operation}`);
-      sendJson11(res, 200, (await run(bus, parseRequest(body))) ?? {});
-    } catch (err) {
-      sendEventsFailure(res, err);
-    }
-  };
+  return json11Handler(EVENTS_TARGET_PREFIX, bus, OPERATIONS, sendEventsFailure);
 }
 
 function sendEventsFailure(res: ServerResponse, err: unknown): void {

@@ -6,13 +6,13 @@
  */
 import type { ServerResponse } from 'node:http';
 import { AthenaError, type AthenaService } from '../../lake';
-import { ProtocolError, parseRequest, unknownOperation } from '../json-protocol';
-import { sendJson11 } from '../events/protocol';
+import { ProtocolError } from '../json-protocol';
+import { json11Handler, sendJson11, type Json11Operation } from '../events/protocol';
 import type { TargetHandler } from '../server';
 
 export const ATHENA_TARGET_PREFIX = 'AmazonAthena';
 
-type Operation = (athena: AthenaService, request: Record<string, unknown>) => unknown;
+type Operation = Json11Operation<AthenaService>;
 
 const OPERATIONS: Record<string, Operation> = {
   StartQueryExecution: (a, r) => a.startQueryExecution(r),
@@ -28,15 +28,7 @@ const OPERATIONS: Record<string, Operation> = {
 };
 
 export function createAthenaHandler(athena: AthenaService): TargetHandler {
-  return async (operation, body, res) => {
-    try {
-      const run = Object.hasOwn(OPERATIONS, operation) ? OPERATIONS[operation] : undefined;
-      if (!run) throw unknownOperation(`${ATHENA_TARGET_PREFIX}.${operation}`);
-      sendJson11(res, 200, (await run(athena, parseRequest(body))) ?? {});
-    } catch (err) {
-      sendAthenaFailure(res, err);
-    }
-  };
+  return json11Handler(ATHENA_TARGET_PREFIX, athena, OPERATIONS, sendAthenaFailure);
 }
 
 function sendAthenaFailure(res: ServerResponse, err: unknown): void {

@@ -5,13 +5,13 @@
  */
 import type { ServerResponse } from 'node:http';
 import { GlueError, type DataCatalog } from '../../lake';
-import { ProtocolError, parseRequest, unknownOperation } from '../json-protocol';
-import { sendJson11 } from '../events/protocol';
+import { ProtocolError } from '../json-protocol';
+import { json11Handler, sendJson11, type Json11Operation } from '../events/protocol';
 import type { TargetHandler } from '../server';
 
 export const GLUE_TARGET_PREFIX = 'AWSGlue';
 
-type Operation = (catalog: DataCatalog, request: Record<string, unknown>) => unknown;
+type Operation = Json11Operation<DataCatalog>;
 
 const OPERATIONS: Record<string, Operation> = {
   CreateDatabase: (c, r) => c.createDatabase(r),
@@ -33,15 +33,7 @@ const OPERATIONS: Record<string, Operation> = {
 };
 
 export function createGlueHandler(catalog: DataCatalog): TargetHandler {
-  return async (operation, body, res) => {
-    try {
-      const run = Object.hasOwn(OPERATIONS, operation) ? OPERATIONS[operation] : undefined;
-      if (!run) throw unknownOperation(`${GLUE_TARGET_PREFIX}.${operation}`);
-      sendJson11(res, 200, run(catalog, parseRequest(body)) ?? {});
-    } catch (err) {
-      sendGlueFailure(res, err);
-    }
-  };
+  return json11Handler(GLUE_TARGET_PREFIX, catalog, OPERATIONS, sendGlueFailure);
 }
 
 function sendGlueFailure(res: ServerResponse, err: unknown): void {
