@@ -1,0 +1,51 @@
+/**
+ * The energy package's lake tables. Every table is partitioned by market and delivery day, so a
+ * day's rows are one Parquet object that a re-run replaces rather than duplicates, and queries for
+ * a window of days read only those partitions.
+ */
+import { Type } from '@sinclair/typebox';
+import { defineLakeTable } from '../../src/builder';
+import { DATA_BUCKET } from '../data-bucket';
+
+const PARTITIONS = ['market', 'date'] as const;
+
+/** The market's history as the feeds published it: one row per delivery hour. */
+export const historyTable = defineLakeTable({
+  name: 'energy_history',
+  bucket: DATA_BUCKET,
+  prefix: 'lake/energy/history/',
+  rows: Type.Object({
+    /** 0..23, the hour of the delivery day (`date`). */
+    hour: Type.Integer(),
+    price: Type.Number(),
+    /** The first exogenous day-ahead forecast (load). */
+    exog1: Type.Number(),
+    /** The second exogenous day-ahead forecast (wind or generation). */
+    exog2: Type.Number(),
+  }),
+  partitionKeys: PARTITIONS,
+  description: 'Day-ahead prices and the two exogenous forecasts, per market and delivery day',
+});
+
+/** Every forecast the workflows made: the band and each ensemble member, per delivery hour. */
+export const forecastsTable = defineLakeTable({
+  name: 'energy_forecasts',
+  bucket: DATA_BUCKET,
+  prefix: 'lake/energy/forecasts/',
+  rows: Type.Object({
+    hour: Type.Integer(),
+    p10: Type.Number(),
+    p50: Type.Number(),
+    p90: Type.Number(),
+    /** The members' point forecasts in the order of the model's `windows`. */
+    members: Type.String({ description: 'JSON array of numbers' }),
+    /** `<modelName>@<version>`, or `<modelName>@default` before any version is approved. */
+    model: Type.String(),
+    /** When the forecast was made, ISO 8601 on the engine's clock. */
+    madeAt: Type.String(),
+  }),
+  partitionKeys: PARTITIONS,
+  description: 'Hourly P10/P50/P90 day-ahead forecasts with their ensemble members',
+});
+
+export const ENERGY_TABLES = [historyTable, forecastsTable] as const;
