@@ -30,6 +30,22 @@ export interface ResultView {
   readonly module: string;
 }
 
+/**
+ * A page a package adds to the web console (e.g. a labeling tool for a workflow that waits for
+ * people): a browser ES module at `module` (an absolute file path) that exports
+ * `render(container, { path, settings }, api)`, shown in the console's navigation as `title` at `#/<route>`;
+ * `path` is the rest of the address after `#/<route>/`. `render` may return a function the console
+ * calls when the user leaves the page.
+ */
+export interface ConsolePage {
+  /** One address segment, lower case: `labeling` → `#/labeling`, `#/labeling/<anything>`. */
+  readonly route: string;
+  readonly title: string;
+  readonly module: string;
+  /** JSON the page receives as `settings` (where its objects live, say), so the module repeats no constant. @default {} */
+  readonly settings?: Readonly<Record<string, unknown>>;
+}
+
 export interface WorkflowPackageProps {
   /** Absolute path of the module exporting the package (`__filename`): Lambda bundles import it. */
   module: string;
@@ -43,6 +59,8 @@ export interface WorkflowPackageProps {
   nativePackages?: readonly NativePackage[];
   /** The console's pictures of this package's results. @default none */
   resultViews?: readonly ResultView[];
+  /** Pages this package adds to the console. @default none */
+  consolePages?: readonly ConsolePage[];
   /** The data lake tables this package's tasks write and query. @default none */
   tables?: readonly LakeTable[];
 }
@@ -50,6 +68,8 @@ export interface WorkflowPackageProps {
 export interface WorkflowPackage extends Readonly<Required<WorkflowPackageProps>> {
   readonly kind: 'workflow-package';
 }
+
+const CONSOLE_ROUTE = /^[a-z][a-z0-9-]*$/;
 
 export function defineWorkflowPackage(props: WorkflowPackageProps): WorkflowPackage {
   const names = new Set(props.workflows.map((workflow) => workflow.name));
@@ -61,7 +81,10 @@ export function defineWorkflowPackage(props: WorkflowPackageProps): WorkflowPack
     const unknown = (task.access.lakeTables ?? []).filter((name) => !tables.has(name));
     if (unknown.length > 0) throw new BuilderError(`task ${task.name} names lake tables its package does not declare: ${unknown.join(', ')}`);
   }
-  return { kind: 'workflow-package', rules: [], buckets: [], nativePackages: [], resultViews: [], tables: [], ...props };
+  for (const page of props.consolePages ?? []) {
+    if (!CONSOLE_ROUTE.test(page.route)) throw new BuilderError(`console page "${page.title}" has the route "${page.route}": expected one lower-case segment (a-z, 0-9, -)`);
+  }
+  return { kind: 'workflow-package', rules: [], buckets: [], nativePackages: [], resultViews: [], consolePages: [], tables: [], ...props };
 }
 
 export function isWorkflowPackage(value: unknown): value is WorkflowPackage {
@@ -113,6 +136,7 @@ export function defineRegistry({ packages, modelRegistry }: RegistryProps): Work
     if (tasks.has(task.name) && tasks.get(task.name) !== task) throw new BuilderError(`two tasks are named "${task.name}"`);
     tasks.set(task.name, task);
   }
+  assertUnique(packages.flatMap((pkg) => pkg.consolePages.map((page) => page.route)), 'console page route');
   const tables = packages.flatMap((pkg) => pkg.tables);
   assertUnique(tables.map((table) => table.name), 'lake table');
   return { packages, workflows, buckets: [...buckets.values()], modelRegistry, tables, tasks: () => [...tasks.values()], find: (name) => workflows.find((entry) => entry.name === name) };

@@ -49,6 +49,7 @@ export class ConsoleApi {
     return {
       workflows: (this.options.workflows ?? []).map((workflow) => ({ name: workflow.name, inputSchema: workflow.inputSchema ?? null })),
       resultViews: (this.options.resultViews ?? []).map((view, index) => ({ workflow: view.workflow, title: view.title, url: `/_console/views/${index}.js` })),
+      pages: (this.options.pages ?? []).map((page, index) => ({ route: page.route, title: page.title, settings: page.settings ?? {}, url: `/_console/pages/${index}.js` })),
       models: this.options.models !== undefined,
       events: this.options.bus !== undefined,
     };

@@ -37,7 +37,12 @@ export interface Console {
   close(): void;
 }
 
+/** The console's own first address segments (`web/main.js` routes them): no package page may take one. */
+export const BUILT_IN_ROUTES = ['workflows', 'executions', 'models', 'events', 'buckets'];
+
 export function createConsole(options: ConsoleOptions): Console {
+  const taken = (options.pages ?? []).filter((page) => BUILT_IN_ROUTES.includes(page.route));
+  if (taken.length > 0) throw new Error(`Console pages may not take the console's own routes: ${taken.map((page) => `"${page.route}" (${page.title})`).join(', ')}`);
   const live = new LiveStreams(options.engine);
   const recent = options.bus ? new RecentEvents(options.bus) : undefined;
   const api = new ConsoleApi(options, live, recent);
@@ -85,6 +90,8 @@ export function createConsole(options: ConsoleOptions): Console {
     if (path.startsWith('lib/')) return Object.hasOwn(LIBRARIES, path.slice(4)) ? LIBRARIES[path.slice(4)] : undefined;
     const view = /^views\/(\d+)\.js$/.exec(path);
     if (view) return options.resultViews?.[Number(view[1])]?.module;
+    const page = /^pages\/(\d+)\.js$/.exec(path);
+    if (page) return options.pages?.[Number(page[1])]?.module;
     return undefined;
   }
 

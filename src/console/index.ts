@@ -4,4 +4,4 @@
  */
 export { createConsole, CONSOLE_PREFIX, type Console, type ConsoleOptions } from './console';
 export { refusal, isLoopback, type GuardContext } from './guard';
-export type { ConsoleExtensions, ConsoleModelRegistry, ConsoleModelVersion, ConsoleWorkflow, ModelDecision, ResultView } from './types';
+export type { ConsoleExtensions, ConsolePage, ConsoleModelRegistry, ConsoleModelVersion, ConsoleWorkflow, ModelDecision, ResultView } from './types';

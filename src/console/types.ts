@@ -4,7 +4,7 @@
  * registry they write) comes in through these small interfaces, so the console never names one.
  */
 import type { TSchema } from '@sinclair/typebox';
-import type { ResultView } from '../builder/workflow-package';
+import type { ConsolePage, ResultView } from '../builder/workflow-package';
 
 /** A workflow as the console's start form needs it. */
 export interface ConsoleWorkflow {
@@ -19,6 +19,9 @@ export interface ConsoleWorkflow {
  * DescribeExecution's answer, `output` the parsed output, `history` GetExecutionHistory's events.
  */
 export type { ResultView } from '../builder/workflow-package';
+
+/** A page a package adds to the console, at `#/<route>`; see {@link ConsolePage}. */
+export type { ConsolePage } from '../builder/workflow-package';
 
 export type ModelDecision = 'approve' | 'reject';
 
@@ -46,5 +49,6 @@ export interface ConsoleModelRegistry {
 export interface ConsoleExtensions {
   workflows?: readonly ConsoleWorkflow[];
   resultViews?: readonly ResultView[];
+  pages?: readonly ConsolePage[];
   models?: ConsoleModelRegistry;
 }

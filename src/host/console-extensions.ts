@@ -1,6 +1,6 @@
 /**
  * What the web console gets from a registry: each workflow's input schema for the start form, the
- * packages' result views, and the model registry behind its models page.
+ * packages' result views and pages, and the model registry behind its models page.
  */
 import type { WorkflowRegistry } from '../builder/workflow-package';
 import type { ConsoleExtensions, ConsoleModelRegistry, ConsoleModelVersion } from '../console';
@@ -10,6 +10,7 @@ export function consoleExtensions(registry: WorkflowRegistry, models: ModelRegis
   return {
     workflows: registry.workflows.map((entry) => ({ name: entry.name, inputSchema: entry.workflow.props.input })),
     resultViews: registry.packages.flatMap((pkg) => pkg.resultViews),
+    pages: registry.packages.flatMap((pkg) => pkg.consolePages),
     models: consoleModels(models),
   };
 }

@@ -78,6 +78,25 @@ export async function listObjects(bucket, prefix) {
   return { folders, objects };
 }
 
+/** GetObject: the object's text, or undefined when there is no such key. */
+export async function getObject(bucket, key) {
+  const res = await fetch(objectUrl(bucket, key), { cache: 'no-store' });
+  if (res.status === 404) return undefined;
+  if (!res.ok) throw await s3Error(res);
+  return res.text();
+}
+
+/** PutObject: the whole body in one request. */
+export async function putObject(bucket, key, body, contentType = 'application/json') {
+  const res = await fetch(objectUrl(bucket, key), { method: 'PUT', headers: { 'Content-Type': contentType }, body });
+  if (!res.ok) throw await s3Error(res);
+}
+
+async function s3Error(res) {
+  const doc = new DOMParser().parseFromString(await res.text(), 'application/xml');
+  return new ApiError(doc.querySelector('Code')?.textContent ?? String(res.status), doc.querySelector('Message')?.textContent ?? res.statusText);
+}
+
 export function objectUrl(bucket, key) {
   return `/${encodeURIComponent(bucket)}/${key.split('/').map(encodeURIComponent).join('/')}`;
 }

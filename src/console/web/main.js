@@ -9,6 +9,8 @@ import { executionPage } from './pages/execution.js';
 import { modelsPage } from './pages/models.js';
 import { eventsPage } from './pages/events.js';
 import { bucketsPage } from './pages/buckets.js';
+import { packagePage } from './pages/package-page.js';
+import { config } from './aws.js';
 
 const routes = [
   [/^\/?$/, () => workflowsPage(), 'workflows'],
@@ -25,12 +27,19 @@ export const statusChanges = new EventTarget();
 
 let leave;
 
+/** The packages' pages: a link in the navigation each, and their routes after the console's own. */
+const packageRoutes = config().then(({ pages }) => {
+  const nav = document.querySelector('.nav-inner');
+  for (const page of pages ?? []) nav.append(h('a', { href: `#/${page.route}`, dataset: { nav: page.route } }, page.title));
+  return (pages ?? []).map((page) => [new RegExp(`^/${page.route}(?:/(.*))?$`), (rest) => packagePage(page, rest), page.route]);
+});
+
 async function render() {
   const path = location.hash.replace(/^#/, '') || '/';
   const page = document.getElementById('page');
   leave?.();
   leave = undefined;
-  for (const [pattern, make, nav] of routes) {
+  for (const [pattern, make, nav] of [...routes, ...(await packageRoutes.catch(() => []))]) {
     const match = pattern.exec(path);
     if (!match) continue;
     for (const link of document.querySelectorAll('[data-nav]')) link.classList.toggle('active', link.dataset.nav === nav);

@@ -7,6 +7,7 @@ import { ExecutionModel, eventDetails } from '../execution-model.js';
 import { drawGraph } from '../graph.js';
 import { historyTable } from './history-table.js';
 import { statePanel } from './state-panel.js';
+import { packageApi } from '../package-api.js';
 
 const ENDED = new Set(['ExecutionSucceeded', 'ExecutionFailed', 'ExecutionAborted', 'ExecutionTimedOut', 'ExecutionRedriven']);
 
@@ -79,7 +80,7 @@ export async function executionPage(executionArn, initialState) {
       results.append(h('section', { class: 'panel' }, h('h2', {}, view.title), container));
       try {
         const module = await import(view.url);
-        await module.render(container, { execution, output, history: model.events }, { Chart: window.Chart });
+        await module.render(container, { execution, output, history: model.events }, packageApi());
       } catch (err) {
         container.replaceChildren(errorBox(err));
       }
