@@ -1,13 +1,15 @@
 /**
  * The brand package: `brand-training` (labelled images and video frames → a logo detector, evaluated
  * and registered) and `brand-analysis` (a video → per-minute brand visibility). Its task functions
- * carry the ffmpeg and ffprobe executables.
+ * carry the ffmpeg and ffprobe executables; it adds a labeling page and a visibility view to the console.
  */
+import { join } from 'node:path';
 import { defineWorkflowPackage } from '../../src/builder';
 import { dataBucket } from '../data-bucket';
 import { brandAnalysis } from './analysis';
 import { FFMPEG_PACKAGE, FFPROBE_PACKAGE } from './lib/media';
 import { brandAnalysisOnUpload, brandTrainingOnUpload } from './rules';
+import { LABELING_JOBS_PREFIX } from './tasks';
 import { brandTraining } from './training';
 
 export const brandPackage = defineWorkflowPackage({
@@ -19,6 +21,9 @@ export const brandPackage = defineWorkflowPackage({
     { name: FFMPEG_PACKAGE, files: ['package.json', 'ffmpeg'], binary: 'ffmpeg' },
     { name: FFPROBE_PACKAGE, files: ['package.json', 'ffprobe'], binary: 'ffprobe' },
   ],
+  // The labeling page answers WaitForLabels' jobs; the view draws brand-analysis's report.
+  consolePages: [{ route: 'labeling', title: 'Labeling', module: join(__dirname, 'console/labeling-page.js'), settings: { bucket: dataBucket.name, jobsPrefix: LABELING_JOBS_PREFIX } }],
+  resultViews: [{ workflow: 'brand-analysis', title: 'Brand visibility per minute', module: join(__dirname, 'console/visibility-view.js') }],
 });
 
 export { brandAnalysis, BrandAnalysisCompleted } from './analysis';

@@ -65,7 +65,14 @@ export const brandTraining = defineWorkflow(
               people
                 .callback('WaitForLabels', {
                   task: WaitForLabels,
-                  arguments: (s) => ({ manifest: s.input.manifest, jobName: s.input.jobName, labels: s.input.labels, taskToken: s.context.Task.Token }),
+                  arguments: (s) => ({
+                    manifest: s.input.manifest,
+                    jobName: s.input.jobName,
+                    labels: s.input.labels,
+                    taskToken: s.context.Task.Token,
+                    executionArn: s.context.Execution.Id,
+                    heartbeatSeconds: LABELING_HEARTBEAT_SECONDS,
+                  }),
                   timeoutSeconds: LABELING_TIMEOUT_SECONDS,
                   heartbeatSeconds: LABELING_HEARTBEAT_SECONDS,
                   assign: (s) => ({ annotations: s.result as unknown as LabelsSubmitted }),

@@ -59,7 +59,19 @@ export const ExtractFramesOutput = Type.Object({ index: Type.Integer(), prefix: 
 export const PrepareLabelingInput = Type.Object({ bucket: Type.String(), uploadsPrefix: Key, framesPrefix: Key, runPrefix: Key, labels: Type.Array(Type.String()), jobName: Key }, { additionalProperties: false });
 export const PrepareLabelingOutput = Type.Object({ manifest: ObjectRef, imageCount: Type.Integer(), labels: Type.Array(Type.String()), jobName: Key });
 
-export const WaitForLabelsInput = Type.Object({ manifest: ObjectRef, jobName: Key, taskToken: Type.String({ minLength: 1 }), labels: Type.Array(Type.String()) }, { additionalProperties: false });
+export const WaitForLabelsInput = Type.Object(
+  {
+    manifest: ObjectRef,
+    jobName: Key,
+    taskToken: Type.String({ minLength: 1 }),
+    labels: Type.Array(Type.String()),
+    /** The run waiting, so the labeling page can link to it. */
+    executionArn: Key,
+    /** The task's heartbeat: the labeling page sends SendTaskHeartbeat well within it while open. */
+    heartbeatSeconds: Type.Integer({ minimum: 1 }),
+  },
+  { additionalProperties: false },
+);
 /** What the labeling page (or anyone holding the token) sends back with SendTaskSuccess. */
 export const LabelsSubmitted = AnnotationSource;
 export type LabelsSubmitted = Static<typeof LabelsSubmitted>;

@@ -3,7 +3,7 @@ export { ProbeVideo } from './probe-video';
 export { ExtractFrames } from './extract-frames';
 export { PrepareTraining } from './prepare-training';
 export { PrepareLabeling } from './prepare-labeling';
-export { WaitForLabels, labelingJobKey, type LabelingJob } from './wait-for-labels';
+export { WaitForLabels, labelingJobKey, labelingDraftKey, labelingOutputKey, LABELING_JOBS_PREFIX, type LabelingJob } from './wait-for-labels';
 export { CollectAnnotations } from './collect-annotations';
 export { TrainDetector } from './train-detector';
 export { Evaluate } from './evaluate';
