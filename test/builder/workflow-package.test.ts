@@ -25,9 +25,22 @@ describe('defineWorkflowPackage', () => {
       'rule on-upload targets "elsewhere", which is not a workflow of this package (a, b)',
     );
   });
+
+  test.each(['Labeling', 'two/parts', '', '9lives'])('a console page routed "%s" is refused', (route) => {
+    expect(() => defineWorkflowPackage({ module: 'pkg.ts', workflows: [flow('a')], consolePages: [{ route, title: 'Page', module: 'page.js' }] })).toThrow(
+      `console page "Page" has the route "${route}": expected one lower-case segment (a-z, 0-9, -)`,
+    );
+  });
 });
 
 describe('defineRegistry', () => {
+  test('two packages may not route console pages alike', () => {
+    const page = { route: 'labeling', title: 'Labeling', module: 'page.js' };
+    const a = defineWorkflowPackage({ module: 'a.ts', workflows: [flow('a')], consolePages: [page] });
+    const b = defineWorkflowPackage({ module: 'b.ts', workflows: [flow('b')], consolePages: [page] });
+    expect(() => defineRegistry({ packages: [a, b], modelRegistry })).toThrow('two console page routes are named "labeling"');
+  });
+
   const first = defineWorkflowPackage({
     module: 'first.ts',
     workflows: [flow('a'), flow('b')],

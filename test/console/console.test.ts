@@ -43,6 +43,7 @@ beforeAll(async () => {
     listenHost: '127.0.0.1',
     workflows: [{ name: 'shapes', inputSchema: Type.Object({ size: Type.Integer({ minimum: 2 }), name: Type.String() }) }],
     resultViews: [{ workflow: 'shapes', title: 'Shapes', module: view }],
+    pages: [{ route: 'tally', title: 'Tally', module: view, settings: { bucket: 'tallies' } }],
     models,
   });
   server = await createLocalEndpoint({ ...runtime, bus: runtime.bus! }, { front: web.front });
@@ -104,6 +105,8 @@ describe('what the console answers and what it leaves to S3', () => {
     ['/_console/lib/elk.js', 200, 'text/javascript'],
     ['/_console/views/0.js', 200, 'text/javascript'],
     ['/_console/views/1.js', 404, 'application/json'],
+    ['/_console/pages/0.js', 200, 'text/javascript'],
+    ['/_console/pages/1.js', 404, 'application/json'],
     ['/_console/app/../console.ts', 404, 'application/json'],
     ['/_console/app/%2e%2e/console.ts', 404, 'application/json'],
     ['/_console/lib/jsonata.js', 404, 'application/json'],
@@ -113,14 +116,21 @@ describe('what the console answers and what it leaves to S3', () => {
     expect(answer.headers['content-type']).toContain(type);
   });
 
-  test('config lists the host’s workflows with their input schemas and result views by URL', async () => {
+  test('config lists the host’s workflows with their input schemas, result views and pages by URL', async () => {
     const config = json(await call('GET', '/_console/api/config'));
     expect(config).toMatchObject({
       workflows: [{ name: 'shapes', inputSchema: expect.objectContaining({ type: 'object', required: ['size', 'name'] }) }],
       resultViews: [{ workflow: 'shapes', title: 'Shapes', url: '/_console/views/0.js' }],
+      pages: [{ route: 'tally', title: 'Tally', settings: { bucket: 'tallies' }, url: '/_console/pages/0.js' }],
       models: true,
       events: true,
     });
+  });
+
+  test('a page may not take one of the console’s own routes', () => {
+    expect(() => createConsole({ engine: runtime.engine, listenHost: '127.0.0.1', pages: [{ route: 'models', title: 'Mine', module: 'x.js' }] })).toThrow(
+      'Console pages may not take the console\'s own routes: "models" (Mine)',
+    );
   });
 
   test('an unknown console operation is a 404 naming it', async () => {
