@@ -67,7 +67,11 @@ describeInBrowser('the brand package’s console pages in Chromium', () => {
   });
 
   const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  const open = (hash: string) => page.goto(`${server.endpoint}/#${hash}`);
+  // A fresh load each time: going to the address already shown would change nothing.
+  const open = async (hash: string) => {
+    await page.goto('about:blank');
+    await page.goto(`${server.endpoint}/#${hash}`);
+  };
   const read = async (key: string) => (await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }))).Body!.transformToString();
   const put = (key: string, body: Buffer | string) => s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: body }));
 
@@ -122,7 +126,7 @@ describeInBrowser('the brand package’s console pages in Chromium', () => {
     expect(await card.locator('.counts').textContent()).toBe('3 frames0 labelled0 boxes');
     await shot('labeling-jobs');
     const heartbeat = page.waitForRequest((req) => req.headers()['x-amz-target'] === 'AWSStepFunctions.SendTaskHeartbeat');
-    await card.getByRole('link', { name: 'Label' }).click();
+    await card.getByRole('link', { name: 'Label', exact: true }).click();
     await page.waitForURL(new RegExp(`#/labeling/${JOB}$`));
     await heartbeat;
 

@@ -10,13 +10,15 @@
 /** Boxes smaller than this (image pixels) on either side are a slip of the mouse, not a box. */
 const MIN_SIDE = 4;
 const SAVE_DELAY_MS = 300;
+/** The frame's height at most, in CSS pixels: with the page head, a whole frame fits a 1280×800 screen. */
+const STAGE_HEIGHT = 540;
 const COLOURS = ['#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#42d4f4', '#f032e6', '#9a6324', '#469990', '#808000'];
 const RUNNING = 'RUNNING';
 
 /** The page's own look, beside the console's styles (a package brings no stylesheet file). */
 const STYLE = `
 .labeling .frame-stage { position: relative; width: 100%; max-height: 540px; display: flex; justify-content: center; background: #141a26; border-radius: 6px; overflow: hidden; }
-.labeling .frame-stage img { display: block; max-width: 100%; max-height: 540px; user-select: none; pointer-events: none; }
+.labeling .frame-stage img { display: block; user-select: none; pointer-events: none; }
 .labeling .frame-inner { position: relative; line-height: 0; }
 .labeling .frame-boxes { position: absolute; inset: 0; width: 100%; height: 100%; cursor: crosshair; touch-action: none; }
 .labeling .frame-boxes g.box .body { cursor: move; }
@@ -251,6 +253,10 @@ class JobView {
       entry.width = width;
       entry.height = height;
     }
+    // Small frames are drawn larger: boxes are easier to place on a bigger picture.
+    const scale = Math.min(this.stage.clientWidth / width, STAGE_HEIGHT / height);
+    this.img.style.width = `${Math.round(width * scale)}px`;
+    this.img.style.height = `${Math.round(height * scale)}px`;
     this.svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
     this.draw();
   }
@@ -416,6 +422,7 @@ class JobView {
   }
 
   key(e) {
+    if (this.closed) return;
     if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.ctrlKey || e.metaKey || e.altKey) return;
     const labels = this.state.labels();
     if (e.key === 'ArrowRight' || e.key === 'n' || e.key === 'N') this.go(1);
