@@ -11,6 +11,7 @@ import { VirtualClock } from '../../../src/clock/clock';
 import { createLocalRuntime, startWorkflow, waitForEnd, type LocalRuntime } from '../../../src/host';
 import { toGroundTruthManifest } from '../../../workflows/brand/lib/annotations';
 import { labelingJobKey, type LabelingJob } from '../../../workflows/brand/tasks';
+import { LABELING_HEARTBEAT_SECONDS } from '../../../workflows/brand/training';
 import { DATA_BUCKET } from '../../../workflows/data-bucket';
 import { registry } from '../../../workflows/registry';
 import { eventually } from '../../support/eventually';
@@ -63,9 +64,17 @@ test('labels submitted with the task token resume the run, which trains and regi
   expect(frames.map((key: string) => key.split('/').pop())).toEqual(['frame-00000000.jpg', 'frame-00000010.jpg', 'frame-00000020.jpg']);
   expect(manifest.images).toHaveLength(uploaded.length + 3);
   expect(job.labels).toEqual(LOGO_NAMES);
+  // What the labeling page needs: the run to link to, the heartbeat to keep, where drafts and the submission go.
+  expect(job).toMatchObject({
+    status: 'InProgress',
+    executionArn,
+    heartbeatSeconds: LABELING_HEARTBEAT_SECONDS,
+    draft: { bucket: DATA_BUCKET, key: `brand/labeling/drafts/${job.jobName}.json` },
+    output: { bucket: DATA_BUCKET, key: `brand/labeling/output/${job.jobName}.manifest` },
+  });
 
   // What the labeling page does on submit: writes the boxes as a Ground Truth manifest, sends the token back.
-  const output = { bucket: DATA_BUCKET, key: `brand/labeling/output/${job.jobName}.manifest` };
+  const output = job.output;
   const boxes = uploaded.map(({ image, box: [x1, y1, x2, y2], label }) => ({ sourceRef: `s3://${DATA_BUCKET}/brand/training/people/${image}`, width: 480, height: 360, boxes: [{ label, left: x1, top: y1, width: x2 - x1, height: y2 - y1 }] }));
   await runtime.objects.putObject(DATA_BUCKET, output.key, Readable.from([Buffer.from(toGroundTruthManifest(boxes, LOGO_NAMES, job.jobName))]));
   runtime.engine.sendTaskHeartbeat({ taskToken: job.taskToken });
