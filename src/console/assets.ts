@@ -4,7 +4,7 @@
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
-import { dirname, extname, join, normalize, sep } from 'node:path';
+import { basename, dirname, extname, join, normalize, sep } from 'node:path';
 
 const WEB_DIR = join(__dirname, 'web');
 
@@ -43,6 +43,22 @@ export function webFile(name: string): string | undefined {
   const path = normalize(join(WEB_DIR, name));
   if (!path.startsWith(WEB_DIR + sep) || !existsSync(path) || !statSync(path).isFile()) return undefined;
   return path;
+}
+
+/**
+ * A module of a package's console page: the page's own module, or a `.js` file beside it, which the
+ * page imports relatively (`./editor.js`), so a page can be several small modules. Nothing else of
+ * the package's folder is served.
+ */
+export function pageModule(page: { module: string } | undefined, name: string): string | undefined {
+  if (!page || name.includes('/') || extname(name) !== '.js') return undefined;
+  const path = join(dirname(page.module), name);
+  return existsSync(path) && statSync(path).isFile() ? path : undefined;
+}
+
+/** Where the browser loads a page's module from: its siblings resolve beside it. */
+export function pageUrl(index: number, page: { module: string }): string {
+  return `/_console/pages/${index}/${basename(page.module)}`;
 }
 
 export const INDEX_HTML = join(WEB_DIR, 'index.html');

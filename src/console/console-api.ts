@@ -8,6 +8,7 @@ import type { TSchema } from '@sinclair/typebox';
 import type { Engine } from '../control/engine';
 import type { EventBus } from '../events/bus';
 import { validatePayload } from '../schemas';
+import { pageUrl } from './assets';
 import type { LiveStreams } from './live';
 import type { RecentEvents } from './recent-events';
 import { jsonBody, sendConsoleError, sendJson } from './respond';
@@ -49,7 +50,7 @@ export class ConsoleApi {
     return {
       workflows: (this.options.workflows ?? []).map((workflow) => ({ name: workflow.name, inputSchema: workflow.inputSchema ?? null })),
       resultViews: (this.options.resultViews ?? []).map((view, index) => ({ workflow: view.workflow, title: view.title, url: `/_console/views/${index}.js` })),
-      pages: (this.options.pages ?? []).map((page, index) => ({ route: page.route, title: page.title, settings: page.settings ?? {}, url: `/_console/pages/${index}.js` })),
+      pages: (this.options.pages ?? []).map((page, index) => ({ route: page.route, title: page.title, settings: page.settings ?? {}, url: pageUrl(index, page) })),
       models: this.options.models !== undefined,
       events: this.options.bus !== undefined,
     };

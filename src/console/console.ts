@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FrontHandler } from '../api/server';
 import type { Engine } from '../control/engine';
 import type { EventBus } from '../events/bus';
-import { INDEX_HTML, LIBRARIES, sendFile, webFile } from './assets';
+import { INDEX_HTML, LIBRARIES, pageModule, sendFile, webFile } from './assets';
 import { isLoopback, refusal } from './guard';
 import { LiveStreams } from './live';
 import { RecentEvents } from './recent-events';
@@ -90,8 +90,8 @@ export function createConsole(options: ConsoleOptions): Console {
     if (path.startsWith('lib/')) return Object.hasOwn(LIBRARIES, path.slice(4)) ? LIBRARIES[path.slice(4)] : undefined;
     const view = /^views\/(\d+)\.js$/.exec(path);
     if (view) return options.resultViews?.[Number(view[1])]?.module;
-    const page = /^pages\/(\d+)\.js$/.exec(path);
-    if (page) return options.pages?.[Number(page[1])]?.module;
+    const page = /^pages\/(\d+)\/([\w.-]+\.js)$/.exec(path);
+    if (page) return pageModule(options.pages?.[Number(page[1])], page[2]);
     return undefined;
   }
 

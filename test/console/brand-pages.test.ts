@@ -179,7 +179,7 @@ describeInBrowser('the brand package’s console pages in Chromium', () => {
     expect(manifest.map((line) => [line['source-ref'], line[JOB].annotations?.length])).toEqual(PHOTOS.map((p) => [`s3://${BUCKET}/brand/training/console/${p.name}`, 1]));
     expect(JSON.parse(await read(`brand/labeling/jobs/${JOB}.json`))).toMatchObject({ status: 'Completed', executionArn });
 
-    await page.getByRole('link', { name: 'watch the execution' }).click();
+    await page.getByRole('link', { name: 'See the execution' }).click();
     await page.locator('svg.graph g.state[data-name="CollectAnnotations"][data-status="succeeded"]').waitFor({ timeout: 30_000 });
     expect(await page.locator('svg.graph g.state[data-name="WaitForLabels"]').getAttribute('data-status')).toBe('succeeded');
     await page.locator('h1 .badge.status-succeeded').waitFor({ timeout: 120_000 });

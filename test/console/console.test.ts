@@ -36,6 +36,8 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'statecraft-console-'));
   const view = join(dir, 'view.js');
   writeFileSync(view, 'export function render(container) { container.textContent = "hello"; }\n');
+  writeFileSync(join(dir, 'beside.js'), 'export const beside = true;\n');
+  writeFileSync(join(dir, 'notes.txt'), 'not a module\n');
   runtime = await createLocalRuntime({ registry, dataDir: dir, bus: true, workers: 1 });
   web = createConsole({
     engine: runtime.engine,
@@ -105,8 +107,13 @@ describe('what the console answers and what it leaves to S3', () => {
     ['/_console/lib/elk.js', 200, 'text/javascript'],
     ['/_console/views/0.js', 200, 'text/javascript'],
     ['/_console/views/1.js', 404, 'application/json'],
-    ['/_console/pages/0.js', 200, 'text/javascript'],
-    ['/_console/pages/1.js', 404, 'application/json'],
+    ['/_console/pages/0/view.js', 200, 'text/javascript'],
+    ['/_console/pages/0/beside.js', 200, 'text/javascript'],
+    ['/_console/pages/0/missing.js', 404, 'application/json'],
+    ['/_console/pages/0/notes.txt', 404, 'application/json'],
+    ['/_console/pages/0/..%2fview.js', 404, 'application/json'],
+    ['/_console/pages/0/../0/view.js', 200, 'text/javascript'],
+    ['/_console/pages/1/view.js', 404, 'application/json'],
     ['/_console/app/../console.ts', 404, 'application/json'],
     ['/_console/app/%2e%2e/console.ts', 404, 'application/json'],
     ['/_console/lib/jsonata.js', 404, 'application/json'],
@@ -121,7 +128,7 @@ describe('what the console answers and what it leaves to S3', () => {
     expect(config).toMatchObject({
       workflows: [{ name: 'shapes', inputSchema: expect.objectContaining({ type: 'object', required: ['size', 'name'] }) }],
       resultViews: [{ workflow: 'shapes', title: 'Shapes', url: '/_console/views/0.js' }],
-      pages: [{ route: 'tally', title: 'Tally', settings: { bucket: 'tallies' }, url: '/_console/pages/0.js' }],
+      pages: [{ route: 'tally', title: 'Tally', settings: { bucket: 'tallies' }, url: '/_console/pages/0/view.js' }],
       models: true,
       events: true,
     });
