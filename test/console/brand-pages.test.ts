@@ -111,6 +111,8 @@ describeInBrowser('the brand package’s console pages in Chromium', () => {
     await page.locator('.labeling-empty h2', { hasText: 'No labeling jobs are open' }).waitFor();
     expect(await page.locator('.sidebar a[data-nav="labeling"]').getAttribute('class')).toContain('active');
     await shot('labeling-empty');
+    await open('/labeling/nobody');
+    await page.locator('.empty h2', { hasText: 'No such labeling job' }).waitFor();
   });
 
   test('boxes drawn on a brand-training job’s frames are kept across a reload, and submitting them lets the run go on', async () => {
@@ -188,6 +190,15 @@ describeInBrowser('the brand package’s console pages in Chromium', () => {
     await open('/labeling');
     await page.locator('.labeling-closed td', { hasText: 'labels submitted' }).waitFor();
     await page.locator('.labeling-empty').waitFor();
+    // A submitted job's frames can be looked at, not changed.
+    await open(`/labeling/${JOB}`);
+    await page.locator('.labeling-notice', { hasText: 'These labels were submitted' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Submit labels' }).isDisabled()).toBe(true);
+    await page.locator('svg.frame-boxes g.box').waitFor();
+    await page.locator('.box-list li').first().click();
+    await page.locator('svg.frame-boxes g.box.selected').waitFor();
+    await page.keyboard.press('Delete');
+    expect(await boxes()).toHaveLength(1);
   }, 240_000);
 
   test('an upload under brand/analysis/ is analysed with the approved model, and the view draws visibility per minute', async () => {
