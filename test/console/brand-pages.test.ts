@@ -7,13 +7,14 @@
  * Skipped, saying so, where no Chromium is installed. Screenshots under test-artifacts/console/.
  */
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { DescribeExecutionCommand, ListExecutionsCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, ListExecutionsCommand, SFNClient, StartExecutionCommand, StopExecutionCommand } from '@aws-sdk/client-sfn';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { eventually } from '../support/eventually';
 import { serveProcess, type ServeProcess } from '../cli/serve-process';
+import { parseGroundTruth } from '../../workflows/brand/lib/annotations';
 import { clip, LOGO_NAMES, photo } from '../workflows/brand/fixture';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -177,8 +178,11 @@ describeInBrowser('the brand package’s console pages in Chromium', () => {
     await page.getByRole('button', { name: 'Submit labels' }).click();
     await page.locator('.done-box', { hasText: 'Labels submitted.' }).waitFor();
     await shot('labeling-submitted');
-    const manifest = (await read(`brand/labeling/output/${JOB}.manifest`)).split('\n').map((line) => JSON.parse(line) as Record<string, { annotations?: unknown[] }>);
-    expect(manifest.map((line) => [line['source-ref'], line[JOB].annotations?.length])).toEqual(PHOTOS.map((p) => [`s3://${BUCKET}/brand/training/console/${p.name}`, 1]));
+    // The brand package's own reader takes the manifest as drawn.
+    const submitted = parseGroundTruth(await read(`brand/labeling/output/${JOB}.manifest`));
+    expect(submitted.refused).toEqual([]);
+    expect(submitted.images.map((i) => i.image)).toEqual(PHOTOS.map((p) => p.name));
+    submitted.images.forEach((i, n) => near(i.boxes[0], logoBox(n)));
     expect(JSON.parse(await read(`brand/labeling/jobs/${JOB}.json`))).toMatchObject({ status: 'Completed', executionArn });
 
     await page.getByRole('link', { name: 'See the execution' }).click();
@@ -231,4 +235,18 @@ describeInBrowser('the brand package’s console pages in Chromium', () => {
     expect(rows).toEqual([...brands, 'OVERALL']);
     await shot('execution-brand-analysis');
   }, 240_000);
+
+  test('a job whose run was stopped: the page’s heartbeat is refused, and the job shows as closed', async () => {
+    const { executionArn } = await sfn.send(
+      new StartExecutionCommand({ stateMachineArn: 'arn:aws:states:us-east-1:000000000000:stateMachine:brand-training', name: 'stopped-run', input: JSON.stringify({ project: 'console', labels: LOGO_NAMES }) }),
+    );
+    await eventually(() => read('brand/labeling/jobs/stopped-run.json').catch(() => undefined), 60_000);
+    await sfn.send(new StopExecutionCommand({ executionArn }));
+    await open('/labeling/stopped-run');
+    await page.locator('.labeling-notice', { hasText: 'The run no longer waits for these labels (TaskTimedOut).' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Submit labels' }).isDisabled()).toBe(true);
+    await shot('labeling-closed');
+    await open('/labeling');
+    await page.locator('.labeling-closed tr', { hasText: 'stopped-run' }).filter({ hasText: 'the run is aborted' }).waitFor();
+  }, 90_000);
 });
