@@ -22,7 +22,8 @@ export interface NativePackage {
 
 /**
  * A picture of a workflow's results in the web console: a browser ES module at `module` (an absolute
- * file path) that exports `render(container, { execution, output, history }, { Chart })`.
+ * file path) that exports `render(container, { execution, output, history }, api)`; `api` holds
+ * Chart.js and the S3 and Step Functions calls any client of the endpoint makes (see the README's Console).
  */
 export interface ResultView {
   readonly workflow: string;
@@ -35,7 +36,7 @@ export interface ResultView {
  * people): a browser ES module at `module` (an absolute file path) that exports
  * `render(container, { path, settings }, api)`, shown in the console's navigation as `title` at `#/<route>`;
  * `path` is the rest of the address after `#/<route>/`. `render` may return a function the console
- * calls when the user leaves the page.
+ * calls when the user leaves the page. The module may import the `.js` files beside it.
  */
 export interface ConsolePage {
   /** One address segment, lower case: `labeling` → `#/labeling`, `#/labeling/<anything>`. */

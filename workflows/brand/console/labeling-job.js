@@ -38,7 +38,7 @@ class JobView {
       saving: () => this.status('saving', 'Saving…'),
       saved: () => this.status('saved', 'All changes saved'),
       failed: (err) => this.status('failed', `Not saved: ${err.name}: ${err.message}`),
-      gone: (err) => this.close(`The run no longer waits for these labels (${err.name}).`),
+      gone: (err) => this.readOnly(`The run no longer waits for these labels (${err.name}).`),
     });
     this.saveStatus = h('span', { class: 'save-status muted', dataset: { state: 'saved' } }, 'All changes saved');
     this.head = h('div', { class: 'page-head' }, h('div', {}, crumbs, h('h1', {}, state.job.jobName)), h('div', { class: 'actions' }, this.saveStatus, h('button', { class: 'primary', onclick: () => this.submit() }, 'Submit labels')));
@@ -53,7 +53,7 @@ class JobView {
     document.addEventListener('keydown', this.onKey);
     window.addEventListener('resize', this.onResize);
     if (state.job.status === 'InProgress') this.sync.startHeartbeat();
-    else this.close(`These labels were submitted${state.job.submittedAt ? ` on ${new Date(state.job.submittedAt).toLocaleString()}` : ''}.`);
+    else this.readOnly(`These labels were submitted${state.job.submittedAt ? ` on ${new Date(state.job.submittedAt).toLocaleString()}` : ''}.`);
     this.showFrame();
   }
 
@@ -169,6 +169,11 @@ class JobView {
     this.saveStatus.dataset.state = state;
     this.saveStatus.textContent = text;
     this.saveStatus.classList.toggle('problem', state === 'failed');
+  }
+
+  readOnly(why) {
+    this.status('closed', 'Read only');
+    this.close(why);
   }
 
   /** Frames stay viewable; nothing can be changed or sent any more. */
