@@ -8,6 +8,7 @@ import type { ModelRegistryLocation } from '../services/models';
 import { BuilderError } from './builder-error';
 import type { LakeTable } from './lake-table';
 import type { BucketDefinition, RuleDefinition } from './rule';
+import { checkScheduleTargets, scheduleKey, type ScheduleDefinition } from './schedule';
 import type { TaskDefinition } from './task-definition';
 import type { Workflow } from './workflow';
 
@@ -45,6 +46,8 @@ export interface WorkflowPackageProps {
   resultViews?: readonly ResultView[];
   /** The data lake tables this package's tasks write and query. @default none */
   tables?: readonly LakeTable[];
+  /** EventBridge Scheduler schedules that start this package's workflows. @default none */
+  schedules?: readonly ScheduleDefinition[];
 }
 
 export interface WorkflowPackage extends Readonly<Required<WorkflowPackageProps>> {
@@ -61,7 +64,8 @@ export function defineWorkflowPackage(props: WorkflowPackageProps): WorkflowPack
     const unknown = (task.access.lakeTables ?? []).filter((name) => !tables.has(name));
     if (unknown.length > 0) throw new BuilderError(`task ${task.name} names lake tables its package does not declare: ${unknown.join(', ')}`);
   }
-  return { kind: 'workflow-package', rules: [], buckets: [], nativePackages: [], resultViews: [], tables: [], ...props };
+  checkScheduleTargets(props.schedules ?? [], props.workflows);
+  return { kind: 'workflow-package', rules: [], buckets: [], nativePackages: [], resultViews: [], tables: [], schedules: [], ...props };
 }
 
 export function isWorkflowPackage(value: unknown): value is WorkflowPackage {
@@ -73,6 +77,8 @@ export interface WorkflowEntry {
   readonly name: string;
   readonly workflow: Workflow<unknown, unknown>;
   readonly rules: readonly RuleDefinition[];
+  /** The Scheduler schedules that start it. */
+  readonly schedules: readonly ScheduleDefinition[];
   readonly package: WorkflowPackage;
 }
 
@@ -98,10 +104,11 @@ export interface RegistryProps {
 
 export function defineRegistry({ packages, modelRegistry }: RegistryProps): WorkflowRegistry {
   const workflows: WorkflowEntry[] = packages.flatMap((pkg) =>
-    pkg.workflows.map((workflow) => ({ name: workflow.name, workflow: workflow as Workflow<unknown, unknown>, rules: pkg.rules.filter((rule) => rule.target.workflow === workflow.name), package: pkg })),
+    pkg.workflows.map((workflow) => ({ name: workflow.name, workflow: workflow as Workflow<unknown, unknown>, rules: pkg.rules.filter((rule) => rule.target.workflow === workflow.name), schedules: pkg.schedules.filter((schedule) => schedule.target.workflow === workflow.name), package: pkg })),
   );
   assertUnique(workflows.map((entry) => entry.name), 'workflow');
   assertUnique(packages.flatMap((pkg) => pkg.rules.map((rule) => rule.name)), 'rule');
+  assertUnique(packages.flatMap((pkg) => pkg.schedules.map(scheduleKey)), 'schedule');
   const buckets = new Map<string, BucketDefinition>([[modelRegistry.bucket, { name: modelRegistry.bucket, eventBridge: false }]]);
   for (const bucket of packages.flatMap((pkg) => pkg.buckets)) {
     // A bucket any package wants notifications from sends them.
