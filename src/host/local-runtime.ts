@@ -21,7 +21,7 @@ import { BusEventService } from './bus-events';
 import { HandlerLambdaInvoker } from './handler-invoker';
 import { createLocalServices, type LocalServices, type LocalServicesOptions } from './local-services';
 import { registerLocally, stateMachineArn, type RegisteredRule } from './register-locally';
-import { putSchedules, registrySchedules } from './register-schedules';
+import { putSchedules, registrySchedules, removeUndeclaredSchedules } from './register-schedules';
 import { registerTables } from './register-tables';
 
 export interface LocalRuntimeOptions extends Omit<LocalServicesOptions, 'modelRegistry' | 'events' | 'lake'>, Partial<Location> {
@@ -97,7 +97,11 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
     bus.start(engine);
   }
   const scheduler = bus && new Scheduler({ dataDir: options.dataDir, clock, lambda, bus, ...location });
-  if (scheduler) putSchedules(scheduler, registrySchedules(options.registry, (workflow) => stateMachineArn(engine, workflow)));
+  if (scheduler) {
+    const schedules = registrySchedules(options.registry, (workflow) => stateMachineArn(engine, workflow));
+    removeUndeclaredSchedules(scheduler, schedules);
+    putSchedules(scheduler, schedules);
+  }
   scheduler?.start(engine);
   return {
     engine,

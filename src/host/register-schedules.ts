@@ -3,11 +3,13 @@
  * Scheduler API's operations), each targeting its workflow's state machine with StartExecution as
  * Scheduler's templated Step Functions target does. Idempotent across restarts: an unchanged schedule
  * is left alone (so a `rate()` does not start over and nothing fires twice), a changed one is updated,
- * a missing one created, its group first.
+ * a missing one created, its group first; one the registry no longer declares is deleted, as a deploy
+ * deletes it on AWS. The host's schedules are those whose target role is the host's: a user's own
+ * schedules, created through the API with their own role, are never touched.
  */
 import type * as Api from '@aws-sdk/client-scheduler';
 import { DEFAULT_LOCATION, roleArn } from '../location';
-import { DEFAULT_SCHEDULE_GROUP, type ScheduleDefinition } from '../builder/schedule';
+import { DEFAULT_SCHEDULE_GROUP, scheduleKey, type ScheduleDefinition } from '../builder/schedule';
 import type { WorkflowRegistry } from '../builder/workflow-package';
 
 /** The part of the Scheduler API this needs; the local `Scheduler` has it. */
@@ -17,6 +19,8 @@ export interface ScheduleSink {
   updateSchedule(input: Api.UpdateScheduleInput): unknown;
   getScheduleGroup(input: Api.GetScheduleGroupInput): unknown;
   createScheduleGroup(input: Api.CreateScheduleGroupInput): unknown;
+  listSchedules(input: Api.ListSchedulesInput): Api.ListSchedulesOutput;
+  deleteSchedule(input: Api.DeleteScheduleInput): unknown;
 }
 
 /** A schedule with the ARN of the state machine it starts. */
@@ -50,6 +54,31 @@ export function putSchedules(scheduler: ScheduleSink, schedules: readonly Regist
     scheduler.updateSchedule(request);
     return 'updated';
   });
+}
+
+/**
+ * Deletes the host's schedules (target role {@link LOCAL_SCHEDULER_ROLE_ARN}) that `schedules` no
+ * longer holds; returns their `group/name`.
+ */
+export function removeUndeclaredSchedules(scheduler: ScheduleSink, schedules: readonly RegisteredSchedule[]): string[] {
+  const declared = new Set(schedules.map(({ schedule }) => scheduleKey(schedule)));
+  const removed: string[] = [];
+  let token: string | undefined;
+  do {
+    const page = scheduler.listSchedules({ NextToken: token });
+    for (const summary of page.Schedules ?? []) {
+      const key = scheduleKey({ group: summary.GroupName ?? DEFAULT_SCHEDULE_GROUP, name: summary.Name ?? '' });
+      if (declared.has(key)) continue;
+      const existing = scheduler.getSchedule({ Name: summary.Name, GroupName: summary.GroupName });
+      if (existing.Target?.RoleArn === LOCAL_SCHEDULER_ROLE_ARN) removed.push(key);
+    }
+    token = page.NextToken;
+  } while (token);
+  for (const key of removed) {
+    const [group, name] = key.split('/');
+    scheduler.deleteSchedule({ Name: name, GroupName: group });
+  }
+  return removed;
 }
 
 /** CreateSchedule's request for the schedule: every field explicit, so it compares with GetSchedule's answer. */

@@ -1,7 +1,7 @@
 /**
  * The registry's Scheduler schedules in a local Scheduler: created with their group, left alone when
  * unchanged across a restart (a schedule starting over would fire again), updated when their
- * definition changed; and, in a running runtime, a schedule firing on the virtual clock starts its workflow.
+ * definition changed, deleted when no longer declared (a user's own schedules untouched); and, in a running runtime, a schedule firing on the virtual clock starts its workflow.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { VirtualClock } from '../../src/clock/clock';
 import { defineRegistry, defineSchedule, type ScheduleDefinition } from '../../src/builder';
 import { Scheduler } from '../../src/events/scheduler';
-import { createLocalRuntime, LOCAL_SCHEDULER_ROLE_ARN, putSchedules, registrySchedules, type LocalRuntime } from '../../src/host';
+import { createLocalRuntime, LOCAL_SCHEDULER_ROLE_ARN, putSchedules, registrySchedules, removeUndeclaredSchedules, type LocalRuntime } from '../../src/host';
 import { examplePackage, FIXTURE_BUCKET, weeklyRescore } from '../fixtures/example-package';
 import { eventually } from '../support/eventually';
 
@@ -72,6 +72,16 @@ test.each<[string, Partial<ScheduleDefinition>]>([
   const clock = new VirtualClock(T0);
   withScheduler(clock, (scheduler) => put(scheduler, weeklyRescore));
   expect(withScheduler(clock, (scheduler) => put(scheduler, { ...weeklyRescore, ...change }))).toEqual(['updated']);
+});
+
+test('a schedule the registry no longer declares is deleted; a user’s own schedule is not', () => {
+  withScheduler(new VirtualClock(T0), (scheduler) => {
+    const dropped = defineSchedule({ name: 'dropped', expression: 'rate(1 day)', target: { workflow: 'fixture-child', input: { part: 2 } } });
+    put(scheduler, weeklyRescore, dropped);
+    scheduler.createSchedule({ Name: 'mine', ScheduleExpression: 'rate(1 day)', FlexibleTimeWindow: { Mode: 'OFF' }, Target: { Arn: MACHINE, RoleArn: 'arn:aws:iam::000000000000:role/mine' } });
+    expect(removeUndeclaredSchedules(scheduler, [{ schedule: weeklyRescore, targetArn: MACHINE }])).toEqual(['default/dropped']);
+    expect((scheduler.listSchedules().Schedules ?? []).map((schedule) => `${schedule.GroupName}/${schedule.Name}`)).toEqual(['default/mine', 'fixture/fixture-weekly-rescore']);
+  });
 });
 
 describe('in a running runtime', () => {
