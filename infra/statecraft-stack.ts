@@ -1,6 +1,6 @@
 /**
  * The whole deployment in one stack, built from the workflow registry: shared storage, lake and
- * alerts, and per workflow its task functions, state machine and rules. Nothing about a workflow
+ * alerts, and per workflow its task functions, state machine, rules and schedules. Nothing about a workflow
  * is restated here; what the stack adds is AWS-only (names, encryption, permissions).
  */
 import { Stack, type StackProps } from 'aws-cdk-lib';
@@ -14,6 +14,8 @@ import { Lake } from './constructs/lake';
 import { Storage } from './constructs/storage';
 import { TaskFunction } from './constructs/task-function';
 import { WorkflowRules } from './constructs/workflow-rules';
+import { ScheduleGroups } from './constructs/schedule-groups';
+import { WorkflowSchedules } from './constructs/workflow-schedules';
 import { WorkflowStateMachine } from './constructs/workflow-state-machine';
 import { taskStatements, type AccessTargets } from './iam/task-statements';
 
@@ -70,10 +72,12 @@ export class StatecraftStack extends Stack {
       });
       this.functions.set(task.name, fn.function);
     }
+    const scheduleGroups = new ScheduleGroups(this, 'ScheduleGroups');
     for (const entry of registry.workflows) {
       const machine = new WorkflowStateMachine(this, `Workflow-${entry.name}`, { workflow: entry.workflow, functions: this.functions });
       this.stateMachines.set(entry.name, machine);
       new WorkflowRules(machine, 'Rules', { rules: entry.rules, stateMachine: machine.stateMachine, bucketNames: this.storage.deployedNames });
+      new WorkflowSchedules(machine, 'Schedules', { schedules: entry.schedules, stateMachine: machine.stateMachine, group: (name) => scheduleGroups.group(name) });
     }
     this.alerts = new Alerts(this, 'Alerts', {
       stateMachines: [...this.stateMachines].map(([name, machine]) => ({ name, stateMachine: machine.stateMachine })),

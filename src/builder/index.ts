@@ -19,3 +19,4 @@ export type { WorkflowLike, WorkflowInput, WorkflowOutput } from './workflow-typ
 export type { ItemBatch, ResultWriterOutput } from './states/map';
 export type { StartExecutionResult } from './states/task-start-execution';
 export type { PutEventsResult } from './states/task-put-events';
+export { defineSchedule, scheduleKey, DEFAULT_SCHEDULE_GROUP, type ScheduleDefinition, type ScheduleDefinitionProps } from './schedule';

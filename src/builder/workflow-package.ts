@@ -8,6 +8,7 @@ import type { ModelRegistryLocation } from '../services/models';
 import { BuilderError } from './builder-error';
 import type { LakeTable } from './lake-table';
 import type { BucketDefinition, RuleDefinition } from './rule';
+import { checkScheduleTargets, scheduleKey, type ScheduleDefinition } from './schedule';
 import type { TaskDefinition } from './task-definition';
 import type { Workflow } from './workflow';
 
@@ -64,6 +65,8 @@ export interface WorkflowPackageProps {
   consolePages?: readonly ConsolePage[];
   /** The data lake tables this package's tasks write and query. @default none */
   tables?: readonly LakeTable[];
+  /** EventBridge Scheduler schedules that start this package's workflows. @default none */
+  schedules?: readonly ScheduleDefinition[];
 }
 
 export interface WorkflowPackage extends Readonly<Required<WorkflowPackageProps>> {
@@ -77,7 +80,7 @@ export function defineWorkflowPackage(props: WorkflowPackageProps): WorkflowPack
   for (const rule of props.rules ?? []) {
     if (!names.has(rule.target.workflow)) throw new BuilderError(`rule ${rule.name} targets "${rule.target.workflow}", which is not a workflow of this package (${[...names].join(', ')})`);
   }
-    const tables = new Set((props.tables ?? []).map((table) => table.name));
+  const tables = new Set((props.tables ?? []).map((table) => table.name));
   for (const task of props.workflows.flatMap((workflow) => workflow.tasks())) {
     const unknown = (task.access.lakeTables ?? []).filter((name) => !tables.has(name));
     if (unknown.length > 0) throw new BuilderError(`task ${task.name} names lake tables its package does not declare: ${unknown.join(', ')}`);
@@ -85,7 +88,8 @@ export function defineWorkflowPackage(props: WorkflowPackageProps): WorkflowPack
   for (const page of props.consolePages ?? []) {
     if (!CONSOLE_ROUTE.test(page.route)) throw new BuilderError(`console page "${page.title}" has the route "${page.route}": expected one lower-case segment (a-z, 0-9, -)`);
   }
-  return { kind: 'workflow-package', rules: [], buckets: [], nativePackages: [], resultViews: [], consolePages: [], tables: [], ...props };
+  checkScheduleTargets(props.schedules ?? [], props.workflows);
+  return { kind: 'workflow-package', rules: [], buckets: [], nativePackages: [], resultViews: [], consolePages: [], tables: [], schedules: [], ...props };
 }
 
 export function isWorkflowPackage(value: unknown): value is WorkflowPackage {
@@ -97,6 +101,8 @@ export interface WorkflowEntry {
   readonly name: string;
   readonly workflow: Workflow<unknown, unknown>;
   readonly rules: readonly RuleDefinition[];
+  /** The Scheduler schedules that start it. */
+  readonly schedules: readonly ScheduleDefinition[];
   readonly package: WorkflowPackage;
 }
 
@@ -122,10 +128,11 @@ export interface RegistryProps {
 
 export function defineRegistry({ packages, modelRegistry }: RegistryProps): WorkflowRegistry {
   const workflows: WorkflowEntry[] = packages.flatMap((pkg) =>
-    pkg.workflows.map((workflow) => ({ name: workflow.name, workflow: workflow as Workflow<unknown, unknown>, rules: pkg.rules.filter((rule) => rule.target.workflow === workflow.name), package: pkg })),
+    pkg.workflows.map((workflow) => ({ name: workflow.name, workflow: workflow as Workflow<unknown, unknown>, rules: pkg.rules.filter((rule) => rule.target.workflow === workflow.name), schedules: pkg.schedules.filter((schedule) => schedule.target.workflow === workflow.name), package: pkg })),
   );
   assertUnique(workflows.map((entry) => entry.name), 'workflow');
   assertUnique(packages.flatMap((pkg) => pkg.rules.map((rule) => rule.name)), 'rule');
+  assertUnique(packages.flatMap((pkg) => pkg.schedules.map(scheduleKey)), 'schedule');
   const buckets = new Map<string, BucketDefinition>([[modelRegistry.bucket, { name: modelRegistry.bucket, eventBridge: false }]]);
   for (const bucket of packages.flatMap((pkg) => pkg.buckets)) {
     // A bucket any package wants notifications from sends them.

@@ -83,7 +83,7 @@ export const COMMANDS: Record<string, Command> = {
   },
   workflows: {
     run: workflowsCommand,
-    summary: 'the state machines a running server has deployed, with the rules that start them',
+    summary: 'the state machines a running server has deployed, with the rules and schedules that start them',
     usage: 'statecraft workflows [--endpoint URL]',
     options: [ENDPOINT],
     client: true,

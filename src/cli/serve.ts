@@ -18,6 +18,7 @@ import { createConsole } from '../console';
 import { consoleExtensions, createLocalRuntime, type LocalRuntime } from '../host';
 import { UsageError } from './args';
 import { deployedRules, targetName, type DeployedRule } from './deployed-rules';
+import { deployedSchedules, scheduleName, type DeployedSchedule } from './deployed-schedules';
 import { serveNotes } from './serve-notes';
 
 export const DEFAULT_PORT = 4599;
@@ -66,7 +67,8 @@ export async function serveCommand(argv: string[], registry: WorkflowRegistry): 
   process.stdout.write(`statecraft listening on ${server.url} (data in ${dataDir})\n`);
   process.stdout.write(`  console: ${webConsole.entryUrl(server.url)}\n`);
   const rules = await deployedRules(runtime.bus!);
-  for (const line of describeDeployment(runtime.engine.listStateMachines().stateMachines ?? [], rules)) process.stdout.write(`  ${line}\n`);
+  const schedules = await deployedSchedules(runtime.scheduler!);
+  for (const line of describeDeployment(runtime.engine.listStateMachines().stateMachines ?? [], rules, schedules)) process.stdout.write(`  ${line}\n`);
   for (const line of serveNotes(server.url, runtime.bus)) process.stdout.write(`  ${line}\n`);
 
   const signal = await signals.first;
@@ -136,13 +138,16 @@ export function describeRunning(engine: Pick<Engine, 'listStateMachines' | 'list
   ];
 }
 
-/** The start banner's list: every state machine and every rule on every bus, the user's as well as the registry's. */
-export function describeDeployment(machines: readonly { name?: string }[], rules: readonly DeployedRule[]): string[] {
+/** The start banner's list: every state machine, every rule on every bus and every schedule, the user's as well as the registry's. */
+export function describeDeployment(machines: readonly { name?: string }[], rules: readonly DeployedRule[], schedules: readonly DeployedSchedule[] = []): string[] {
   return [
     `state machines: ${machines.map((machine) => machine.name).join(', ') || 'none'}`,
     ...rules.map(
       (rule) =>
         `rule ${rule.bus === 'default' ? '' : `${rule.bus}/`}${rule.name} → ${rule.targetArns.map(targetName).join(', ') || 'no target'}${rule.state === 'DISABLED' ? ' (disabled)' : ''}: ${rule.description ?? rule.trigger}`,
+    ),
+    ...schedules.map(
+      (schedule) => `schedule ${scheduleName(schedule)} → ${targetName(schedule.targetArn)}${schedule.state === 'DISABLED' ? ' (disabled)' : ''}: ${schedule.trigger}${schedule.description ? ` — ${schedule.description}` : ''}`,
     ),
   ];
 }

@@ -20,7 +20,8 @@ import { putRulesOnBus } from './bus-rules';
 import { BusEventService } from './bus-events';
 import { HandlerLambdaInvoker } from './handler-invoker';
 import { createLocalServices, type LocalServices, type LocalServicesOptions } from './local-services';
-import { registerLocally, type RegisteredRule } from './register-locally';
+import { registerLocally, stateMachineArn, type RegisteredRule } from './register-locally';
+import { putSchedules, registrySchedules, removeUndeclaredSchedules } from './register-schedules';
 import { registerTables } from './register-tables';
 
 export interface LocalRuntimeOptions extends Omit<LocalServicesOptions, 'modelRegistry' | 'events' | 'lake'>, Partial<Location> {
@@ -56,7 +57,7 @@ export interface LocalRuntime {
   objects: ObjectStore;
   /** Present when the runtime was opened with `bus: true`. */
   bus?: EventBus;
-  /** EventBridge Scheduler, present with the bus (its event-bus targets put events on it). */
+  /** EventBridge Scheduler, present with the bus (its event-bus targets put events on it), with the registry's schedules. */
   scheduler?: Scheduler;
   /** The data lake (Glue Data Catalog and Athena) over the object store, in the same data dir. */
   lake: Lake;
@@ -96,6 +97,11 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
     bus.start(engine);
   }
   const scheduler = bus && new Scheduler({ dataDir: options.dataDir, clock, lambda, bus, ...location });
+  if (scheduler) {
+    const schedules = registrySchedules(options.registry, (workflow) => stateMachineArn(engine, workflow));
+    removeUndeclaredSchedules(scheduler, schedules);
+    putSchedules(scheduler, schedules);
+  }
   scheduler?.start(engine);
   return {
     engine,

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { defineRegistry, defineTask, defineWorkflow, defineWorkflowPackage, isWorkflowPackage, type RuleDefinition } from '../../src/builder';
+import { defineRegistry, defineSchedule, defineTask, defineWorkflow, defineWorkflowPackage, isWorkflowPackage, type RuleDefinition } from '../../src/builder';
 import { notRun } from '../support/not-run';
 import { Split } from './fixtures';
 
@@ -12,7 +12,7 @@ const modelRegistry = { bucket: 'models', prefix: 'registry/' };
 describe('defineWorkflowPackage', () => {
   test('fills the optional lists and is recognised as a package', () => {
     const pkg = defineWorkflowPackage({ module: 'pkg.ts', workflows: [flow('a')] });
-    expect(pkg).toEqual({ kind: 'workflow-package', module: 'pkg.ts', workflows: [pkg.workflows[0]], rules: [], buckets: [], nativePackages: [], resultViews: [], consolePages: [], tables: [] });
+    expect(pkg).toEqual({ kind: 'workflow-package', module: 'pkg.ts', workflows: [pkg.workflows[0]], rules: [], buckets: [], nativePackages: [], resultViews: [], consolePages: [], tables: [], schedules: [] });
     expect(isWorkflowPackage(pkg)).toBe(true);
   });
 
@@ -30,6 +30,41 @@ describe('defineWorkflowPackage', () => {
     expect(() => defineWorkflowPackage({ module: 'pkg.ts', workflows: [flow('a')], consolePages: [{ route, title: 'Page', module: 'page.js' }] })).toThrow(
       `console page "Page" has the route "${route}": expected one lower-case segment (a-z, 0-9, -)`,
     );
+  });
+});
+
+describe('schedules of a package', () => {
+  const daily = (input: unknown, workflow = 'a', group?: string) => defineSchedule({ name: 'daily', group, expression: 'rate(1 day)', target: { workflow, input } });
+
+  test('each goes with the workflow it starts', () => {
+    const pkg = defineWorkflowPackage({ module: 'pkg.ts', workflows: [flow('a'), flow('b')], schedules: [daily({ bucket: 'in', key: 'k', k: 3 })] });
+    const registry = defineRegistry({ packages: [pkg], modelRegistry });
+    expect(registry.workflows.map((w) => [w.name, w.schedules.map((s) => s.name)])).toEqual([
+      ['a', ['daily']],
+      ['b', []],
+    ]);
+  });
+
+  test.each<[string, () => unknown, string]>([
+    ['a schedule targeting a workflow of another package', () => defineWorkflowPackage({ module: 'pkg.ts', workflows: [flow('a')], schedules: [daily({}, 'elsewhere')] }), 'schedule daily targets "elsewhere", which is not a workflow of this package (a)'],
+    [
+      'an input the workflow’s schema refuses',
+      () => defineWorkflowPackage({ module: 'pkg.ts', workflows: [flow('a')], schedules: [daily({ bucket: 'in', k: 'three' })] }),
+      'schedule daily: its input does not fit workflow a: /key is required; /k must be integer',
+    ],
+    [
+      'two schedules of one name in one group',
+      () => defineRegistry({ packages: [defineWorkflowPackage({ module: 'p.ts', workflows: [flow('a')], schedules: [daily({ bucket: 'b', key: 'k', k: 2 })] }), defineWorkflowPackage({ module: 'q.ts', workflows: [flow('b')], schedules: [daily({ bucket: 'b', key: 'k', k: 2 }, 'b')] })], modelRegistry }),
+      'two schedules are named "default/daily"',
+    ],
+  ])('refuses %s', (_what, define, message) => {
+    expect(define).toThrow(message);
+  });
+
+  test('the same name in two groups is two schedules', () => {
+    const first = defineWorkflowPackage({ module: 'p.ts', workflows: [flow('a')], schedules: [daily({ bucket: 'b', key: 'k', k: 2 })] });
+    const second = defineWorkflowPackage({ module: 'q.ts', workflows: [flow('b')], schedules: [daily({ bucket: 'b', key: 'k', k: 2 }, 'b', 'other')] });
+    expect(() => defineRegistry({ packages: [first, second], modelRegistry })).not.toThrow();
   });
 });
 

@@ -1,8 +1,8 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { placeholderKey, substitute } from '../../infra/iam/placeholders';
 import { stateMachineArn } from '../../infra/iam/state-machine-statements';
-import { defineRegistry } from '../../src/builder';
-import { examplePackage, FIXTURE_BUCKET, child, nightly, onUpload, parent } from '../fixtures/example-package';
+import { defineRegistry, defineSchedule, defineWorkflowPackage } from '../../src/builder';
+import { examplePackage, FIXTURE_BUCKET, child, nightly, onUpload, parent, weeklyRescore } from '../fixtures/example-package';
 import { findings, idleAcknowledgements, statementsOfRole, synthesize } from './synth';
 
 const registry = defineRegistry({ packages: [examplePackage], modelRegistry: { bucket: FIXTURE_BUCKET, prefix: 'model-registry/' } });
@@ -111,6 +111,64 @@ describe('rules', () => {
     const roleId = rule.Properties.Targets[0].RoleArn['Fn::GetAtt'][0];
     const childId = resourceWith('AWS::StepFunctions::StateMachine', { StateMachineName: child.name })[0];
     expect(statementsOfRole(template, roleId)).toEqual([{ Action: 'states:StartExecution', Effect: 'Allow', Resource: { Ref: childId } }]);
+  });
+});
+
+describe('schedules', () => {
+  test('a Scheduler schedule has the local definition and starts its state machine with its input', () => {
+    const [, schedule] = resourceWith('AWS::Scheduler::Schedule', { Name: weeklyRescore.name });
+    const childId = resourceWith('AWS::StepFunctions::StateMachine', { StateMachineName: child.name })[0];
+    expect(schedule.Properties).toEqual({
+      Name: 'fixture-weekly-rescore',
+      GroupName: 'fixture',
+      Description: weeklyRescore.description,
+      ScheduleExpression: 'cron(0 4 ? * MON *)',
+      ScheduleExpressionTimezone: 'Europe/Oslo',
+      FlexibleTimeWindow: { Mode: 'FLEXIBLE', MaximumWindowInMinutes: 30 },
+      State: 'ENABLED',
+      Target: {
+        Arn: { Ref: childId },
+        RoleArn: expect.objectContaining({ 'Fn::GetAtt': [expect.any(String), 'Arn'] }),
+        Input: '{"part":7}',
+        RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 3600 },
+      },
+    });
+  });
+
+  test('its group is deployed once, before the schedule', () => {
+    const [groupId] = resourceWith('AWS::Scheduler::ScheduleGroup', { Name: 'fixture' });
+    const scheduleId = resourceWith('AWS::Scheduler::Schedule', { Name: weeklyRescore.name })[0];
+    expect(template.toJSON().Resources[scheduleId].DependsOn).toContain(groupId);
+  });
+
+  test("its role is assumed by Scheduler for this account only and may start only its workflow's state machine", () => {
+    const [, schedule] = resourceWith('AWS::Scheduler::Schedule', { Name: weeklyRescore.name });
+    const roleId = schedule.Properties.Target.RoleArn['Fn::GetAtt'][0];
+    const childId = resourceWith('AWS::StepFunctions::StateMachine', { StateMachineName: child.name })[0];
+    expect(statementsOfRole(template, roleId)).toEqual([{ Action: 'states:StartExecution', Effect: 'Allow', Resource: { Ref: childId } }]);
+    expect(template.toJSON().Resources[roleId].Properties.AssumeRolePolicyDocument.Statement).toEqual([
+      { Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'scheduler.amazonaws.com' }, Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } } },
+    ]);
+  });
+
+  test('start and end dates are written as ISO 8601, a disabled schedule as DISABLED', () => {
+    const bounded = defineSchedule({ ...weeklyRescore, name: 'bounded', group: undefined, start: '2027-01-01T00:00:00Z', end: '2027-06-30T00:00:00Z', enabled: false });
+    const pkg = defineWorkflowPackage({ ...examplePackage, schedules: [bounded] });
+    const other = synthesize(defineRegistry({ packages: [pkg], modelRegistry: { bucket: FIXTURE_BUCKET, prefix: 'model-registry/' } }));
+    const found = Object.values(other.template.findResources('AWS::Scheduler::Schedule'));
+    expect(found.map((resource) => [resource.Properties.GroupName, resource.Properties.StartDate, resource.Properties.EndDate, resource.Properties.State])).toEqual([
+      ['default', '2027-01-01T00:00:00.000Z', '2027-06-30T00:00:00.000Z', 'DISABLED'],
+    ]);
+    other.template.resourceCountIs('AWS::Scheduler::ScheduleGroup', 0);
+    expect(findings(other.nag)).toEqual([]);
+  });
+
+  test('a schedule that deletes itself after completion is refused: CloudFormation cannot express it', () => {
+    const once = defineSchedule({ name: 'once', expression: 'at(2027-01-01T00:00:00)', target: { workflow: child.name, input: { part: 1 } }, actionAfterCompletion: 'DELETE' });
+    const pkg = defineWorkflowPackage({ ...examplePackage, schedules: [once] });
+    expect(() => synthesize(defineRegistry({ packages: [pkg], modelRegistry: { bucket: FIXTURE_BUCKET, prefix: 'model-registry/' } }))).toThrow(
+      'schedule once: actionAfterCompletion DELETE is not deployable with CloudFormation',
+    );
   });
 });
 

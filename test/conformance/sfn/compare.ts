@@ -1,7 +1,7 @@
 /** Compares an execution's final result with the recorded one. */
 import { isDeepStrictEqual } from 'node:util';
 import type { SfnCase } from './corpus';
-import { normalizedFinal, withoutSkipped } from './history';
+import { normalizedFinal, recorded, withoutSkipped } from './history';
 import type { CaseRun } from './run-case';
 
 export type Verdict = { ok: true } | { ok: false; why: string };
@@ -15,7 +15,8 @@ export function compareResult(c: SfnCase, run: CaseRun): Verdict {
   const normalized = expected.reliability === 'normalized' ? normalizedFinal(c, run) : undefined;
   if (actual.status === 'SUCCEEDED') {
     const output = withoutSkipped(c, normalized ? normalized.output : actual.output);
-    return isDeepStrictEqual(output, withoutSkipped(c, expected.output)) ? { ok: true } : { ok: false, why: `output ${JSON.stringify(output)}` };
+    const wanted = withoutSkipped(c, normalized ? recorded(c, expected.output) : expected.output);
+    return isDeepStrictEqual(output, wanted) ? { ok: true } : { ok: false, why: `output ${JSON.stringify(output)}` };
   }
   const cause = normalized ? normalized.cause : parsedCause(actual.cause);
   return isDeepStrictEqual(cause, expected.cause) ? { ok: true } : { ok: false, why: `cause ${JSON.stringify(cause)}` };
