@@ -4,6 +4,7 @@
  * native binaries its task functions must carry. The engine, `statecraft synth` and the CDK app
  * receive a {@link WorkflowRegistry} of these; none of them names a workflow.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ModelRegistryLocation } from '../services/models';
 import { BuilderError } from './builder-error';
 import type { LakeTable } from './lake-table';
@@ -45,6 +46,34 @@ export interface WorkflowPackageProps {
   resultViews?: readonly ResultView[];
   /** The data lake tables this package's tasks write and query. @default none */
   tables?: readonly LakeTable[];
+  /** Local stand-ins for outside HTTP services its tasks call, served by `statecraft serve`. @default none */
+  endpoints?: readonly PackageEndpoint[];
+  /**
+   * What its task functions read from the environment on AWS (e.g. the base URL of an outside
+   * service), name → default value; the CDK app takes a context value of the same name instead.
+   * @default none
+   */
+  environment?: Readonly<Record<string, string>>;
+}
+
+/** What a package endpoint is built with: the engine's clock, so a virtual clock reaches it. */
+export interface EndpointContext {
+  now(): Date;
+}
+
+/** Answers one request under the endpoint's path; never rejects for an expected failure. */
+export type EndpointHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+/**
+ * A local HTTP endpoint a package contributes (a replayed market-data API, say): the host mounts it
+ * at `/_<name>/` on its own port — no bucket name starts with `_`, so S3's paths never clash.
+ */
+export interface PackageEndpoint {
+  /** Lower-case letters, digits and dashes. */
+  readonly name: string;
+  create(context: EndpointContext): EndpointHandler;
+  /** The environment the package's tasks need to find the endpoint once it is mounted at `url`. */
+  environment?(url: string): Record<string, string>;
 }
 
 export interface WorkflowPackage extends Readonly<Required<WorkflowPackageProps>> {
@@ -61,7 +90,10 @@ export function defineWorkflowPackage(props: WorkflowPackageProps): WorkflowPack
     const unknown = (task.access.lakeTables ?? []).filter((name) => !tables.has(name));
     if (unknown.length > 0) throw new BuilderError(`task ${task.name} names lake tables its package does not declare: ${unknown.join(', ')}`);
   }
-  return { kind: 'workflow-package', rules: [], buckets: [], nativePackages: [], resultViews: [], tables: [], ...props };
+  for (const endpoint of props.endpoints ?? []) {
+    if (!/^[a-z][a-z0-9-]*$/.test(endpoint.name)) throw new BuilderError(`endpoint "${endpoint.name}": names are lower-case letters, digits and dashes, starting with a letter`);
+  }
+  return { kind: 'workflow-package', rules: [], buckets: [], nativePackages: [], resultViews: [], tables: [], endpoints: [], environment: {}, ...props };
 }
 
 export function isWorkflowPackage(value: unknown): value is WorkflowPackage {

@@ -10,3 +10,4 @@ export { runWorkflow, startWorkflow, waitForEnd, UnknownWorkflowError, type Work
 export { putRulesOnBus, type RuleSink } from './bus-rules';
 export { synthesize, synthFiles, type SynthFile } from './synth';
 export { consoleExtensions } from './console-extensions';
+export { mountPackageEndpoints, type MountedEndpoints } from './package-endpoints';
