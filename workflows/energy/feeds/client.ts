@@ -12,8 +12,8 @@ export interface FeedResult {
   readonly days: ValidDay[];
 }
 
-/** GET `<feedUrl>?from=…&to=…` and validate the answer. */
-export async function fetchFeed(feedUrl: string, request: ValidationRequest): Promise<FeedResult> {
+/** GET `<feedUrl>?from=…&to=…` and validate the answer; `keep` receives every answer received, before validation. */
+export async function fetchFeed(feedUrl: string, request: ValidationRequest, keep?: (raw: string) => Promise<void>): Promise<FeedResult> {
   const url = `${feedUrl}?from=${request.from}&to=${request.to}`;
   let response: Response;
   try {
@@ -22,6 +22,7 @@ export async function fetchFeed(feedUrl: string, request: ValidationRequest): Pr
     throw new WebsiteDownException(`feed ${request.feed} of ${request.market}: ${url} is unreachable (${(err as Error).cause instanceof Error ? ((err as Error).cause as Error).message : (err as Error).message}).`);
   }
   const raw = await response.text();
+  if (response.status === 200) await keep?.(raw);
   if (response.status === 503 || response.status === 502 || response.status === 504) {
     throw new WebsiteDownException(`feed ${request.feed} of ${request.market}: HTTP ${response.status} for days ${request.from}..${request.to}.`);
   }
