@@ -6,7 +6,9 @@ import { child, scoresTable } from '../fixtures/example-package';
 
 const clockEndpoint: PackageEndpoint = {
   name: 'clock-echo',
-  create: (context) => (_req, res) => res.end(context.now().toISOString()),
+  create: (context) => (_req, res) => {
+    res.end(context.now().toISOString());
+  },
   environment: (url) => ({ ECHO_URL: url }),
 };
 const registry = defineRegistry({
