@@ -93,9 +93,15 @@ async function storedMembers(lake: LakeQueries, plan: IngestPlan, from: string, 
   return byDay;
 }
 
+/** Days per compute job: a historical load's calibration days spread over every worker. */
+const DAYS_PER_JOB = 4;
+
 async function computeMembers(compute: ComputePool, series: HourlySeries, windows: readonly number[], forecast: number[]): Promise<Float64Array[]> {
   const price = Float64Array.from(series.price, (value) => (value === null ? Number.NaN : value));
-  return compute.run(membersJob, { days: series.days, price, exog1: Float64Array.from(series.exog1), exog2: Float64Array.from(series.exog2), windows, forecast });
+  const job = { days: series.days, price, exog1: Float64Array.from(series.exog1), exog2: Float64Array.from(series.exog2), windows };
+  const chunks: number[][] = [];
+  for (let i = 0; i < forecast.length; i += DAYS_PER_JOB) chunks.push(forecast.slice(i, i + DAYS_PER_JOB));
+  return (await Promise.all(chunks.map((days) => compute.run(membersJob, { ...job, forecast: days })))).flat();
 }
 
 async function keepBackcasts(objects: ObjectService, catalog: LakeCatalog, plan: IngestPlan, days: { date: string; members: Float64Array }[], madeAt: string): Promise<void> {
