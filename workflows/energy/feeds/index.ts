@@ -6,5 +6,5 @@ export { validateAnswer, type ValidDay, type ValidationRequest } from './validat
 export { fetchFeed, type FeedResult } from './client';
 export { feedUrl, feedUrlVariable, FEEDS_BASE_VARIABLE } from './config';
 export { createFeedServer, type FeedServer } from './server';
-export { MarketFiles, MARKET_FILES_VARIABLE, marketOf } from './market-files';
+export { MarketFiles, MARKET_FILES_VARIABLE, REPLAY_START_VARIABLE, marketOf } from './market-files';
 export { feedsEndpoint } from './endpoint';

@@ -58,21 +58,25 @@ function answer(res: ServerResponse, markets: MarketFiles, faults: FaultTable, n
     if (publicationTime(feed, day) > now) break;
     const fault = faults.faultOf({ market, feed, day, now });
     if (fault === 'outage') return send(res, 503, { error: 'ServiceUnavailable', message: `The ${feed} feed of ${market} is down.` });
-    const published = fault === 'stale' ? feedDay(data, feed, addDays(day, -1), day) : feedDay(data, feed, day, day);
+    const source = addDays(day, -markets.shiftDays);
+    const published = fault === 'stale' ? feedDay(data, feed, addDays(source, -1), day, markets.shiftDays) : feedDay(data, feed, source, day, markets.shiftDays);
     if (published) days.push(published);
   }
   const body: FeedAnswer = { market, feed, series: seriesName(data, feed), days };
   send(res, 200, body);
 }
 
-/** Day `source`'s values labelled `day`, published when `source` was: `source` ≠ `day` is a stale answer. */
-function feedDay(data: MarketData, feed: FeedName, source: string, day: string): FeedDay | undefined {
+/**
+ * File day `source`'s values labelled `day`, published when `source` (served `shift` days later) was:
+ * a source before the day's own is a stale answer.
+ */
+function feedDay(data: MarketData, feed: FeedName, source: string, day: string, shift: number): FeedDay | undefined {
   const index = dayIndexOf(data, source);
   if (index < 0) return undefined;
   const series = feed === 'prices' ? data.price : data.exogenous[feed === 'exog1' ? 0 : 1];
   if (!series) return undefined;
   const values = Array.from({ length: 24 }, (_, hour) => ({ hour, value: series[index * 24 + hour] }));
-  return { day, publishedAt: publicationTime(feed, source).toISOString(), values };
+  return { day, publishedAt: publicationTime(feed, addDays(source, shift)).toISOString(), values };
 }
 
 function dayIndexOf(data: MarketData, day: string): number {
@@ -87,7 +91,7 @@ function seriesName(data: MarketData, feed: FeedName): string {
 function describeMarkets(markets: MarketFiles): unknown[] {
   return [...markets.files.keys()].map((market) => {
     const data = markets.market(market)!;
-    return { market, firstDay: data.days[0], lastDay: data.days[data.days.length - 1], series: { prices: data.priceColumn, exog1: data.exogenousColumns[0], exog2: data.exogenousColumns[1] } };
+    return { market, firstDay: addDays(data.days[0], markets.shiftDays), lastDay: addDays(data.days[data.days.length - 1], markets.shiftDays), series: { prices: data.priceColumn, exog1: data.exogenousColumns[0], exog2: data.exogenousColumns[1] } };
   });
 }
 

@@ -105,3 +105,19 @@ test('faults are listed, refused when malformed, and cleared', async () => {
 test('the index lists the markets served with their days and columns', async () => {
   expect((await get('/')).body).toEqual({ markets: [{ market: 'XX', firstDay: '2020-01-01', lastDay: '2020-01-30', series: { prices: 'Spot EUR', exog1: 'Load Forecast', exog2: 'Solar Forecast' } }] });
 });
+
+test('a replay start serves the file moved by whole weeks: same values, same weekdays, published by the moved days', async () => {
+  const shifted = createFeedServer({ now: () => new Date('2030-01-01T00:00:00Z') }, MarketFiles.fromEnvironment({ STATECRAFT_ENERGY_MARKET_FILES: file, STATECRAFT_ENERGY_REPLAY_START: '2029-12-01' }));
+  const answers: Record<string, any> = {};
+  const reply = (day: string) =>
+    new Promise<void>((resolve) => {
+      const res = { writeHead: () => res, end: (text: string) => ((answers[day] = JSON.parse(text)), resolve()) };
+      void shifted.handle({ url: `/_feeds/XX/prices?day=${day}`, method: 'GET' } as never, res as never);
+    });
+  // 2020-01-01, a Wednesday, moves by the whole weeks nearest 2029-12-01: 517 weeks, to Wednesday 2029-11-28.
+  await reply('2029-11-28');
+  const original = (await get('/XX/prices?day=2020-01-01')).body.days[0];
+  expect(answers['2029-11-28'].days[0].values).toEqual(original.values);
+  expect(answers['2029-11-28'].days[0].publishedAt).toBe(publicationTime('prices', '2029-11-28').toISOString());
+  expect(new Date('2029-11-28T00:00:00Z').getUTCDay()).toBe(new Date('2020-01-01T00:00:00Z').getUTCDay());
+});
