@@ -26,7 +26,6 @@ export async function fetchFeed(feedUrl: string, request: ValidationRequest, kee
   if (response.status === 503 || response.status === 502 || response.status === 504) {
     throw new WebsiteDownException(`feed ${request.feed} of ${request.market}: HTTP ${response.status} for days ${request.from}..${request.to}.`);
   }
-  if (response.status === 404 && /"error":"UnknownMarket"/.test(raw)) throw new FeedRequestFailed(`feed ${request.feed}: ${messageOf(raw)}`);
   if (response.status !== 200) throw new FeedRequestFailed(`feed ${request.feed} of ${request.market}: HTTP ${response.status}: ${messageOf(raw)}`);
   let body: unknown;
   try {
