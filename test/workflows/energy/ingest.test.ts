@@ -172,3 +172,12 @@ test('a bad answer (a missing hour) fails at once, naming feed, day and hour, an
     await new Promise<void>((resolve) => bad.close(() => resolve()));
   }
 });
+
+test("a backfill asked from before the market's first day reloads the history from that first day", async () => {
+  const result = await runWorkflow(runtime, 'energy-ingest', { market: 'XX', backfillFrom: '2019-12-01' });
+  expect([result.status, result.error]).toEqual(['SUCCEEDED', undefined]);
+  const days = await historyDays();
+  expect(days[0]).toEqual(['2020-01-01', 24]);
+  expect(days.every(([, n]) => n === 24)).toBe(true);
+  expect(days[days.length - 1]![0]).toBe(today());
+});

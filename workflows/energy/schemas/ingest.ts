@@ -35,7 +35,7 @@ export const IngestPlan = Type.Object({
   from: Day,
   /** The day before `date`: the last day whose prices are out when the forecast is made. */
   lastPriceDay: Day,
-  /** A historical load accepts that the feeds start later than `from` (the market's first day). */
+  /** A historical load or a backfill accepts that the feeds start later than `from` (the market's first day). */
   historical: Type.Boolean(),
   /** Raw answers go under this time-stamped prefix. */
   rawPrefix: Type.String(),

@@ -32,7 +32,7 @@ export const CheckHistory = defineTask({
     const rawPrefix = `${RAW_PREFIX}${market}/${date}/${timeStamp(now)}/`;
     const lastPriceDay = addDays(date, -1);
     const plan = { market, date, lastPriceDay, rawPrefix, model, forecaster, historyFrom, historical: false };
-    if (input.backfillFrom) return { ...plan, load: 'backfill', from: input.backfillFrom > lastPriceDay ? lastPriceDay : input.backfillFrom };
+    if (input.backfillFrom) return { ...plan, load: 'backfill', historical: true, from: input.backfillFrom > lastPriceDay ? lastPriceDay : input.backfillFrom };
     const present = await completeDays(lake, market, historyFrom, lastPriceDay);
     if (present.length === 0) return { ...plan, load: 'historical', historical: true, from: addDays(date, -(input.historyDays ?? reach)) };
     return { ...plan, load: 'daily', from: firstMissing(present, lastPriceDay) };
