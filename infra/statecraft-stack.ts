@@ -66,7 +66,7 @@ export class StatecraftStack extends Stack {
         task,
         package: pkg,
         statements: taskStatements(this, task.access, targets),
-        environment,
+        environment: { ...environment, ...this.packageEnvironment(pkg) },
         repositoryRoot: props.repositoryRoot,
         bundleDir: path.join(props.bundleRoot, task.name),
       });
@@ -83,6 +83,11 @@ export class StatecraftStack extends Stack {
       stateMachines: [...this.stateMachines].map(([name, machine]) => ({ name, stateMachine: machine.stateMachine })),
       email: props.alertEmail,
     });
+  }
+
+  /** The package's configuration (an outside service's URL, say): a context value of the same name wins over its default. */
+  private packageEnvironment(pkg: WorkflowPackage): Record<string, string> {
+    return Object.fromEntries(Object.entries(pkg.environment).map(([name, fallback]) => [name, String(this.node.tryGetContext(name) ?? fallback)]));
   }
 }
 

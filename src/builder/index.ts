@@ -5,7 +5,7 @@
 export { defineWorkflow, Workflow, type WorkflowProps } from './workflow';
 export { Flow } from './flow';
 export { defineTask, type TaskDefinition, type TaskDefinitionProps, type TaskInput, type TaskOutput, type TaskRun } from './task-definition';
-export { defineWorkflowPackage, defineRegistry, isWorkflowPackage, type WorkflowPackage, type WorkflowPackageProps, type WorkflowEntry, type WorkflowRegistry, type NativePackage, type ResultView, type ConsolePage } from './workflow-package';
+export { defineWorkflowPackage, defineRegistry, isWorkflowPackage, type WorkflowPackage, type WorkflowPackageProps, type WorkflowEntry, type WorkflowRegistry, type NativePackage, type ResultView, type ConsolePage, type PackageEndpoint, type EndpointContext, type EndpointHandler } from './workflow-package';
 export type { BucketDefinition, InputTransformer, RuleDefinition } from './rule';
 export { defineLakeTable, glueTableInput, type GlueTableInput, type LakeTable, type LakeTableProps } from './lake-table';
 export { defineEvent, type EventDefinition, type EventDefinitionProps, type EventDetail } from './event-definition';

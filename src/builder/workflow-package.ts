@@ -4,6 +4,7 @@
  * native binaries its task functions must carry. The engine, `statecraft synth` and the CDK app
  * receive a {@link WorkflowRegistry} of these; none of them names a workflow.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ModelRegistryLocation } from '../services/models';
 import { BuilderError } from './builder-error';
 import type { LakeTable } from './lake-table';
@@ -67,13 +68,42 @@ export interface WorkflowPackageProps {
   tables?: readonly LakeTable[];
   /** EventBridge Scheduler schedules that start this package's workflows. @default none */
   schedules?: readonly ScheduleDefinition[];
+  /** Local stand-ins for outside HTTP services its tasks call, served by `statecraft serve`. @default none */
+  endpoints?: readonly PackageEndpoint[];
+  /**
+   * What its task functions read from the environment on AWS (e.g. the base URL of an outside
+   * service), name → default value; the CDK app takes a context value of the same name instead.
+   * @default none
+   */
+  environment?: Readonly<Record<string, string>>;
+}
+
+/** What a package endpoint is built with: the engine's clock, so a virtual clock reaches it. */
+export interface EndpointContext {
+  now(): Date;
+}
+
+/** Answers one request under the endpoint's path; never rejects for an expected failure. */
+export type EndpointHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+/**
+ * A local HTTP endpoint a package contributes (a replayed market-data API, say): the host mounts it
+ * at `/_<name>/` on its own port — no bucket name starts with `_`, so S3's paths never clash.
+ */
+export interface PackageEndpoint {
+  /** Lower-case letters, digits and dashes. */
+  readonly name: string;
+  create(context: EndpointContext): EndpointHandler;
+  /** The environment the package's tasks need to find the endpoint once it is mounted at `url`. */
+  environment?(url: string): Record<string, string>;
 }
 
 export interface WorkflowPackage extends Readonly<Required<WorkflowPackageProps>> {
   readonly kind: 'workflow-package';
 }
 
-const CONSOLE_ROUTE = /^[a-z][a-z0-9-]*$/;
+/** One lower-case address segment: a console page's route, an endpoint's name. */
+const SEGMENT = /^[a-z][a-z0-9-]*$/;
 
 export function defineWorkflowPackage(props: WorkflowPackageProps): WorkflowPackage {
   const names = new Set(props.workflows.map((workflow) => workflow.name));
@@ -86,10 +116,13 @@ export function defineWorkflowPackage(props: WorkflowPackageProps): WorkflowPack
     if (unknown.length > 0) throw new BuilderError(`task ${task.name} names lake tables its package does not declare: ${unknown.join(', ')}`);
   }
   for (const page of props.consolePages ?? []) {
-    if (!CONSOLE_ROUTE.test(page.route)) throw new BuilderError(`console page "${page.title}" has the route "${page.route}": expected one lower-case segment (a-z, 0-9, -)`);
+    if (!SEGMENT.test(page.route)) throw new BuilderError(`console page "${page.title}" has the route "${page.route}": expected one lower-case segment (a-z, 0-9, -)`);
   }
   checkScheduleTargets(props.schedules ?? [], props.workflows);
-  return { kind: 'workflow-package', rules: [], buckets: [], nativePackages: [], resultViews: [], consolePages: [], tables: [], schedules: [], ...props };
+  for (const endpoint of props.endpoints ?? []) {
+    if (!SEGMENT.test(endpoint.name)) throw new BuilderError(`endpoint "${endpoint.name}": names are lower-case letters, digits and dashes, starting with a letter`);
+  }
+  return { kind: 'workflow-package', rules: [], buckets: [], nativePackages: [], resultViews: [], consolePages: [], tables: [], schedules: [], endpoints: [], environment: {}, ...props };
 }
 
 export function isWorkflowPackage(value: unknown): value is WorkflowPackage {

@@ -7,6 +7,7 @@
  * still running: the store is durable, so an interrupted task runs again on the next start.
  */
 import { mkdirSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLocalEndpoint } from '../api';
@@ -15,7 +16,7 @@ import { VirtualClock, WallClock } from '../clock/clock';
 import type { WorkflowRegistry } from '../builder/workflow-package';
 import type { Engine } from '../control/engine';
 import { createConsole } from '../console';
-import { consoleExtensions, createLocalRuntime, type LocalRuntime } from '../host';
+import { consoleExtensions, createLocalRuntime, mountPackageEndpoints, type LocalRuntime } from '../host';
 import { UsageError } from './args';
 import { deployedRules, targetName, type DeployedRule } from './deployed-rules';
 import { deployedSchedules, scheduleName, type DeployedSchedule } from './deployed-schedules';
@@ -47,17 +48,16 @@ export async function serveCommand(argv: string[], registry: WorkflowRegistry): 
     process.stderr.write(`statecraft: ${again} again, exiting now\n`);
     process.exit(1);
   });
-  const runtime = await createLocalRuntime({
-    registry,
-    dataDir,
-    clock: values.clock === 'virtual' ? new VirtualClock() : new WallClock(),
-    functionsDir: resolve(values.functions!),
-    bus: true,
-  });
+  const clock = values.clock === 'virtual' ? new VirtualClock() : new WallClock();
+  const runtime = await createLocalRuntime({ registry, dataDir, clock, functionsDir: resolve(values.functions!), bus: true });
   const webConsole = createConsole({ engine: runtime.engine, bus: runtime.bus, listenHost: values.host!, ...consoleExtensions(registry, runtime.services.models) });
+  // The packages' own endpoints sit behind the console's guard, beside the AWS APIs.
+  const endpoints = mountPackageEndpoints(registry, clock);
+  const front = async (req: IncomingMessage, res: ServerResponse) => (await webConsole.front(req, res)) || endpoints.handle(req, res);
   let server: RunningServer;
   try {
-    server = await createLocalEndpoint({ ...runtime, bus: runtime.bus! }, { host: values.host, port, front: webConsole.front });
+    server = await createLocalEndpoint({ ...runtime, bus: runtime.bus! }, { host: values.host, port, front });
+    Object.assign(process.env, endpoints.environment(server.url));
   } catch (err) {
     // A port in use: nothing would be served, so nothing may stay open.
     webConsole.close();

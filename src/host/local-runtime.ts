@@ -4,7 +4,7 @@
  * event bus with every rule, and every workflow registered. `statecraft serve` is this behind the endpoint.
  */
 import { locationOf } from '../location';
-import { WallClock, type Clock } from '../clock/clock';
+import { VirtualClock, WallClock, type Clock } from '../clock/clock';
 import { ChainedLambdaInvoker } from '../control/chained-functions';
 import { Engine, type ExecutionStatusListener } from '../control/engine';
 import type { HistoryObserver } from '../control/observed-history-sink';
@@ -77,7 +77,7 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
   const objects = await ObjectStore.open({ dataDir: objectsDir, ...location, now: () => new Date(clock.now()), onEvent: (event) => bus?.publish(event) });
   const lake = openLake({ dataDir: options.dataDir, objects });
   const services = createLocalServices(objects, { ...options, clock, modelRegistry: options.registry.modelRegistry, events: new BusEventService(() => bus), lake: localLakeServices(lake) });
-  const lambda = lambdaRuntimes(options.registry, services, location, options.functionsDir);
+  const lambda = lambdaRuntimes(options.registry, services, location, clock, options.functionsDir);
   if (options.bus) bus = new EventBus({ dataDir: options.dataDir, clock, lambda, ...location });
   const engine = new Engine({
     dataDir: options.dataDir,
@@ -139,7 +139,25 @@ function bothListeners(own?: ExecutionStatusListener, bus?: ExecutionStatusListe
 }
 
 /** The project's task handlers first, then the user's functions directory. */
-function lambdaRuntimes(registry: WorkflowRegistry, services: LocalServices, location: Location, functionsDir?: string): LambdaInvoker {
-  const tasks = new HandlerLambdaInvoker(registry.tasks(), services, registry.modelRegistry, location);
+function lambdaRuntimes(registry: WorkflowRegistry, services: LocalServices, location: Location, clock: Clock, functionsDir?: string): LambdaInvoker {
+  const tasks = withoutVirtualTime(new HandlerLambdaInvoker(registry.tasks(), services, registry.modelRegistry, location), clock);
   return functionsDir ? new ChainedLambdaInvoker([tasks, new DirectoryLambdaInvoker(functionsDir, location)]) : tasks;
+}
+
+/**
+ * On a virtual clock the packages' tasks take no virtual time: while one runs (fetching a feed,
+ * querying the lake) the clock holds, so its timeout cannot fire just because the process waits on I/O.
+ */
+function withoutVirtualTime(tasks: LambdaInvoker, clock: Clock): LambdaInvoker {
+  if (!(clock instanceof VirtualClock)) return tasks;
+  return {
+    invoke: async (functionName, payload, options) => {
+      const release = clock.hold();
+      try {
+        return await tasks.invoke(functionName, payload, options);
+      } finally {
+        release();
+      }
+    },
+  };
 }

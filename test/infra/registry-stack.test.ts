@@ -49,3 +49,9 @@ describe.each(workflows.map((entry) => [entry.name, entry] as const))('%s', (nam
     expect(deployed!.Properties.ScheduleExpression).toEqual(rule.scheduleExpression);
   });
 });
+
+test("a package's configuration is its task functions' environment (the energy feeds' URLs, one per market and feed)", () => {
+  const fetchFeed = Object.values(template.findResources('AWS::Lambda::Function', { Properties: { Description: 'statecraft task energy-fetch-feed' } }));
+  expect(fetchFeed).toHaveLength(1);
+  expect(Object.keys(fetchFeed[0]!.Properties.Environment.Variables)).toEqual(expect.arrayContaining(['ENERGY_FEED_URL_NP_PRICES', 'ENERGY_FEED_URL_NP_EXOG1', 'ENERGY_FEED_URL_NP_EXOG2']));
+});

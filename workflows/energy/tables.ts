@@ -48,4 +48,37 @@ export const forecastsTable = defineLakeTable({
   description: 'Hourly P10/P50/P90 day-ahead forecasts with their ensemble members',
 });
 
-export const ENERGY_TABLES = [historyTable, forecastsTable] as const;
+/**
+ * The exogenous day-ahead forecasts for a delivery day whose prices are not out yet: the day being
+ * forecast. Once its prices are published the day moves to `energy_history` like any other.
+ */
+export const exogenousTable = defineLakeTable({
+  name: 'energy_exogenous',
+  bucket: DATA_BUCKET,
+  prefix: 'lake/energy/exogenous/',
+  rows: Type.Object({ hour: Type.Integer(), exog1: Type.Number(), exog2: Type.Number() }),
+  partitionKeys: PARTITIONS,
+  description: 'Exogenous day-ahead forecasts for a delivery day before its prices are published',
+});
+
+/**
+ * Forecasts made after the fact for the conformal band's calibration days that no published forecast
+ * of the same model covers (after a historical load, or when the champion changed). Kept apart from
+ * `energy_forecasts` so that nothing scores them as if they had been published.
+ */
+export const backcastsTable = defineLakeTable({
+  name: 'energy_backcasts',
+  bucket: DATA_BUCKET,
+  prefix: 'lake/energy/backcasts/',
+  rows: Type.Object({
+    hour: Type.Integer(),
+    /** The members' point forecasts in the order of the model's `windows`. */
+    members: Type.String({ description: 'JSON array of numbers' }),
+    model: Type.String(),
+    madeAt: Type.String(),
+  }),
+  partitionKeys: PARTITIONS,
+  description: 'Calibration forecasts made after the fact, never published',
+});
+
+export const ENERGY_TABLES = [historyTable, forecastsTable, exogenousTable, backcastsTable] as const;

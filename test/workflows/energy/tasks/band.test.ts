@@ -1,0 +1,36 @@
+/** The forecast day's band from its members and the calibration days: the lib's band, or the members' spread before any calibration day. */
+import { bandFor, weightedPoint } from '../../../../workflows/energy/tasks/band';
+import { DEFAULT_FORECASTER, type ForecasterConfig } from '../../../../workflows/energy/schemas/model';
+
+const two: ForecasterConfig = { windows: [56, 84], weights: [0.25, 0.75], band: { method: 'conformal', calibrationDays: 7, recentDays: 2, recentWeight: 0.5 } };
+const members = (a: number, b: number) => Float64Array.from({ length: 48 }, (_, i) => (i < 24 ? a : b));
+
+test('the point is the weighted mean of the members', () => {
+  expect(weightedPoint(members(10, 20), two.weights)[5]).toBeCloseTo(17.5);
+});
+
+test('with no calibration day the band is the members spread around the point', () => {
+  const band = bandFor(members(10, 20), [], two);
+  expect(band.p50[0]).toBeCloseTo(17.5);
+  expect(band.p90[0] - band.p50[0]).toBeCloseTo(1.2815515655446004 * 5);
+  expect(band.p50[0] - band.p10[0]).toBeCloseTo(1.2815515655446004 * 5);
+});
+
+test.each([
+  ['conformal', two],
+  ['empirical', { ...two, band: { method: 'empirical' as const, calibrationDays: 7 } }],
+])('the %s band widens with the calibration days errors and stays ordered', (_method, forecaster) => {
+  const calm = Array.from({ length: 9 }, (_, i) => ({ members: members(10, 20), actual: new Array(24).fill(17.5 + (i % 2 ? 0.5 : -0.5)) }));
+  const wild = calm.map((day, i) => ({ ...day, actual: new Array(24).fill(17.5 + (i % 2 ? 5 : -5)) }));
+  const narrow = bandFor(members(10, 20), calm, forecaster);
+  const wide = bandFor(members(10, 20), wild, forecaster);
+  for (let h = 0; h < 24; h++) {
+    expect(narrow.p10[h]).toBeLessThanOrEqual(narrow.p50[h]);
+    expect(narrow.p50[h]).toBeLessThanOrEqual(narrow.p90[h]);
+  }
+  expect(wide.p90[0] - wide.p10[0]).toBeGreaterThan(narrow.p90[0] - narrow.p10[0]);
+});
+
+test('the default forecaster is a valid champion shape: one weight per window', () => {
+  expect(DEFAULT_FORECASTER.weights).toHaveLength(DEFAULT_FORECASTER.windows.length);
+});

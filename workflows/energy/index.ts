@@ -1,0 +1,28 @@
+/**
+ * The energy workflow package: day-ahead electricity prices — `energy-ingest` (the market's feeds
+ * into the lake, then the champion's P10/P50/P90 forecast for the next day), its daily rule, its lake
+ * tables, and the feed server `statecraft serve` runs as the feeds' local stand-in.
+ */
+import { defineWorkflowPackage } from '../../src/builder';
+import { dataBucket } from '../data-bucket';
+import { feedUrlVariable } from './feeds/config';
+import { feedsEndpoint } from './feeds/endpoint';
+import { FEEDS } from './feeds/feeds';
+import { energyIngest } from './ingest';
+import { ENERGY_MARKETS, energyRules } from './rules';
+import { ENERGY_TABLES } from './tables';
+
+/** On AWS each feed's URL is a setting of the deployment (CDK context of the same name); unset, the fetch fails saying which. */
+const feedSettings = Object.fromEntries(ENERGY_MARKETS.flatMap((market) => FEEDS.map((feed) => [feedUrlVariable(market, feed), ''])));
+
+export const energyPackage = defineWorkflowPackage({
+  module: __filename,
+  workflows: [energyIngest],
+  rules: energyRules,
+  buckets: [dataBucket],
+  tables: [...ENERGY_TABLES],
+  endpoints: [feedsEndpoint],
+  environment: feedSettings,
+});
+
+export { energyIngest, ForecastPublished } from './ingest';

@@ -1,0 +1,3 @@
+/** Payload schemas of the energy workflows. */
+export * from './model';
+export * from './ingest';

@@ -1,0 +1,19 @@
+/** The objects energy-ingest's tasks reach, by prefix of the shared data bucket. */
+import type { ObjectAccess, ObjectAccessMode } from '../../../src/services';
+import { DATA_BUCKET } from '../../data-bucket';
+
+/** The feeds' answers as received, under time-stamped prefixes. */
+export const RAW_PREFIX = 'energy/raw/';
+/** Each run's working objects (the model's input series). */
+export const RUNS_PREFIX = 'runs/energy-ingest/';
+/** Each published forecast as one JSON object, under a time-stamped prefix. */
+export const FORECASTS_PREFIX = 'energy/forecasts/';
+/** The energy tables' Parquet objects. */
+export const LAKE_PREFIX = 'lake/energy/';
+
+export const objectsUnder = (prefix: string, access: ObjectAccessMode): ObjectAccess => ({ bucket: DATA_BUCKET, prefix, access });
+
+/** `2018-01-02T09:00:00.000Z` → `2018-01-02T090000Z`: sorts by time and reads in any S3 tool. */
+export function timeStamp(at: Date): string {
+  return at.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '');
+}

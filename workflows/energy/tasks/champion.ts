@@ -1,0 +1,38 @@
+/**
+ * The champion a market's forecasts run: the latest approved version of `energy-<market>` in the
+ * model registry — its `hyperparameters` are a {@link ForecasterConfig} — else DEFAULT_FORECASTER.
+ */
+import { Value } from '@sinclair/typebox/value';
+import { TaskFailure, type ModelRegistryService } from '../../../src/services';
+import { DEFAULT_FORECASTER, energyModelName, ForecasterConfig } from '../schemas/model';
+
+export interface Champion {
+  /** `<modelName>@<version>`, or `<modelName>@default`. */
+  readonly model: string;
+  readonly forecaster: ForecasterConfig;
+}
+
+export async function championOf(models: ModelRegistryService, market: string): Promise<Champion> {
+  const name = energyModelName(market);
+  const approved = (await models.list(name)).filter((version) => version.status === 'Approved');
+  const latest = approved.sort((a, b) => b.version - a.version)[0];
+  if (!latest) return { model: `${name}@default`, forecaster: DEFAULT_FORECASTER };
+  if (!Value.Check(ForecasterConfig, latest.hyperparameters)) {
+    const first = Value.Errors(ForecasterConfig, latest.hyperparameters).First();
+    throw new TaskFailure('InvalidChampion', `${name} version ${latest.version} is approved but its hyperparameters are not a forecaster configuration (${first ? `${first.path || '/'}: ${first.message}` : 'invalid'}).`);
+  }
+  if (latest.hyperparameters.windows.length !== latest.hyperparameters.weights.length) {
+    throw new TaskFailure('InvalidChampion', `${name} version ${latest.version} has ${latest.hyperparameters.windows.length} windows but ${latest.hyperparameters.weights.length} weights.`);
+  }
+  return { model: `${name}@${latest.version}`, forecaster: latest.hyperparameters };
+}
+
+/** Days of history a forecast of this configuration reads: the longest window, and before it the band's calibration days. */
+export function historyReach(forecaster: ForecasterConfig): number {
+  return Math.max(...forecaster.windows) + calibrationReach(forecaster);
+}
+
+/** Past days whose forecasts the band reads: its calibration days and, for the conformal scale, their recent days. */
+export function calibrationReach(forecaster: ForecasterConfig): number {
+  return forecaster.band.calibrationDays + (forecaster.band.method === 'conformal' ? (forecaster.band.recentDays ?? 7) : 0);
+}

@@ -1,0 +1,120 @@
+/**
+ * Forecast: the champion's 24 hourly prices for the delivery day with P10/P50/P90, written to
+ * `energy_forecasts` and as one JSON object under a time-stamped prefix. The band needs the members'
+ * forecasts of the calibration days: those published by this model are read from `energy_forecasts`,
+ * those made after the fact from `energy_backcasts`; a day neither covers is forecast now (from the
+ * history before it only) and kept in `energy_backcasts`, never among the published forecasts.
+ */
+import { defineTask } from '../../../src/builder';
+import { TaskFailure, type ComputePool, type LakeQueries, type LakeCatalog, type ObjectService } from '../../../src/services';
+import { DATA_BUCKET } from '../../data-bucket';
+import { addDays } from '../feeds/feeds';
+import { membersJob } from '../jobs';
+import { ForecastInput, ForecastOutput, type IngestPlan } from '../schemas/ingest';
+import { backcastsTable, forecastsTable } from '../tables';
+import { FORECASTS_PREFIX, LAKE_PREFIX, objectsUnder, RUNS_PREFIX, timeStamp } from './access';
+import { bandFor, type CalibrationDay } from './band';
+import type { HourlySeries } from './build-features';
+import { calibrationReach } from './champion';
+import { membersSql } from './lake-sql';
+import { inBatches, writePartition } from './partitions';
+import { TRANSIENT } from './retry';
+
+export const Forecast = defineTask({
+  name: 'energy-forecast',
+  input: ForecastInput,
+  output: ForecastOutput,
+  access: {
+    objects: [objectsUnder(RUNS_PREFIX, 'read'), objectsUnder(FORECASTS_PREFIX, 'write'), objectsUnder(LAKE_PREFIX, 'write')],
+    lakeQueries: true,
+    catalogUpdates: true,
+    lakeTables: ['energy_forecasts', 'energy_backcasts'],
+  },
+  retry: TRANSIENT,
+  timeoutSeconds: 900,
+  run: async ({ plan, series: built }, { objects, lake, catalog, compute, clock }): Promise<ForecastOutput> => {
+    const series = JSON.parse(await objects.getText(built.series)) as HourlySeries;
+    const { market, date, model, forecaster } = plan;
+    const target = series.days.length - 1;
+    const longest = Math.max(...forecaster.windows);
+    if (series.days[target] !== date) throw new TaskFailure('IncompleteHistory', `The model's input ends on ${series.days[target]}, not on ${date}.`);
+    if (target < longest) throw new TaskFailure('InsufficientHistory', `A ${longest}-day window needs ${longest} days of history before ${date}; the lake has ${target} (from ${series.days[0]}).`);
+
+    const calibrationFrom = Math.max(longest, target - calibrationReach(forecaster));
+    const stored = await storedMembers(lake, plan, series.days[calibrationFrom] ?? date, addDays(date, -1));
+    const missing: number[] = [];
+    for (let d = calibrationFrom; d < target; d++) if (!stored.has(series.days[d])) missing.push(d);
+    const made = await computeMembers(compute, series, forecaster.windows, [target, ...missing]);
+    const madeAt = clock.now().toISOString();
+    await keepBackcasts(objects, catalog, plan, missing.map((d, i) => ({ date: series.days[d], members: made[i + 1] })), madeAt);
+
+    const calibration: CalibrationDay[] = [];
+    const backcast = new Map(missing.map((d, i) => [d, made[i + 1]]));
+    for (let d = calibrationFrom; d < target; d++) {
+      const members = stored.get(series.days[d]) ?? backcast.get(d)!;
+      calibration.push({ members, actual: series.price.slice(d * 24, (d + 1) * 24) as number[] });
+    }
+    const members = made[0];
+    const band = bandFor(members, calibration, forecaster);
+    const hours = Array.from({ length: 24 }, (_, hour) => ({
+      hour,
+      p10: band.p10[hour],
+      p50: band.p50[hour],
+      p90: band.p90[hour],
+      members: JSON.stringify(forecaster.windows.map((_, w) => members[w * 24 + hour])),
+      model,
+      madeAt,
+    }));
+    await writePartition(objects, catalog, { table: forecastsTable, market, date, rows: hours });
+    const location = { bucket: DATA_BUCKET, key: `${FORECASTS_PREFIX}${market}/${date}/${timeStamp(clock.now())}.json` };
+    await objects.putText(location, JSON.stringify({ market, date, model, madeAt, windows: forecaster.windows, hours: hours.map((h) => ({ ...h, members: JSON.parse(h.members) as number[] })) }), 'application/json');
+    return { market, date, model, location, backcastDays: missing.length };
+  },
+});
+
+/** This model's members per day, published first, then made after the fact. */
+async function storedMembers(lake: LakeQueries, plan: IngestPlan, from: string, to: string): Promise<Map<string, Float64Array>> {
+  const byDay = new Map<string, Float64Array>();
+  const windows = plan.forecaster.windows.length;
+  for (const table of ['energy_backcasts', 'energy_forecasts'] as const) {
+    const rows = await lake.query(membersSql(table, plan.market, from, to, plan.model));
+    const days = new Map<string, { members: Float64Array; hours: number }>();
+    for (const row of rows) {
+      const entry = days.get(row.date!) ?? { members: new Float64Array(windows * 24), hours: 0 };
+      const values = JSON.parse(row.members ?? '[]') as number[];
+      if (values.length !== windows) continue;
+      values.forEach((value, w) => (entry.members[w * 24 + Number(row.hour)] = value));
+      entry.hours++;
+      days.set(row.date!, entry);
+    }
+    // A published forecast wins over a backcast of the same day: it is what was actually said.
+    for (const [day, entry] of days) if (entry.hours === 24) byDay.set(day, entry.members);
+  }
+  return byDay;
+}
+
+/** Days per compute job: a historical load's calibration days spread over every worker. */
+const DAYS_PER_JOB = 4;
+
+async function computeMembers(compute: ComputePool, series: HourlySeries, windows: readonly number[], forecast: number[]): Promise<Float64Array[]> {
+  const price = Float64Array.from(series.price, (value) => (value === null ? Number.NaN : value));
+  const job = { days: series.days, price, exog1: Float64Array.from(series.exog1), exog2: Float64Array.from(series.exog2), windows };
+  const chunks: number[][] = [];
+  for (let i = 0; i < forecast.length; i += DAYS_PER_JOB) chunks.push(forecast.slice(i, i + DAYS_PER_JOB));
+  return (await Promise.all(chunks.map((days) => compute.run(membersJob, { ...job, forecast: days })))).flat();
+}
+
+async function keepBackcasts(objects: ObjectService, catalog: LakeCatalog, plan: IngestPlan, days: { date: string; members: Float64Array }[], madeAt: string): Promise<void> {
+  const windows = plan.forecaster.windows.length;
+  // One object per model in a day's partition, so models' backcasts sit side by side.
+  const name = plan.model.replace(/[^A-Za-z0-9_.-]/g, '_');
+  await inBatches(days, 8, (day) =>
+    writePartition(objects, catalog, {
+      table: backcastsTable,
+      market: plan.market,
+      date: day.date,
+      name,
+      rows: Array.from({ length: 24 }, (_, hour) => ({ hour, members: JSON.stringify(Array.from({ length: windows }, (_, w) => day.members[w * 24 + hour])), model: plan.model, madeAt })),
+    }),
+  );
+}
