@@ -7,6 +7,7 @@
 import type { ModelRegistryLocation } from '../services/models';
 import { BuilderError } from './builder-error';
 import type { LakeTable } from './lake-table';
+import { validateCommands, type PackageCommand } from './package-command';
 import type { BucketDefinition, RuleDefinition } from './rule';
 import type { TaskDefinition } from './task-definition';
 import type { Workflow } from './workflow';
@@ -45,6 +46,8 @@ export interface WorkflowPackageProps {
   resultViews?: readonly ResultView[];
   /** The data lake tables this package's tasks write and query. @default none */
   tables?: readonly LakeTable[];
+  /** Commands the package adds to `statecraft` (`statecraft brand train`). @default none */
+  commands?: readonly PackageCommand[];
 }
 
 export interface WorkflowPackage extends Readonly<Required<WorkflowPackageProps>> {
@@ -61,7 +64,8 @@ export function defineWorkflowPackage(props: WorkflowPackageProps): WorkflowPack
     const unknown = (task.access.lakeTables ?? []).filter((name) => !tables.has(name));
     if (unknown.length > 0) throw new BuilderError(`task ${task.name} names lake tables its package does not declare: ${unknown.join(', ')}`);
   }
-  return { kind: 'workflow-package', rules: [], buckets: [], nativePackages: [], resultViews: [], tables: [], ...props };
+  validateCommands(props.commands ?? []);
+  return { kind: 'workflow-package', rules: [], buckets: [], nativePackages: [], resultViews: [], tables: [], commands: [], ...props };
 }
 
 export function isWorkflowPackage(value: unknown): value is WorkflowPackage {
