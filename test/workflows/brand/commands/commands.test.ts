@@ -134,3 +134,11 @@ test.each([
     process.chdir(cwd);
   }
 });
+
+test.each(registry.packages.flatMap((pkg) => pkg.commands).map((command) => [command.name]))('statecraft %s --help explains every option its usage names', async (name) => {
+  const { code, stdout } = await statecraft(...name.split(' '), '--help');
+  expect(code).toBe(0);
+  const usage = stdout.split('\n')[0]!;
+  expect(usage).toMatch(new RegExp(`^usage: statecraft ${name} `));
+  for (const option of usage.match(/--[a-z-]+/g) ?? []) expect(stdout).toMatch(new RegExp(`\\n  ${option}\\b`));
+});
