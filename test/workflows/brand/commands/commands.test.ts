@@ -142,3 +142,15 @@ test.each(registry.packages.flatMap((pkg) => pkg.commands).map((command) => [com
   expect(usage).toMatch(new RegExp(`^usage: statecraft ${name} `));
   for (const option of usage.match(/--[a-z-]+/g) ?? []) expect(stdout).toMatch(new RegExp(`\\n  ${option}\\b`));
 });
+
+test('with no server at --endpoint, one line that says so', async () => {
+  let stderr = '';
+  const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
+  try {
+    writeFileSync(join(dir, 'nothing.png'), 'x');
+    expect(await dispatch(['brand', 'analyze', join(dir, 'nothing.png'), '--model', 'demo', '--endpoint', 'http://127.0.0.1:9'], registry)).toBe(1);
+  } finally {
+    err.mockRestore();
+  }
+  expect(stderr).toBe('statecraft brand analyze: nothing answers on http://127.0.0.1:9 — start it with npm start\n');
+});
