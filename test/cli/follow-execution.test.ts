@@ -14,7 +14,7 @@ test('states entered, Map progress in tenths and failures with their error and c
     event(4, 'MapStateEntered', { stateEnteredEventDetails: { name: 'Detect' } }),
     event(5, 'MapStateStarted', { mapStateStartedEventDetails: { length: 20 } }),
     ...Array.from({ length: 20 }, (_, i) => event(6 + i, i === 7 ? 'MapIterationFailed' : 'MapIterationSucceeded')),
-    event(26, 'TaskFailed', { taskFailedEventDetails: { error: 'ResourceNotReadyException', cause: 'not RUNNING' } }),
+    event(26, 'TaskFailed', { taskFailedEventDetails: { resourceType: 'lambda', resource: 'invoke', error: 'ResourceNotReadyException', cause: 'not RUNNING' } }),
     event(27, 'ExecutionFailed', { executionFailedEventDetails: { error: 'States.TaskFailed' } }),
   ];
   expect(events.map((e) => describer.describe(e)).filter(Boolean)).toEqual([
