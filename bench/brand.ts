@@ -96,7 +96,8 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'statecraft-bench-brand-run-'));
   const runtime = await createLocalRuntime({ registry, dataDir: dir });
   try {
-    const artefact = { bucket: DATA_BUCKET, key: 'bench/brand/model.json' };
+    // Where brand-training keeps its models: the analysis tasks may read only there.
+    const artefact = { bucket: DATA_BUCKET, key: 'runs/brand-training/bench/model/model.json' };
     await runtime.services.objects.putText(artefact, JSON.stringify(detector), 'application/json');
     const registered = await runtime.services.models.register({ modelName: 'bench', kind: 'logo-detector', artefact, hyperparameters: {}, metrics: {}, executionArn: 'bench' });
     const videoRef = { bucket: DATA_BUCKET, key: 'brand/analysis/bench/video.mp4' };
