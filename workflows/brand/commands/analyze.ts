@@ -19,7 +19,7 @@ export const analyzeCommand: PackageCommand = {
   usage: USAGE,
   options: [
     'FILE                 a video (.mp4 .m4v .mov) or image (.png .jpg .jpeg)',
-    '--model NAME[@VER]   the logo detector (default version: the latest approved)',
+    '--model NAME[@VER]   the logo detector; no version: the latest approved, else the latest not rejected',
     '--every N            analyse every Nth frame (default 12)',
     '--json               the report as JSON: { model, sampledFrames, windows, labels }',
   ],

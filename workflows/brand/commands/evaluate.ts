@@ -20,7 +20,7 @@ export const evaluateCommand: PackageCommand = {
   summary: 'scores a logo-detector version on labelled images: accuracy, precision, recall per brand',
   usage: USAGE,
   options: [
-    '--model NAME[@VER]   the logo detector (default version: the latest approved)',
+    '--model NAME[@VER]   the logo detector; no version: the latest approved, else the latest not rejected',
     '--images DIR         the images the labels file names',
     '--labels FILE        one line per image: image<TAB>brand, "none" for no logo',
     '--json               { accuracy, precision, recall, perBrand, images: [{ image, expected, predicted, confidence }] }',
