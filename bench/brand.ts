@@ -19,6 +19,7 @@ import path from 'node:path';
 import { createReadStream } from 'node:fs';
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import type { Engine } from '../src/control/engine';
+import { ProgressPrinter } from '../src/cli/progress';
 import { createLocalRuntime, runWorkflow } from '../src/host';
 import { train, MODEL_FORMAT, type LogoModel } from '../workflows/brand/lib/detector';
 import type { VisibilityReport } from '../workflows/brand/schemas';
@@ -94,7 +95,9 @@ async function main(): Promise<void> {
   const detector = await model(version);
   const { file, truth } = await video();
   const dir = mkdtempSync(path.join(tmpdir(), 'statecraft-bench-brand-run-'));
-  const runtime = await createLocalRuntime({ registry, dataDir: dir });
+  // Progress on stderr (states entered, Map progress): a slow detector shows it is working.
+  const progress = new ProgressPrinter((line) => process.stderr.write(`${line}\n`));
+  const runtime = await createLocalRuntime({ registry, dataDir: dir, onHistoryEvent: progress.listener });
   try {
     // Where brand-training keeps its models: the analysis tasks may read only there.
     const artefact = { bucket: DATA_BUCKET, key: 'runs/brand-training/bench/model/model.json' };
