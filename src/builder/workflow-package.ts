@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ModelRegistryLocation } from '../services/models';
 import { BuilderError } from './builder-error';
 import type { LakeTable } from './lake-table';
+import { validateCommands, type PackageCommand } from './package-command';
 import type { BucketDefinition, RuleDefinition } from './rule';
 import { checkScheduleTargets, scheduleKey, type ScheduleDefinition } from './schedule';
 import type { TaskDefinition } from './task-definition';
@@ -76,6 +77,8 @@ export interface WorkflowPackageProps {
    * @default none
    */
   environment?: Readonly<Record<string, string>>;
+  /** Commands the package adds to `statecraft` (`statecraft brand train`). @default none */
+  commands?: readonly PackageCommand[];
 }
 
 /** What a package endpoint is built with: the engine's clock, so a virtual clock reaches it. */
@@ -122,7 +125,8 @@ export function defineWorkflowPackage(props: WorkflowPackageProps): WorkflowPack
   for (const endpoint of props.endpoints ?? []) {
     if (!SEGMENT.test(endpoint.name)) throw new BuilderError(`endpoint "${endpoint.name}": names are lower-case letters, digits and dashes, starting with a letter`);
   }
-  return { kind: 'workflow-package', rules: [], buckets: [], nativePackages: [], resultViews: [], consolePages: [], tables: [], schedules: [], endpoints: [], environment: {}, ...props };
+  validateCommands(props.commands ?? []);
+  return { kind: 'workflow-package', rules: [], buckets: [], nativePackages: [], resultViews: [], consolePages: [], tables: [], schedules: [], endpoints: [], environment: {}, commands: [], ...props };
 }
 
 export function isWorkflowPackage(value: unknown): value is WorkflowPackage {

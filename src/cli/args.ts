@@ -1,5 +1,6 @@
 /** Small helpers shared by the CLI's commands. */
 import { readFileSync } from 'node:fs';
+import { CommandUsageError } from '../builder/package-command';
 
 /** `--input '{"a":1}'` or `--input @file.json`. */
 export function readJsonArgument(value: string | undefined, what: string): unknown {
@@ -12,5 +13,6 @@ export function readJsonArgument(value: string | undefined, what: string): unkno
   }
 }
 
-/** A mistake in how the command was called: printed without a stack trace. */
-export class UsageError extends Error {}
+/** A mistake in how the command was called: printed without a stack trace. Package commands throw the same class. */
+export const UsageError = CommandUsageError;
+export type UsageError = CommandUsageError;

@@ -27,7 +27,7 @@ export interface Command {
   client?: boolean;
 }
 
-const ENDPOINT = '--endpoint URL       the running server (default http://127.0.0.1:4599)';
+export const ENDPOINT_OPTION = '--endpoint URL       the running server (default http://127.0.0.1:4599)';
 
 export const COMMANDS: Record<string, Command> = {
   serve: {
@@ -64,42 +64,42 @@ export const COMMANDS: Record<string, Command> = {
     run: uploadCommand,
     summary: 'a file into a running server (multipart above 8 MiB, with progress)',
     usage: 'statecraft upload <file> s3://bucket/key [--endpoint URL]',
-    options: [ENDPOINT],
+    options: [ENDPOINT_OPTION],
     client: true,
   },
   executions: {
     run: executionsCommand,
     summary: 'the executions of a running server',
     usage: 'statecraft executions [--state-machine ARN] [--endpoint URL]',
-    options: ['--state-machine ARN  only this state machine’s', ENDPOINT],
+    options: ['--state-machine ARN  only this state machine’s', ENDPOINT_OPTION],
     client: true,
   },
   history: {
     run: historyCommand,
     summary: "one execution's events as a table (state, event, time, duration, error)",
     usage: 'statecraft history <executionArn> [--json] [--endpoint URL]',
-    options: ['--json               the raw events, as GetExecutionHistory returns them', ENDPOINT],
+    options: ['--json               the raw events, as GetExecutionHistory returns them', ENDPOINT_OPTION],
     client: true,
   },
   workflows: {
     run: workflowsCommand,
     summary: 'the state machines a running server has deployed, with the rules and schedules that start them',
     usage: 'statecraft workflows [--endpoint URL]',
-    options: [ENDPOINT],
+    options: [ENDPOINT_OPTION],
     client: true,
   },
   rules: {
     run: rulesCommand,
     summary: 'the rules on a running server’s buses: pattern or schedule, and targets',
     usage: 'statecraft rules [--event-bus NAME] [--endpoint URL]',
-    options: ['--event-bus NAME     only this bus’s (default every bus)', ENDPOINT],
+    options: ['--event-bus NAME     only this bus’s (default every bus)', ENDPOINT_OPTION],
     client: true,
   },
   models: {
     run: modelsCommand,
     summary: 'the model registry of a running server: list, show, approve, reject',
     usage: 'statecraft models [list [<model>] | show <model> <version> | approve|reject <model> <version> [--reason TEXT]] [--endpoint URL]',
-    options: ['<version>            as the table prints it (v3) or a number (3)', '--reason TEXT        why a version is approved or rejected', ENDPOINT],
+    options: ['<version>            as the table prints it (v3) or a number (3)', '--reason TEXT        why a version is approved or rejected', ENDPOINT_OPTION],
     client: true,
   },
 };
@@ -108,15 +108,17 @@ export function commandHelp(name: string, command: Command): string {
   return [`usage: ${command.usage}`, '', `${name}: ${command.summary}`, '', 'options:', ...command.options.map((line) => `  ${line}`), '  --help               this text', ''].join('\n');
 }
 
-export function generalHelp(version: string): string {
-  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+/** The general help: the built-in commands, then those the workflow packages add (`extra`: name → summary). */
+export function generalHelp(version: string, extra: ReadonlyArray<readonly [string, string]> = []): string {
+  const entries = [...Object.entries(COMMANDS).map(([name, command]) => [name, command.summary] as const), ...extra];
+  const width = Math.max(...entries.map(([name]) => name.length));
   return [
     `statecraft ${version}: event-driven ML workflows on AWS Step Functions, run locally`,
     '',
     'usage: statecraft <command> [options]',
     '',
     'commands:',
-    ...Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`),
+    ...entries.map(([name, summary]) => `  ${name.padEnd(width)}  ${summary}`),
     '',
     'statecraft <command> --help    the options of one command',
     'statecraft --version           the version (also -v, version)',

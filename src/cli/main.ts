@@ -9,12 +9,15 @@ import type { WorkflowRegistry } from '../builder/workflow-package';
 import { COMMANDS, commandHelp, generalHelp, type Command } from './commands';
 import { endpointUrl } from './endpoint';
 import { describeFailure } from './failure';
+import { asCommand, findPackageCommand, groupCommands, groupHelp, packageCommands } from './package-commands';
 
 /** Runs one command line; resolves with the exit code (0 success, 1 failure, 2 bad usage). */
 export async function dispatch(argv: string[], registry: WorkflowRegistry): Promise<number> {
   const [name, ...rest] = argv;
+  const packaged = packageCommands(registry, Object.keys(COMMANDS));
+  const help = () => generalHelp(version(), [...packaged.values()].map((command) => [command.name, command.summary] as const));
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(generalHelp(version()));
+    process.stdout.write(help());
     return 0;
   }
   // `npx statecraft --version` gives npm's own version, so `version` and `-v` say it too.
@@ -22,19 +25,29 @@ export async function dispatch(argv: string[], registry: WorkflowRegistry): Prom
     process.stdout.write(`${version()}\n`);
     return 0;
   }
-  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (!command) {
-    process.stderr.write(`statecraft: unknown command '${name}'\n${generalHelp(version())}`);
-    return 2;
+  if (Object.hasOwn(COMMANDS, name)) return runCommand(name, COMMANDS[name], rest, registry);
+  const found = findPackageCommand(packaged, argv);
+  if (found) return runCommand(found.command.name, asCommand(found.command), found.rest, registry);
+  const group = groupCommands(packaged, name);
+  if (group.length > 0) {
+    // `statecraft brand` alone or with --help lists its commands; anything else is not one of them.
+    const asked = rest.length === 0 || rest[0] === '--help' || rest[0] === '-h';
+    (asked ? process.stdout : process.stderr).write(`${asked ? '' : `statecraft: unknown command '${name} ${rest[0]}'\n`}${groupHelp(name, group)}`);
+    return asked ? 0 : 2;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
+  process.stderr.write(`statecraft: unknown command '${name}'\n${help()}`);
+  return 2;
+}
+
+async function runCommand(name: string, command: Command, argv: string[], registry: WorkflowRegistry): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(commandHelp(name, command));
     return 0;
   }
   try {
-    return await command.run(rest, registry);
+    return await command.run(argv, registry);
   } catch (err) {
-    return reportFailure(err, name, command, rest);
+    return reportFailure(err, name, command, argv);
   }
 }
 

@@ -12,7 +12,7 @@ const modelRegistry = { bucket: 'models', prefix: 'registry/' };
 describe('defineWorkflowPackage', () => {
   test('fills the optional lists and is recognised as a package', () => {
     const pkg = defineWorkflowPackage({ module: 'pkg.ts', workflows: [flow('a')] });
-    expect(pkg).toEqual({ kind: 'workflow-package', module: 'pkg.ts', workflows: [pkg.workflows[0]], rules: [], buckets: [], nativePackages: [], resultViews: [], consolePages: [], tables: [], schedules: [], endpoints: [], environment: {} });
+    expect(pkg).toEqual({ kind: 'workflow-package', module: 'pkg.ts', workflows: [pkg.workflows[0]], rules: [], buckets: [], nativePackages: [], resultViews: [], consolePages: [], tables: [], schedules: [], endpoints: [], environment: {}, commands: [] });
     expect(isWorkflowPackage(pkg)).toBe(true);
   });
 

@@ -38,7 +38,8 @@ describe.each(workflows.map((entry) => [entry.name, entry] as const))('%s', (nam
     expect(JSON.parse(substitute(machine!.Properties.DefinitionString, local))).toEqual(synthesizedAsl!.content);
   });
 
-  test.each(entry.rules.map((rule) => [rule.name, rule] as const))('rule %s: the local pattern or schedule, bucket names deployed', (_ruleName, rule) => {
+  // A workflow only ever started through the API (brand-evaluation) has no rule to compare.
+  if (entry.rules.length > 0) test.each(entry.rules.map((rule) => [rule.name, rule] as const))('rule %s: the local pattern or schedule, bucket names deployed', (_ruleName, rule) => {
     const [deployed] = rulesNamed(rule.name);
     const deployedBucket = (logical: unknown) => (logical === DATA_BUCKET ? resolve(stack.storage.bucket(DATA_BUCKET).bucketName) : logical);
     const pattern = rule.eventPattern as { detail?: { bucket?: { name?: unknown[] } } } | undefined;

@@ -1,3 +1,4 @@
 export * from './common';
 export * from './training';
 export * from './analysis';
+export * from './evaluation';

@@ -1,14 +1,14 @@
 /** ExtractFrames: every Nth frame of one slice as JPEGs under the run's frames prefix. */
 import { defineTask } from '../../../src/builder';
 import { ExtractFramesInput, ExtractFramesOutput } from '../schemas';
-import { analysisRuns, analysisUploads, trainingRuns, trainingUploads } from './access';
+import { analysisRuns, analysisUploads, commandUploads, trainingRuns, trainingUploads } from './access';
 import { extractSliceFrames } from './media';
 
 export const ExtractFrames = defineTask({
   name: 'brand-extract-frames',
   input: ExtractFramesInput,
   output: ExtractFramesOutput,
-  access: { objects: [trainingUploads('read'), analysisUploads('read'), trainingRuns('write'), analysisRuns('write')] },
+  access: { objects: [trainingUploads('read'), analysisUploads('read'), commandUploads('read'), trainingRuns('write'), analysisRuns('write')] },
   memoryMb: 2048,
   timeoutSeconds: 900,
   run: async ({ video, slice, every, fps, framesPrefix }, { objects }) => {

@@ -13,3 +13,6 @@ export { DescribeModel } from './describe-model';
 export { DetectLogos } from './detect-logos';
 export { StopModel } from './stop-model';
 export { Visibility } from './visibility';
+export { PrepareEvaluation } from './prepare-evaluation';
+export { EvaluateBatch } from './evaluate-batch';
+export { ScoreEvaluation } from './score-evaluation';

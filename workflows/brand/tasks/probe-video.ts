@@ -4,7 +4,7 @@
  */
 import { defineTask } from '../../../src/builder';
 import { ProbeVideoInput, ProbeVideoOutput } from '../schemas';
-import { analysisUploads, trainingUploads } from './access';
+import { analysisUploads, commandUploads, trainingUploads } from './access';
 import { planSlices, probeObject } from './media';
 
 /** Sampled frames per slice: one slice is one ExtractFrames and one DetectLogos batch. */
@@ -14,7 +14,7 @@ export const ProbeVideo = defineTask({
   name: 'brand-probe-video',
   input: ProbeVideoInput,
   output: ProbeVideoOutput,
-  access: { objects: [trainingUploads('read'), analysisUploads('read')] },
+  access: { objects: [trainingUploads('read'), analysisUploads('read'), commandUploads('read')] },
   memoryMb: 1024,
   run: async ({ video, every, framesPrefix, sampledPerSlice }, { objects }) => {
     const info = await probeObject(objects, video);

@@ -29,7 +29,8 @@ export const StartModel = defineTask({
   },
 });
 
-async function resolveModel(models: ModelRegistryService, choice: { name: string; version?: number } | null, key: string): Promise<ModelVersion> {
+/** The version given, else the latest approved one; `key` names the project when no model is given. */
+export async function resolveModel(models: ModelRegistryService, choice: { name: string; version?: number } | null, key: string): Promise<ModelVersion> {
   const name = choice?.name ?? projectOf(key);
   const versions = (await models.list(name)).filter((v) => v.kind === 'logo-detector');
   const found = choice?.version !== undefined ? versions.find((v) => v.version === choice.version) : [...versions].reverse().find((v) => v.status === 'Approved');

@@ -1,0 +1,68 @@
+/**
+ * The context a package command runs with: SDK clients for its endpoint (destroyed when it ends),
+ * stdout and stderr, workflows run with progress, and a fresh local runtime on request.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { createLocalEndpoint } from '../api';
+import type { AwsClientClass, CommandContext, LocalCommandHost, LocalRuntimeRequest } from '../builder/package-command';
+import type { WorkflowRegistry } from '../builder/workflow-package';
+import { VirtualClock, WallClock } from '../clock/clock';
+import { createLocalRuntime } from '../host';
+import { localClientConfig } from './endpoint';
+import { runAndFollow } from './follow-execution';
+
+export interface HostedContext extends CommandContext {
+  /** Destroys the clients it made and closes the local runtimes it started. */
+  dispose(): Promise<void>;
+}
+
+export function commandContext(registry: WorkflowRegistry, endpoint: string): HostedContext {
+  const clients: Array<{ destroy?: () => void }> = [];
+  const locals: LocalCommandHost[] = [];
+  const context: HostedContext = {
+    registry,
+    endpoint,
+    client<C>(Client: AwsClientClass<C>): C {
+      const client = new Client({ ...localClientConfig(endpoint), forcePathStyle: true });
+      clients.push(client as { destroy?: () => void });
+      return client;
+    },
+    print: (text) => void process.stdout.write(text),
+    progress: (line) => void process.stderr.write(`${line}\n`),
+    runWorkflow: (workflow, input, options = {}) => runAndFollow(context.client(SFNClient), workflow, input, { name: options.name, onProgress: options.quiet ? undefined : context.progress }),
+    async startLocal(request) {
+      const host = await startLocalHost(registry, request);
+      locals.push(host);
+      return host;
+    },
+    async dispose() {
+      for (const client of clients.splice(0)) client.destroy?.();
+      for (const host of locals.splice(0)) await host.close();
+    },
+  };
+  return context;
+}
+
+/** A runtime with every workflow of the registry and the bus, behind its own endpoint on a free port. */
+async function startLocalHost(registry: WorkflowRegistry, request: LocalRuntimeRequest = {}): Promise<LocalCommandHost> {
+  const temporary = request.dataDir === undefined ? mkdtempSync(join(tmpdir(), 'statecraft-local-')) : undefined;
+  const dataDir = resolve(request.dataDir ?? temporary!);
+  const runtime = await createLocalRuntime({ registry, dataDir, clock: request.clock === 'virtual' ? new VirtualClock() : new WallClock(), bus: true });
+  const server = await createLocalEndpoint({ ...runtime, bus: runtime.bus! }).catch(async (err: unknown) => {
+    await runtime.close();
+    throw err;
+  });
+  const context = commandContext(registry, server.url);
+  return {
+    context,
+    async close() {
+      await context.dispose();
+      await server.close();
+      await runtime.close();
+      if (temporary) rmSync(temporary, { recursive: true, force: true });
+    },
+  };
+}
