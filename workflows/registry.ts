@@ -5,9 +5,10 @@
 import { defineRegistry } from '../src/builder';
 import { DATA_BUCKET } from './data-bucket';
 import { brandPackage } from './brand';
+import { energyPackage } from './energy';
 import { kfoldCvPackage } from './kfold-cv';
 
 export const registry = defineRegistry({
-  packages: [kfoldCvPackage, brandPackage],
+  packages: [kfoldCvPackage, brandPackage, energyPackage],
   modelRegistry: { bucket: DATA_BUCKET, prefix: 'model-registry/' },
 });

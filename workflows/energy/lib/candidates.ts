@@ -5,20 +5,11 @@
  * ForecasterConfig from the days before a given day only, so a backtest of a candidate on days
  * after those is out of sample.
  */
+import type { CandidateSpec, Weighting } from '../schemas/candidate';
 import type { BandConfig, ForecasterConfig } from '../schemas/model';
 import { memberMaes, type MemberSpan } from './ensemble';
 
-export type Weighting = 'equal' | 'inverse-mae' | 'inverse-mse';
-
-export interface CandidateSpec {
-  readonly name: string;
-  /** The windows the candidate may use. */
-  readonly windows: readonly number[];
-  /** Keep only this many of them, those with the lowest MAE on the fitting days. @default all */
-  readonly keep?: number;
-  readonly weighting: Weighting;
-  readonly band: BandConfig;
-}
+export type { CandidateSpec, Weighting };
 
 /** The windows a retrain forecasts with: the benchmark's four and the spans between them. */
 export const WINDOW_POOL = [28, 56, 84, 112, 168, 252, 364, 546, 728, 1092, 1456] as const;
@@ -31,11 +22,11 @@ const BANDS: readonly BandConfig[] = [
 
 /** Every candidate of the default space, for a pool of windows. */
 export function defaultCandidates(pool: readonly number[] = WINDOW_POOL): CandidateSpec[] {
-  const sets: { name: string; windows: readonly number[]; keep?: number }[] = [
+  const sets: { name: string; windows: number[]; keep?: number }[] = [
     { name: 'benchmark', windows: BENCHMARK_WINDOWS.filter((w) => pool.includes(w)) },
-    { name: 'pool', windows: pool },
-    { name: `best${Math.min(6, pool.length)}`, windows: pool, keep: Math.min(6, pool.length) },
-    { name: `best${Math.min(4, pool.length)}`, windows: pool, keep: Math.min(4, pool.length) },
+    { name: 'pool', windows: [...pool] },
+    { name: `best${Math.min(6, pool.length)}`, windows: [...pool], keep: Math.min(6, pool.length) },
+    { name: `best${Math.min(4, pool.length)}`, windows: [...pool], keep: Math.min(4, pool.length) },
   ];
   const weightings: Weighting[] = ['equal', 'inverse-mae'];
   return sets
