@@ -6,8 +6,9 @@
  * decision reads only member forecasts and prices of days before it; each member forecast is a
  * LEAR recalibrated on the days before its own day.
  *
- * The member forecasts (11 windows × the test period and 26 weeks before it) take ~20 minutes of
- * one core the first time; they are cached (BENCH_ENERGY_CACHE, default the OS temp directory).
+ * The member forecasts (8 windows × the test period and 26 weeks before it) take ~8 minutes of
+ * CPU the first time, on BENCH_ENERGY_WORKERS threads (default 2); they are cached
+ * (BENCH_ENERGY_CACHE, default the OS temp directory).
  * Env: BENCH_LOOP_MARGIN (default 0.01), BENCH_LOOP_BACKTEST_DAYS (28), BENCH_LOOP_FIT_DAYS (28).
  */
 import { join } from 'node:path';
@@ -52,92 +53,100 @@ const published = readPublishedForecasts(PUBLISHED_CSV);
 const testFrom = dayIndex(market, published.days[0]!);
 const testTo = dayIndex(market, published.days[published.days.length - 1]!);
 const spanFrom = testFrom - LEAD_DAYS;
-const members = memberForecasts(market, MARKET_CSV, spanFrom, testTo, WINDOW_POOL);
-const actualSpan = market.price.subarray(spanFrom * 24, (testTo + 1) * 24);
-const span: MemberSpan = { days: testTo - spanFrom + 1, actual: actualSpan, members: members.byWindow };
-const first = testFrom - spanFrom;
-const hours = (testTo - testFrom + 1) * 24;
-const actual = actualSpan.subarray(first * 24);
 
-interface Sequence extends Band {
-  readonly p10: Float64Array;
-  readonly p50: Float64Array;
-  readonly p90: Float64Array;
-  /** The ensemble mean before the band's median shift. */
-  readonly point: Float64Array;
-}
+async function main(): Promise<void> {
+  const members = await memberForecasts(MARKET_CSV, spanFrom, testTo, WINDOW_POOL);
+  const actualSpan = market.price.subarray(spanFrom * 24, (testTo + 1) * 24);
+  const span: MemberSpan = { days: testTo - spanFrom + 1, actual: actualSpan, members: members.byWindow };
+  const first = testFrom - spanFrom;
+  const hours = (testTo - testFrom + 1) * 24;
+  const actual = actualSpan.subarray(first * 24);
 
-function emptySequence(): Sequence {
-  return { p10: new Float64Array(hours), p50: new Float64Array(hours), p90: new Float64Array(hours), point: new Float64Array(hours) };
-}
-
-function forecastDays(out: Sequence, config: ForecasterConfig, from: number, to: number): void {
-  const point = ensemblePoint(span, config.windows, config.weights);
-  for (let d = from; d <= to; d++) {
-    const band = bandOfDay(config.band, span, config.windows, point, d);
-    const at = (d - first) * 24;
-    out.p10.set(band.p10, at);
-    out.p50.set(band.p50, at);
-    out.p90.set(band.p90, at);
-    out.point.set(point.subarray(d * 24, (d + 1) * 24), at);
+  interface Sequence extends Band {
+    readonly p10: Float64Array;
+    readonly p50: Float64Array;
+    readonly p90: Float64Array;
+    /** The ensemble mean before the band's median shift. */
+    readonly point: Float64Array;
   }
-}
 
-function replayLoop(): { sequence: Sequence; promotions: string[]; decisions: number } {
-  const specs = defaultCandidates(WINDOW_POOL);
-  const sequence = emptySequence();
-  const promotions: string[] = [];
-  let champion: ForecasterConfig = DEFAULT_FORECASTER;
-  let decisions = 0;
-  for (let day = first; day < span.days; day += 7) {
-    const decision = retrainDecision(span, day, champion, specs, options);
-    decisions++;
-    if (decision.promote) {
-      champion = decision.next;
-      promotions.push(`${market.days[spanFrom + day]}  ${decision.challenger.spec.name.padEnd(28)} windows ${champion.windows.join('/')}  weights ${champion.weights.map((w) => w.toFixed(2)).join('/')}`);
+  function emptySequence(): Sequence {
+    return { p10: new Float64Array(hours), p50: new Float64Array(hours), p90: new Float64Array(hours), point: new Float64Array(hours) };
+  }
+
+  function forecastDays(out: Sequence, config: ForecasterConfig, from: number, to: number): void {
+    const point = ensemblePoint(span, config.windows, config.weights);
+    for (let d = from; d <= to; d++) {
+      const band = bandOfDay(config.band, span, config.windows, point, d);
+      const at = (d - first) * 24;
+      out.p10.set(band.p10, at);
+      out.p50.set(band.p50, at);
+      out.p90.set(band.p90, at);
+      out.point.set(point.subarray(d * 24, (d + 1) * 24), at);
     }
-    forecastDays(sequence, champion, day, Math.min(day + 6, span.days - 1));
   }
-  return { sequence, promotions, decisions };
+
+  function replayLoop(): { sequence: Sequence; promotions: string[]; decisions: number } {
+    const specs = defaultCandidates(WINDOW_POOL);
+    const sequence = emptySequence();
+    const promotions: string[] = [];
+    let champion: ForecasterConfig = DEFAULT_FORECASTER;
+    let decisions = 0;
+    for (let day = first; day < span.days; day += 7) {
+      const decision = retrainDecision(span, day, champion, specs, options);
+      decisions++;
+      if (decision.promote) {
+        champion = decision.next;
+        promotions.push(`${market.days[spanFrom + day]}  ${decision.challenger.spec.name.padEnd(28)} windows ${champion.windows.join('/')}  weights ${champion.weights.map((w) => w.toFixed(2)).join('/')}`);
+      }
+      forecastDays(sequence, champion, day, Math.min(day + 6, span.days - 1));
+    }
+    return { sequence, promotions, decisions };
+  }
+
+  function staticSequence(config: ForecasterConfig): Sequence {
+    const sequence = emptySequence();
+    forecastDays(sequence, config, first, span.days - 1);
+    return sequence;
+  }
+
+  function row(name: string, point: ArrayLike<number>, band?: Band): string[] {
+    const from2018 = published.days.indexOf(YEAR_2018) * 24;
+    const slice = (s: ArrayLike<number>) => Array.prototype.slice.call(s, from2018) as number[];
+    const bandCells = band
+      ? [bandPinball(actual, band).toFixed(3), coverage(actual, band).toFixed(3), bandPinball(slice(actual), { p10: slice(band.p10), p50: slice(band.p50), p90: slice(band.p90) }).toFixed(3), coverage(slice(actual), { p10: slice(band.p10), p50: slice(band.p50), p90: slice(band.p90) }).toFixed(3)]
+      : ['', '', '', ''];
+    return [name, mae(actual, point).toFixed(4), rmae(actual, point).toFixed(3), smape(actual, point).toFixed(2), rmse(actual, point).toFixed(3), ...bandCells];
+  }
+
+  const started = performance.now();
+  const loop = replayLoop();
+  const replaySeconds = (performance.now() - started) / 1000;
+  const benchmark = staticSequence(DEFAULT_FORECASTER);
+  const pool = staticSequence({ ...DEFAULT_FORECASTER, windows: [...WINDOW_POOL], weights: WINDOW_POOL.map(() => 1 / WINDOW_POOL.length) });
+
+  console.log(`energy-retrain replayed weekly over ${published.days[0]} .. ${published.days[published.days.length - 1]} (${testTo - testFrom + 1} days, ${loop.decisions} decisions, ${defaultCandidates().length} candidates each)`);
+  console.log(`backtest ${options.backtestDays} days, fit ${options.fitDays} days, margin ${(options.margin * 100).toFixed(1)} %; member forecasts ${members.computedSeconds > 0 ? `computed in ${members.computedSeconds.toFixed(0)} s` : 'from the cache'}, decisions replayed in ${replaySeconds.toFixed(1)} s\n`);
+  console.log(
+    renderTable(
+      ['forecast', 'MAE', 'rMAE', 'sMAPE %', 'RMSE', 'pinball', 'P10–P90 cov.', 'pinball 2018', 'cov. 2018'],
+      [
+        row('loop: promoted sequence, P50', loop.sequence.p50, loop.sequence),
+        row('loop: promoted sequence, ensemble mean', loop.sequence.point),
+        row('LEAR 56/84/1092/1456 equal (no loop), P50', benchmark.p50, benchmark),
+        row('LEAR 56/84/1092/1456 equal, mean', benchmark.point),
+        row(`LEAR all ${WINDOW_POOL.length} windows equal, P50`, pool.p50, pool),
+        row('published LEAR ensemble', publishedSeries(published, 'LEAR Ensemble')),
+        row('published DNN ensemble', publishedSeries(published, 'DNN Ensemble')),
+      ],
+    ),
+  );
+  console.log('\npinball: mean over P10/P50/P90 (EUR/MWh); the README\'s baseline band over 2018: coverage 0.765, pinball 0.778.');
+  console.log(`\npromotions (${loop.promotions.length}):`);
+  for (const line of loop.promotions) console.log(`  ${line}`);
 }
 
-function staticSequence(config: ForecasterConfig): Sequence {
-  const sequence = emptySequence();
-  forecastDays(sequence, config, first, span.days - 1);
-  return sequence;
-}
-
-function row(name: string, point: ArrayLike<number>, band?: Band): string[] {
-  const from2018 = published.days.indexOf(YEAR_2018) * 24;
-  const slice = (s: ArrayLike<number>) => Array.prototype.slice.call(s, from2018) as number[];
-  const bandCells = band
-    ? [bandPinball(actual, band).toFixed(3), coverage(actual, band).toFixed(3), bandPinball(slice(actual), { p10: slice(band.p10), p50: slice(band.p50), p90: slice(band.p90) }).toFixed(3), coverage(slice(actual), { p10: slice(band.p10), p50: slice(band.p50), p90: slice(band.p90) }).toFixed(3)]
-    : ['', '', '', ''];
-  return [name, mae(actual, point).toFixed(4), rmae(actual, point).toFixed(3), smape(actual, point).toFixed(2), rmse(actual, point).toFixed(3), ...bandCells];
-}
-
-const started = performance.now();
-const loop = replayLoop();
-const replaySeconds = (performance.now() - started) / 1000;
-const benchmark = staticSequence(DEFAULT_FORECASTER);
-const pool = staticSequence({ ...DEFAULT_FORECASTER, windows: [...WINDOW_POOL], weights: WINDOW_POOL.map(() => 1 / WINDOW_POOL.length) });
-
-console.log(`energy-retrain replayed weekly over ${published.days[0]} .. ${published.days[published.days.length - 1]} (${testTo - testFrom + 1} days, ${loop.decisions} decisions, ${defaultCandidates().length} candidates each)`);
-console.log(`backtest ${options.backtestDays} days, fit ${options.fitDays} days, margin ${(options.margin * 100).toFixed(1)} %; member forecasts ${members.computedSeconds > 0 ? `computed in ${members.computedSeconds.toFixed(0)} s` : 'from the cache'}, decisions replayed in ${replaySeconds.toFixed(1)} s\n`);
-console.log(
-  renderTable(
-    ['forecast', 'MAE', 'rMAE', 'sMAPE %', 'RMSE', 'pinball', 'P10–P90 cov.', 'pinball 2018', 'cov. 2018'],
-    [
-      row('loop: promoted sequence, P50', loop.sequence.p50, loop.sequence),
-      row('loop: promoted sequence, ensemble mean', loop.sequence.point),
-      row('LEAR 56/84/1092/1456 equal (no loop), P50', benchmark.p50, benchmark),
-      row('LEAR 56/84/1092/1456 equal, mean', benchmark.point),
-      row(`LEAR all ${WINDOW_POOL.length} windows equal, P50`, pool.p50, pool),
-      row('published LEAR ensemble', publishedSeries(published, 'LEAR Ensemble')),
-      row('published DNN ensemble', publishedSeries(published, 'DNN Ensemble')),
-    ],
-  ),
-);
-console.log('\npinball: mean over P10/P50/P90 (EUR/MWh); the README\'s baseline band over 2018: coverage 0.765, pinball 0.778.');
-console.log(`\npromotions (${loop.promotions.length}):`);
-for (const line of loop.promotions) console.log(`  ${line}`);
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
