@@ -1,12 +1,12 @@
 /** Candidates fitted on past days, backtested like for like, and the decision that follows. */
-import { materialise, retrainDecision, retrainPlan, type CandidateSpec, type MemberSpan } from '../../../../workflows/energy/lib';
+import { materialise, retrainDecision, retrainPlan, type CandidateSpec } from '../../../../workflows/energy/lib';
 import type { ForecasterConfig } from '../../../../workflows/energy/schemas/model';
 
 const DAYS = 80;
 const band = { method: 'conformal', calibrationDays: 14, recentDays: 7, recentWeight: 0.5 } as const;
 
 /** Prices with a daily shape; window 28 misses by ±1, window 56 by ±3, window 84 by +2 (a bias). */
-function syntheticSpan(): MemberSpan & { actual: Float64Array; members: Map<number, Float64Array> } {
+function syntheticSpan(): { days: number; actual: Float64Array; members: Map<number, Float64Array> } {
   const actual = new Float64Array(DAYS * 24);
   const members = new Map([28, 56, 84].map((w) => [w, new Float64Array(DAYS * 24)] as const));
   for (let i = 0; i < actual.length; i++) {
