@@ -9,7 +9,9 @@
  * The member forecasts (8 windows × the test period and 26 weeks before it) take ~8 minutes of
  * CPU the first time, on BENCH_ENERGY_WORKERS threads (default 2); they are cached
  * (BENCH_ENERGY_CACHE, default the OS temp directory).
- * Env: BENCH_LOOP_MARGIN (default 0.01), BENCH_LOOP_BACKTEST_DAYS (28), BENCH_LOOP_FIT_DAYS (28).
+ * BENCH_LOOP_SETTINGS lists the loop settings replayed, `backtestDays/fitDays/margin` separated by
+ * commas (default `28/28/0.01,56/56/0.02`: the workflow's defaults, then a longer, stricter
+ * comparison); every setting is printed, none is chosen after the fact.
  */
 import { join } from 'node:path';
 import { DEFAULT_FORECASTER, type ForecasterConfig } from '../workflows/energy/schemas/model';
@@ -33,7 +35,6 @@ import {
   type MemberSpan,
 } from '../workflows/energy/lib';
 import { memberForecasts } from './energy-members';
-import { envNumber } from './env';
 import { renderTable } from './table';
 
 const DATA = join(__dirname, '../../shared/data/energy');
@@ -42,11 +43,12 @@ const PUBLISHED_CSV = join(DATA, 'Forecasts_NP_DNN_LEAR_ensembles.csv');
 /** Member forecasts before the test period: the first decision's fit and backtest days and their band calibration. */
 const LEAD_DAYS = 182;
 const YEAR_2018 = '2017-12-26';
-const options = {
-  margin: Number(process.env.BENCH_LOOP_MARGIN ?? 0.01),
-  backtestDays: envNumber('BENCH_LOOP_BACKTEST_DAYS', 28),
-  fitDays: envNumber('BENCH_LOOP_FIT_DAYS', 28),
-};
+const SETTINGS = (process.env.BENCH_LOOP_SETTINGS ?? '28/28/0.01,56/56/0.02').split(',').map((text) => {
+  const [backtestDays, fitDays, margin] = text.split('/').map(Number);
+  if (![backtestDays, fitDays, margin].every((x) => Number.isFinite(x))) throw new Error(`BENCH_LOOP_SETTINGS: '${text}' is not backtestDays/fitDays/margin.`);
+  return { backtestDays: backtestDays!, fitDays: fitDays!, margin: margin! };
+});
+type Settings = (typeof SETTINGS)[number];
 
 const market = readMarketData(MARKET_CSV);
 const published = readPublishedForecasts(PUBLISHED_CSV);
@@ -86,7 +88,7 @@ async function main(): Promise<void> {
     }
   }
 
-  function replayLoop(): { sequence: Sequence; promotions: string[]; decisions: number } {
+  function replayLoop(options: Settings): { sequence: Sequence; promotions: string[]; decisions: number } {
     const specs = defaultCandidates(WINDOW_POOL);
     const sequence = emptySequence();
     const promotions: string[] = [];
@@ -119,31 +121,36 @@ async function main(): Promise<void> {
     return [name, mae(actual, point).toFixed(4), rmae(actual, point).toFixed(3), smape(actual, point).toFixed(2), rmse(actual, point).toFixed(3), ...bandCells];
   }
 
-  const started = performance.now();
-  const loop = replayLoop();
-  const replaySeconds = (performance.now() - started) / 1000;
+  const label = (o: Settings) => `${o.backtestDays}/${o.fitDays} d, ${(o.margin * 100).toFixed(0)} %`;
+  const loops = SETTINGS.map((options) => {
+    const started = performance.now();
+    const loop = replayLoop(options);
+    return { options, ...loop, seconds: (performance.now() - started) / 1000 };
+  });
   const benchmark = staticSequence(DEFAULT_FORECASTER);
   const pool = staticSequence({ ...DEFAULT_FORECASTER, windows: [...WINDOW_POOL], weights: WINDOW_POOL.map(() => 1 / WINDOW_POOL.length) });
 
-  console.log(`energy-retrain replayed weekly over ${published.days[0]} .. ${published.days[published.days.length - 1]} (${testTo - testFrom + 1} days, ${loop.decisions} decisions, ${defaultCandidates().length} candidates each)`);
-  console.log(`backtest ${options.backtestDays} days, fit ${options.fitDays} days, margin ${(options.margin * 100).toFixed(1)} %; member forecasts ${members.computedSeconds > 0 ? `computed in ${members.computedSeconds.toFixed(0)} s` : 'from the cache'}, decisions replayed in ${replaySeconds.toFixed(1)} s\n`);
+  console.log(`energy-retrain replayed weekly over ${published.days[0]} .. ${published.days[published.days.length - 1]} (${testTo - testFrom + 1} days, ${loops[0]?.decisions} decisions, ${defaultCandidates().length} candidates each, windows ${WINDOW_POOL.join('/')})`);
+  console.log(`member forecasts ${members.computedSeconds > 0 ? `computed in ${members.computedSeconds.toFixed(0)} s` : 'from the cache'}; decisions replayed in ${loops.map((l) => `${l.seconds.toFixed(0)} s`).join(', ')}`);
+  console.log('loop settings: backtest days / fitting days, margin a challenger needs; the first is energy-retrain\'s default\n');
   console.log(
     renderTable(
       ['forecast', 'MAE', 'rMAE', 'sMAPE %', 'RMSE', 'pinball', 'P10–P90 cov.', 'pinball 2018', 'cov. 2018'],
       [
-        row('loop: promoted sequence, P50', loop.sequence.p50, loop.sequence),
-        row('loop: promoted sequence, ensemble mean', loop.sequence.point),
+        ...loops.flatMap((l) => [row(`loop ${label(l.options)}: promoted sequence, P50`, l.sequence.p50, l.sequence), row(`loop ${label(l.options)}: promoted, ensemble mean`, l.sequence.point)]),
         row('LEAR 56/84/1092/1456 equal (no loop), P50', benchmark.p50, benchmark),
         row('LEAR 56/84/1092/1456 equal, mean', benchmark.point),
-        row(`LEAR all ${WINDOW_POOL.length} windows equal, P50`, pool.p50, pool),
+        row(`LEAR all ${WINDOW_POOL.length} windows equal (no loop), P50`, pool.p50, pool),
         row('published LEAR ensemble', publishedSeries(published, 'LEAR Ensemble')),
         row('published DNN ensemble', publishedSeries(published, 'DNN Ensemble')),
       ],
     ),
   );
-  console.log('\npinball: mean over P10/P50/P90 (EUR/MWh); the README\'s baseline band over 2018: coverage 0.765, pinball 0.778.');
-  console.log(`\npromotions (${loop.promotions.length}):`);
-  for (const line of loop.promotions) console.log(`  ${line}`);
+  console.log("\npinball: mean over P10/P50/P90 (EUR/MWh); the README's baseline band over 2018: coverage 0.765, pinball 0.778.");
+  for (const l of loops) {
+    console.log(`\npromotions, loop ${label(l.options)} (${l.promotions.length}):`);
+    for (const line of l.promotions) console.log(`  ${line}`);
+  }
 }
 
 main().catch((err: unknown) => {
