@@ -35,7 +35,7 @@ export const Drift = Type.Object({
   reason: Type.String(),
 });
 
-export const ScoreInput = Type.Object({ market: Market, drift: Type.Optional(Type.Partial(DriftSettings)) }, { additionalProperties: true });
+export const ScoreInput = Type.Object({ market: Market, drift: Type.Optional(Type.Partial(DriftSettings)) }, { additionalProperties: false });
 export const ScoreOutput = Type.Object({ market: Market, scoredDays: Type.Array(Day), drift: Drift });
 export type ScoreOutput = Static<typeof ScoreOutput>;
 
