@@ -6,7 +6,7 @@
  * with the reason) → ModelPromoted.
  *
  * The members are trained once per window rather than once per candidate: candidates share windows
- * (the default space is 16 rules over 11 windows), and a LEAR member is the expensive part.
+ * (the default space is 16 rules over 8 windows), and a LEAR member is the expensive part.
  */
 import { defineEvent, defineWorkflow } from '../../src/builder';
 import { ModelPromotedDetail, RetrainInput, RetrainOutput } from './schemas/retrain';
