@@ -7,11 +7,11 @@
  * LEAR recalibrated on the days before its own day.
  *
  * The member forecasts (8 windows × the test period and 26 weeks before it; see loopMembers for the
- * two long windows) take ~17 minutes of CPU the first time (~1.1 s per day for the eight windows), on BENCH_ENERGY_WORKERS threads (default 2); they are cached
- * (BENCH_ENERGY_CACHE, default the OS temp directory).
- * BENCH_LOOP_SETTINGS lists the loop settings replayed, `backtestDays/fitDays/margin` separated by
- * commas (default `28/28/0.01,56/56/0.02`: the workflow's defaults, then a longer, stricter
- * comparison); every setting is printed, none is chosen after the fact.
+ * two long windows) take ~17 minutes of CPU the first time (~1.1 s per day for the eight windows),
+ * on BENCH_ENERGY_WORKERS threads (default 2); they are cached (BENCH_ENERGY_CACHE, default the OS
+ * temp directory). BENCH_LOOP_SETTINGS lists the loop settings replayed, `backtestDays/fitDays/margin`
+ * separated by commas (default `28/28/0.01,56/56/0.02`: the workflow's defaults, then a longer,
+ * stricter comparison); every setting listed is printed.
  */
 import { join } from 'node:path';
 import { DEFAULT_FORECASTER, type ForecasterConfig } from '../workflows/energy/schemas/model';
