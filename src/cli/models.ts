@@ -60,13 +60,18 @@ export function formatVersions(versions: readonly ModelVersion[]): string {
     v.status,
     v.kind,
     formatMetrics(v.metrics),
-    Object.entries(v.hyperparameters).map(([name, value]) => `${name}=${String(value)}`).join(' '),
+    Object.entries(v.hyperparameters).map(([name, value]) => `${name}=${formatValue(value)}`).join(' '),
     v.createdAt,
     v.executionArn,
   ]);
   const header = ['MODEL', 'VERSION', 'STATUS', 'KIND', 'METRICS', 'HYPERPARAMETERS', 'CREATED', 'EXECUTION'];
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i].length)));
   return [header, ...rows].map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ')).join('\n') + '\n';
+}
+
+/** Structured hyperparameters (an energy model's windows and band) as JSON, not `[object Object]`. */
+function formatValue(value: unknown): string {
+  return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
 }
 
 /** Scalar metrics, four decimals; lists (per fold, per hour) are left to `show`. */

@@ -1,7 +1,9 @@
 /**
  * The energy workflow package: day-ahead electricity prices — `energy-ingest` (the market's feeds
- * into the lake, then the champion's P10/P50/P90 forecast for the next day), its daily rule, its lake
- * tables, and the feed server `statecraft serve` runs as the feeds' local stand-in.
+ * into the lake, then the champion's P10/P50/P90 forecast for the next day), `energy-score` (each
+ * published forecast scored once its prices are known) and `energy-retrain` (weekly and on
+ * `AccuracyDegraded`: candidates backtested against the champion, the better one promoted), their
+ * rules, their lake tables, and the feed server `statecraft serve` runs as the feeds' local stand-in.
  */
 import { defineWorkflowPackage } from '../../src/builder';
 import { dataBucket } from '../data-bucket';
@@ -9,7 +11,9 @@ import { feedUrlVariable } from './feeds/config';
 import { feedsEndpoint } from './feeds/endpoint';
 import { FEEDS } from './feeds/feeds';
 import { energyIngest } from './ingest';
+import { energyRetrain } from './retrain';
 import { ENERGY_MARKETS, energyRules } from './rules';
+import { energyScore } from './score';
 import { ENERGY_TABLES } from './tables';
 
 /** On AWS each feed's URL is a setting of the deployment (CDK context of the same name); unset, the fetch fails saying which. */
@@ -17,7 +21,7 @@ const feedSettings = Object.fromEntries(ENERGY_MARKETS.flatMap((market) => FEEDS
 
 export const energyPackage = defineWorkflowPackage({
   module: __filename,
-  workflows: [energyIngest],
+  workflows: [energyIngest, energyScore, energyRetrain],
   rules: energyRules,
   buckets: [dataBucket],
   tables: [...ENERGY_TABLES],
@@ -26,3 +30,5 @@ export const energyPackage = defineWorkflowPackage({
 });
 
 export { energyIngest, ForecastPublished } from './ingest';
+export { energyRetrain, ModelPromoted } from './retrain';
+export { energyScore, AccuracyDegraded } from './score';

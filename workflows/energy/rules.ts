@@ -1,4 +1,7 @@
-/** What starts the energy workflows. */
+/**
+ * What starts the energy workflows: a daily ingestion per market; every ForecastPublished is scored;
+ * every AccuracyDegraded, and a weekly schedule, starts a retrain of that market.
+ */
 import type { RuleDefinition } from '../../src/builder';
 
 /** The markets forecast every day; each has its own feeds (see feeds/config.ts). */
@@ -18,4 +21,29 @@ export function dailyIngest(market: string): RuleDefinition {
   };
 }
 
-export const energyRules: RuleDefinition[] = ENERGY_MARKETS.map(dailyIngest);
+export const scoreOnForecastPublished: RuleDefinition = {
+  name: 'energy-score-on-forecast-published',
+  description: 'Score published energy forecasts whose prices have arrived, after every ForecastPublished',
+  eventPattern: { source: ['statecraft.energy-ingest'], 'detail-type': ['ForecastPublished'] },
+  target: { workflow: 'energy-score', inputTransformer: { InputPathsMap: { market: '$.detail.market' }, InputTemplate: '{"market": <market>}' } },
+};
+
+export const retrainOnAccuracyDegraded: RuleDefinition = {
+  name: 'energy-retrain-on-accuracy-degraded',
+  description: 'Retrain a market whose forecasts drifted',
+  eventPattern: { source: ['statecraft.energy-score'], 'detail-type': ['AccuracyDegraded'] },
+  target: { workflow: 'energy-retrain', inputTransformer: { InputPathsMap: { market: '$.detail.market' }, InputTemplate: '{"market": <market>, "trigger": "AccuracyDegraded"}' } },
+};
+
+/** Every Monday at 06:00 UTC a market's retrain; a schedule carries no market of its own, so one rule per market. */
+export function weeklyRetrain(market: string): RuleDefinition {
+  return {
+    name: `energy-retrain-weekly-${market.toLowerCase()}`,
+    description: `Retrain ${market} every Monday at 06:00 UTC`,
+    scheduleExpression: 'cron(0 6 ? * MON *)',
+    target: { workflow: 'energy-retrain', inputTransformer: { InputPathsMap: {}, InputTemplate: `{"market": "${market}", "trigger": "schedule"}` } },
+  };
+}
+
+export const energyRules: RuleDefinition[] = [...ENERGY_MARKETS.map(dailyIngest), scoreOnForecastPublished, retrainOnAccuracyDegraded, ...ENERGY_MARKETS.map(weeklyRetrain)];
+

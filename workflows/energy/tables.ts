@@ -81,4 +81,26 @@ export const backcastsTable = defineLakeTable({
   description: 'Calibration forecasts made after the fact, never published',
 });
 
-export const ENERGY_TABLES = [historyTable, forecastsTable, exogenousTable, backcastsTable] as const;
+/** The scores of published forecasts, one row per scored forecast day (a re-scored day replaces its object). */
+export const scoresTable = defineLakeTable({
+  name: 'energy_scores',
+  bucket: DATA_BUCKET,
+  prefix: 'lake/energy/scores/',
+  rows: Type.Object({
+    /** The model that made the forecast, as energy_forecasts names it. */
+    model: Type.String(),
+    mae: Type.Number(),
+    smape: Type.Number(),
+    /** Mean pinball loss over P10/P50/P90. */
+    pinball: Type.Number(),
+    /** Share of the day's hours within [P10, P90]. */
+    coverage: Type.Number(),
+    hours: Type.Integer(),
+    /** When the day was scored, ISO 8601 on the engine's clock. */
+    scoredAt: Type.String(),
+  }),
+  partitionKeys: PARTITIONS,
+  description: 'Accuracy of each published day-ahead forecast against the prices that came true',
+});
+
+export const ENERGY_TABLES = [historyTable, forecastsTable, exogenousTable, backcastsTable, scoresTable] as const;

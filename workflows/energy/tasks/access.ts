@@ -1,6 +1,7 @@
-/** The objects energy-ingest's tasks reach, by prefix of the shared data bucket. */
+/** The objects the energy tasks reach, by prefix of the shared data bucket. */
 import type { ObjectAccess, ObjectAccessMode } from '../../../src/services';
 import { DATA_BUCKET } from '../../data-bucket';
+import { scoresTable } from '../tables';
 
 /** The feeds' answers as received, under time-stamped prefixes. */
 export const RAW_PREFIX = 'energy/raw/';
@@ -17,3 +18,12 @@ export const objectsUnder = (prefix: string, access: ObjectAccessMode): ObjectAc
 export function timeStamp(at: Date): string {
   return at.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '');
 }
+
+/** Each retrain run's working files: member forecasts of its span, the promoted config. */
+export const RETRAIN_RUNS_PREFIX = 'runs/energy-retrain/';
+/** Member forecasts per market, window and day, kept across runs: a day's LEAR forecast never changes. */
+export const MEMBERS_PREFIX = 'energy/members/';
+
+export const retrainRuns = (access: ObjectAccessMode): ObjectAccess => ({ bucket: DATA_BUCKET, prefix: RETRAIN_RUNS_PREFIX, access });
+export const memberCache = (access: ObjectAccessMode): ObjectAccess => ({ bucket: DATA_BUCKET, prefix: MEMBERS_PREFIX, access });
+export const scoreObjects = (access: ObjectAccessMode): ObjectAccess => ({ bucket: DATA_BUCKET, prefix: scoresTable.prefix, access });

@@ -1,0 +1,63 @@
+/**
+ * ScoreForecasts: every published forecast whose delivery day's prices are now in the lake and that
+ * has no score yet is scored (P50's MAE and sMAPE, the band's pinball loss and P10–P90 coverage)
+ * and stored in energy_scores; then the drift rule reads the latest scores. Idempotent: a scored
+ * day is never scored again, and a re-run rewrites the same partition object.
+ */
+import { Value } from '@sinclair/typebox/value';
+import { defineTask } from '../../../src/builder';
+import { writeParquet, type LakeQueries, type QueryRow } from '../../../src/services';
+import { DATA_BUCKET } from '../../data-bucket';
+import { detectDrift, scoreForecast, type DriftOptions } from '../lib';
+import { DriftSettings, ScoreInput, ScoreOutput } from '../schemas/retrain';
+import { scoresTable } from '../tables';
+import { scoreObjects } from './access';
+
+export function unscoredSql(market: string): string {
+  return [
+    'SELECT f."date", f.hour, f.p10, f.p50, f.p90, f.model, h.price',
+    'FROM energy_forecasts f',
+    'JOIN energy_history h ON h.market = f.market AND h."date" = f."date" AND h.hour = f.hour',
+    `WHERE f.market = '${market}' AND f."date" NOT IN (SELECT s."date" FROM energy_scores s WHERE s.market = '${market}')`,
+    'ORDER BY f."date", f.hour',
+  ].join('\n');
+}
+
+export function latestScoresSql(market: string, days: number): string {
+  return `SELECT "date", mae FROM energy_scores WHERE market = '${market}' ORDER BY "date" DESC LIMIT ${days}`;
+}
+
+/** Rows of one delivery day, when all 24 hours have a forecast and a price. */
+function completeDays(rows: readonly QueryRow[]): Map<string, QueryRow[]> {
+  const byDay = new Map<string, QueryRow[]>();
+  for (const row of rows) byDay.set(row.date as string, [...(byDay.get(row.date as string) ?? []), row]);
+  for (const [day, hours] of byDay) if (hours.length !== 24 || new Set(hours.map((h) => h.hour)).size !== 24) byDay.delete(day);
+  return byDay;
+}
+
+export async function driftOf(lake: LakeQueries, market: string, settings: DriftOptions): Promise<ReturnType<typeof detectDrift>> {
+  const resolved = Value.Default(DriftSettings, { ...settings }) as Required<DriftOptions>;
+  const rows = await lake.query(latestScoresSql(market, resolved.recentDays + resolved.referenceDays));
+  return detectDrift(rows.map((row) => ({ date: row.date as string, mae: Number(row.mae) })), resolved);
+}
+
+export const ScoreForecasts = defineTask({
+  name: 'energy-score-forecasts',
+  input: ScoreInput,
+  output: ScoreOutput,
+  access: { lakeQueries: true, catalogUpdates: true, lakeTables: ['energy_forecasts', 'energy_history', 'energy_scores'], objects: [scoreObjects('write')] },
+  run: async ({ market, drift }, { lake, catalog, objects, clock }) => {
+    const scoredAt = clock.now().toISOString();
+    const scoredDays: string[] = [];
+    for (const [day, hours] of completeDays(await lake.query(unscoredSql(market)))) {
+      const sorted = [...hours].sort((a, b) => Number(a.hour) - Number(b.hour));
+      const column = (name: string) => sorted.map((row) => Number(row[name]));
+      const score = scoreForecast(column('price'), { p10: column('p10'), p50: column('p50'), p90: column('p90') });
+      const partition = `${scoresTable.prefix}market=${market}/date=${day}/`;
+      await objects.put({ bucket: DATA_BUCKET, key: `${partition}scores.parquet` }, writeParquet(scoresTable.rows, [{ model: sorted[0]!.model ?? '', ...score, scoredAt }]));
+      await catalog.addPartition({ table: scoresTable.name, values: [market, day], location: `s3://${DATA_BUCKET}/${partition}` });
+      scoredDays.push(day);
+    }
+    return { market, scoredDays, drift: await driftOf(lake, market, drift ?? {}) };
+  },
+});
