@@ -27,7 +27,7 @@ test("the daily rule fires at 09:00 UTC and its input is a valid energy-ingest i
 });
 
 test('the package declares its tables, the feeds endpoint and one URL setting per feed', () => {
-  expect(energyPackage.tables.map((table) => table.name)).toEqual(['energy_history', 'energy_forecasts', 'energy_exogenous', 'energy_backcasts']);
+  expect(energyPackage.tables.map((table) => table.name)).toEqual(['energy_history', 'energy_forecasts', 'energy_exogenous', 'energy_backcasts', 'energy_scores']);
   expect(energyPackage.endpoints.map((endpoint) => endpoint.name)).toEqual(['feeds']);
   expect(Object.keys(energyPackage.environment)).toEqual(['ENERGY_FEED_URL_NP_PRICES', 'ENERGY_FEED_URL_NP_EXOG1', 'ENERGY_FEED_URL_NP_EXOG2']);
 });
