@@ -3,7 +3,7 @@
  * `make_classification`: each class a Gaussian cluster in a few informative dimensions, the other
  * features noise, and some labels flipped so that no candidate scores perfectly.
  */
-import { mulberry32, type Random } from '../workflows/kfold-cv/lib';
+import { seededRandom, type Random } from '../src/services';
 
 export interface GeneratedDataset {
   rows: number;
@@ -13,7 +13,7 @@ export interface GeneratedDataset {
 }
 
 export function generateClassificationCsv({ rows, features, classes, seed }: GeneratedDataset): string {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const informative = Math.min(5, features);
   const centres = Array.from({ length: classes }, () => Array.from({ length: informative }, () => 3 * (random() * 2 - 1)));
   const header = [...Array.from({ length: features }, (_, i) => `x${i}`), 'label'].join(',');

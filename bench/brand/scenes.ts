@@ -6,6 +6,7 @@
  */
 import type { FrameDetections, VisibilityReport } from '../../workflows/brand/schemas';
 import { visibility } from '../../workflows/brand/lib/visibility';
+import { seededRandom } from '../../src/services';
 
 export interface LogoSource {
   brand: string;
@@ -47,20 +48,8 @@ export interface PlanOptions {
   logoSide?: [number, number];
 }
 
-/** A small seeded generator (mulberry32): the same seed plans the same video. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function planScenes(options: PlanOptions): Scene[] {
-  const next = random(options.seed);
+  const next = seededRandom(options.seed);
   const between = (lo: number, hi: number) => lo + (hi - lo) * next();
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
   const [minSide, maxSide] = options.logoSide ?? [110, 200];

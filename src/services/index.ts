@@ -13,3 +13,4 @@ export type { BaseServices, HandlerServices, RandomSource, ServicesFor, TaskCloc
 export type { ObjectAccess, ObjectAccessMode, TaskAccess } from './access';
 export { AccessDenied, ComputeWorkerError, ModelRegistryError, ObjectNotFound, TaskFailure } from './errors';
 export { glueColumns, parquetColumns, readParquet, writeParquet, ParquetSchemaError } from './parquet';
+export { seededRandom, type Random } from './seeded-random';

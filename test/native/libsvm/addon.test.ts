@@ -4,13 +4,13 @@
  */
 import * as libsvm from 'libsvm-native';
 import { readModelText, writeModelText } from '../../../workflows/kfold-cv/lib/libsvm-model-text';
-import { mulberry32 } from '../../../workflows/kfold-cv/lib/random';
+import { seededRandom } from '../../../src/services';
 
 const PARAMS: libsvm.TrainParams = { kernel: 'rbf', degree: 3, gamma: 0.1, coef0: 0, C: 1, cacheSizeMb: 100, tol: 1e-3, shrinking: true };
 
 /** Two noisy Gaussian classes, rows × cols, labels 0 and 1. */
 function twoClasses(rows: number, cols: number, seed = 1): { values: Float64Array; labels: Float64Array } {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const values = new Float64Array(rows * cols);
   const labels = new Float64Array(rows);
   for (let row = 0; row < rows; row++) {

@@ -1,4 +1,5 @@
-import { mulberry32, shuffled } from './random';
+import { seededRandom } from '../../../src/services';
+import { shuffled } from './random';
 
 /** One cross-validation split: row indexes, both ascending. */
 export interface Fold {
@@ -20,7 +21,7 @@ export function stratifiedKFold(labels: readonly unknown[], k: number): Fold[] {
  * does), by a seeded mulberry32 rather than numpy's generator: reproducible, not numpy-identical.
  */
 export function shuffledStratifiedKFold(labels: readonly unknown[], k: number, seed: number): Fold[] {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   return stratifiedFolds(labels, k, (foldsForClass) => shuffled(foldsForClass, random));
 }
 

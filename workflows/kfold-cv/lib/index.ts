@@ -25,4 +25,4 @@ export {
 export { crossValidate, type FoldOptions, type LabelledRows, scoreFold, selectRows } from './cross-validate';
 export { type ProposalRequest, proposeCandidates, randomSearch, type SearchMethod } from './search';
 export type { Candidate, LogRange, ScoredCandidate, SearchSpace } from './search-space';
-export { mulberry32, type Random, shuffled } from './random';
+export { shuffled } from './random';

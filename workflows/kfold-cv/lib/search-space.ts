@@ -1,4 +1,4 @@
-import type { Random } from './random';
+import type { Random } from '../../../src/services';
 import type { Kernel } from './svm';
 
 /** A positive range searched on a log scale (so 0.01…0.1 gets as many tries as 10…100). */

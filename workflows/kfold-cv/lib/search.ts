@@ -1,4 +1,4 @@
-import { mulberry32 } from './random';
+import { seededRandom } from '../../../src/services';
 import { assertSearchSpace, type Candidate, sampleUniform, type ScoredCandidate, type SearchSpace } from './search-space';
 import { proposeTpe } from './tpe';
 
@@ -34,7 +34,7 @@ export function proposeCandidates(request: ProposalRequest): Candidate[] {
     return randomSearch(space, until, seed).slice(history.length);
   }
   const roundSeed = (seed ^ Math.imul(history.length, 0x9e3779b9)) >>> 0;
-  return proposeTpe(space, history, count, mulberry32(roundSeed));
+  return proposeTpe(space, history, count, seededRandom(roundSeed));
 }
 
 /**
@@ -43,7 +43,7 @@ export function proposeCandidates(request: ProposalRequest): Candidate[] {
  */
 export function randomSearch(space: SearchSpace, count: number, seed: number): Candidate[] {
   assertSearchSpace(space);
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   return Array.from({ length: count }, () => sampleUniform(space, random));
 }
 

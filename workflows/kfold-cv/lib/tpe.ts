@@ -1,4 +1,4 @@
-import type { Random } from './random';
+import type { Random } from '../../../src/services';
 import { type Candidate, fromUnit, type ScoredCandidate, type SearchSpace, toUnit, type UnitPoint } from './search-space';
 import type { Kernel } from './svm';
 

@@ -1,17 +1,6 @@
 /** A seeded split by image, so no image's boxes land on both sides. */
+import { seededRandom } from '../../../../src/services';
 import type { ImageAnnotations } from './types';
-
-/** mulberry32: small, seedable, the same sequence on every platform. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * `testShare` of the images (at least one when there are two or more) go to the test side, drawn per
