@@ -3,6 +3,7 @@
  * into the lake, then the champion's P10/P50/P90 forecast for the next day), its daily rule, its lake
  * tables, and the feed server `statecraft serve` runs as the feeds' local stand-in.
  */
+import { join } from 'node:path';
 import { defineWorkflowPackage } from '../../src/builder';
 import { dataBucket } from '../data-bucket';
 import { feedUrlVariable } from './feeds/config';
@@ -22,6 +23,7 @@ export const energyPackage = defineWorkflowPackage({
   buckets: [dataBucket],
   tables: [...ENERGY_TABLES],
   endpoints: [feedsEndpoint],
+  resultViews: [{ workflow: 'energy-ingest', title: 'Forecast with its P10–P90 band against actual prices', module: join(__dirname, 'console/forecast-view.js') }],
   environment: feedSettings,
 });
 
