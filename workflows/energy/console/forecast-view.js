@@ -4,8 +4,10 @@
 // forecast object the Forecast task wrote (`location`); its `hours` are the new day, its `recent`
 // the days before it (older objects have no `recent`: then only the new day is drawn).
 
-const BAND = 'rgba(47,111,222,.18)';
+const BAND = 'rgba(47,111,222,.16)';
+const FORECAST_BAND = 'rgba(194,120,3,.3)';
 const P50 = '#2f6fde';
+const FORECAST_P50 = '#c27803';
 const ACTUAL = '#1d2330';
 
 export async function render(container, { output }, { Chart, getObject, h }) {
@@ -43,14 +45,16 @@ export async function render(container, { output }, { Chart, getObject, h }) {
   const canvas = h('canvas', { role: 'img', 'aria-label': `P10–P90 forecast band, P50 and actual prices up to ${forecast.date}` });
   container.append(h('div', { style: 'position:relative;height:360px' }, canvas));
   const line = (label, key, style) => ({ type: 'line', label, data: points.map((point) => point[key]), pointRadius: 0, borderWidth: 1.5, spanGaps: false, ...style });
+  // The new day in its own colour, so it stands apart from the published days before it.
+  const newDay = (recentColour, dayColour) => (segment) => (segment.p0DataIndex >= points.length - forecast.hours.length ? dayColour : recentColour);
   new Chart(canvas, {
     data: {
       labels: points.map((point) => `${point.date} ${String(point.hour).padStart(2, '0')}:00`),
       datasets: [
         // P90 fills down to P10, the next dataset: the band.
-        line('P90', 'p90', { borderColor: BAND, backgroundColor: BAND, borderWidth: 0, fill: '+1' }),
+        line('P90', 'p90', { borderColor: BAND, backgroundColor: BAND, borderWidth: 0, fill: '+1', segment: { backgroundColor: newDay(BAND, FORECAST_BAND) } }),
         line('P10', 'p10', { borderColor: BAND, backgroundColor: BAND, borderWidth: 0, fill: false }),
-        line('P50', 'p50', { borderColor: P50, backgroundColor: P50 }),
+        line('P50', 'p50', { borderColor: P50, backgroundColor: P50, segment: { borderColor: newDay(P50, FORECAST_P50) } }),
         line('Actual', 'actual', { borderColor: ACTUAL, backgroundColor: ACTUAL, borderWidth: 2 }),
       ],
     },
@@ -61,7 +65,7 @@ export async function render(container, { output }, { Chart, getObject, h }) {
       interaction: { mode: 'index', intersect: false },
       scales: {
         x: {
-          title: { display: true, text: `delivery hour (the last day, ${forecast.date}, is the forecast)` },
+          title: { display: true, text: `delivery hour (the last day, ${forecast.date}, in orange, is the forecast)` },
           // One tick per day, at its first hour.
           ticks: { autoSkip: false, maxRotation: 0, callback: (_value, index) => (points[index]?.hour === 0 ? points[index].date : undefined) },
         },
