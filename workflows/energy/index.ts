@@ -5,6 +5,7 @@
  * `AccuracyDegraded`: candidates backtested against the champion, the better one promoted), their
  * rules, their lake tables, and the feed server `statecraft serve` runs as the feeds' local stand-in.
  */
+import { join } from 'node:path';
 import { defineWorkflowPackage } from '../../src/builder';
 import { dataBucket } from '../data-bucket';
 import { feedUrlVariable } from './feeds/config';
@@ -26,6 +27,7 @@ export const energyPackage = defineWorkflowPackage({
   buckets: [dataBucket],
   tables: [...ENERGY_TABLES],
   endpoints: [feedsEndpoint],
+  resultViews: [{ workflow: 'energy-ingest', title: 'Forecast with its P10–P90 band against actual prices', module: join(__dirname, 'console/forecast-view.js') }],
   environment: feedSettings,
 });
 

@@ -98,6 +98,9 @@ test('with no history, a historical load reaches back for the windows and calibr
   expect((published[0] as { Detail: unknown }).Detail).toEqual({ market: 'XX', date: '2020-04-21', model: 'energy-XX@1', location: output.location });
   const stored = JSON.parse(await runtime.services.objects.getText(output.location));
   expect(stored.hours).toHaveLength(24);
+  // The week before, hour by hour, with its actual prices; no forecast was published for it.
+  const actual = await query("SELECT \"date\", hour, price FROM energy_history WHERE market = 'XX' AND \"date\" BETWEEN '2020-04-14' AND '2020-04-20' ORDER BY \"date\", hour");
+  expect(stored.recent).toEqual(actual.map((row) => ({ date: row.date, hour: Number(row.hour), actual: Number(row.price), p10: null, p50: null, p90: null })));
   expect(output.location.key).toMatch(/^energy\/forecasts\/XX\/2020-04-21\/2020-04-20T090000Z\.json$/);
 });
 
@@ -112,6 +115,12 @@ test('the next day appends only the new day, reuses the stored forecasts, and a 
   expect(days[days.length - 1]).toEqual(['2020-04-21', 24]);
   expect(days.every(([, n]) => n === 24)).toBe(true);
   expect(await forecastRows('2020-04-22')).toHaveLength(24);
+  // Yesterday's published band now stands beside its actual prices.
+  const stored = JSON.parse(await runtime.services.objects.getText((again.output as { location: { bucket: string; key: string } }).location));
+  const yesterday = (stored.recent as { date: string; actual: number; p10: number | null; p50: number | null; p90: number | null }[]).filter((h) => h.date === '2020-04-21');
+  expect(yesterday.map((h) => [h.p10, h.p50, h.p90])).toEqual((await forecastRows('2020-04-21')).map((row) => [Number(row.p10), Number(row.p50), Number(row.p90)]));
+  expect(yesterday.every((h) => Number.isFinite(h.actual))).toBe(true);
+  expect(stored.recent.filter((h: { p50: number | null }) => h.p50 !== null)).toHaveLength(24);
   // Yesterday's forecast was published, so no calibration day had to be made again.
   const forecast = runtime.engine.getExecutionHistory({ executionArn: first.executionArn, maxResults: 1000 }).events!.find((e) => e.type === 'TaskSucceeded' && (e.taskSucceededEventDetails?.output ?? '').includes('backcastDays'));
   expect(forecast?.taskSucceededEventDetails?.output).toContain('"backcastDays":0');

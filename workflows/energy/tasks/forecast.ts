@@ -4,6 +4,8 @@
  * forecasts of the calibration days: those published by this model are read from `energy_forecasts`,
  * those made after the fact from `energy_backcasts`; a day neither covers is forecast now (from the
  * history before it only) and kept in `energy_backcasts`, never among the published forecasts.
+ * The object also holds the last days' published bands beside their actual prices (`recent`), so a
+ * reader sees how the forecasts before this one fared.
  */
 import { defineTask } from '../../../src/builder';
 import { TaskFailure, type ComputePool, type LakeQueries, type LakeCatalog, type ObjectService } from '../../../src/services';
@@ -16,7 +18,7 @@ import { FORECASTS_PREFIX, LAKE_PREFIX, objectsUnder, RUNS_PREFIX, timeStamp } f
 import { bandFor, type CalibrationDay } from './band';
 import type { HourlySeries } from './build-features';
 import { calibrationReach } from './champion';
-import { membersSql } from './lake-sql';
+import { membersSql, publishedBandsSql } from './lake-sql';
 import { inBatches, writePartition } from './partitions';
 import { TRANSIENT } from './retry';
 
@@ -67,10 +69,43 @@ export const Forecast = defineTask({
     }));
     await writePartition(objects, catalog, { table: forecastsTable, market, date, rows: hours });
     const location = { bucket: DATA_BUCKET, key: `${FORECASTS_PREFIX}${market}/${date}/${timeStamp(clock.now())}.json` };
-    await objects.putText(location, JSON.stringify({ market, date, model, madeAt, windows: forecaster.windows, hours: hours.map((h) => ({ ...h, members: JSON.parse(h.members) as number[] })) }), 'application/json');
+    const recent = await recentDays(lake, market, series, target);
+    await objects.putText(location, JSON.stringify({ market, date, model, madeAt, windows: forecaster.windows, hours: hours.map((h) => ({ ...h, members: JSON.parse(h.members) as number[] })), recent }), 'application/json');
     return { market, date, model, location, backcastDays: missing.length };
   },
 });
+
+/** Days before the forecast day whose published band and actual prices go with the forecast. */
+export const RECENT_DAYS = 7;
+
+/** One hour of a recent day: its actual price, and the band published for it (null where none was). */
+export interface RecentHour {
+  date: string;
+  hour: number;
+  actual: number | null;
+  p10: number | null;
+  p50: number | null;
+  p90: number | null;
+}
+
+/** The last `RECENT_DAYS` days of the series before the forecast day, oldest first, hour by hour. */
+async function recentDays(lake: LakeQueries, market: string, series: HourlySeries, target: number): Promise<RecentHour[]> {
+  const first = Math.max(0, target - RECENT_DAYS);
+  if (first === target) return [];
+  const bands = new Map<string, { p10: number; p50: number; p90: number }>();
+  for (const row of await lake.query(publishedBandsSql(market, series.days[first], series.days[target - 1]))) {
+    bands.set(`${row.date} ${Number(row.hour)}`, { p10: Number(row.p10), p50: Number(row.p50), p90: Number(row.p90) });
+  }
+  const recent: RecentHour[] = [];
+  for (let d = first; d < target; d++) {
+    for (let hour = 0; hour < 24; hour++) {
+      const date = series.days[d];
+      const band = bands.get(`${date} ${hour}`);
+      recent.push({ date, hour, actual: series.price[d * 24 + hour], p10: band?.p10 ?? null, p50: band?.p50 ?? null, p90: band?.p90 ?? null });
+    }
+  }
+  return recent;
+}
 
 /** This model's members per day, published first, then made after the fact. */
 async function storedMembers(lake: LakeQueries, plan: IngestPlan, from: string, to: string): Promise<Map<string, Float64Array>> {

@@ -43,3 +43,13 @@ export function membersSql(table: 'energy_forecasts' | 'energy_backcasts', marke
     'ORDER BY "date", hour',
   ].join('\n');
 }
+
+/** The published P10/P50/P90 of a range of days, whichever model made them: what was actually said. */
+export function publishedBandsSql(market: string, from: string, to: string): string {
+  return [
+    'SELECT "date", hour, p10, p50, p90',
+    'FROM energy_forecasts',
+    `WHERE market = ${text(market)} AND "date" BETWEEN ${text(from)} AND ${text(to)}`,
+    'ORDER BY "date", hour',
+  ].join('\n');
+}
