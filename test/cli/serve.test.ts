@@ -100,7 +100,7 @@ test('statecraft models lists the registered version and decides its approval on
   expect(await statecraft('models', 'reject', 'iris', '1')).toMatchObject({ code: 1, stderr: 'statecraft models: Model "iris" version 1 is already Approved.\n' });
   expect(await statecraft('models', 'show', 'iris', '7')).toMatchObject({ code: 1, stderr: 'statecraft models: Model "iris" has no version 7.\n' });
   expect(await statecraft('models', 'show', 'iris', 'latest')).toMatchObject({ code: 2, stderr: expect.stringContaining('usage: statecraft models') });
-}, 30_000);
+}, 90_000);
 
 test("the packages' endpoints are served beside the APIs: the energy feeds answer at /_feeds/", async () => {
   const response = await fetch(`${server.endpoint}/_feeds/`);

@@ -2,6 +2,7 @@
 import { awsCli, describeWithAwsCli } from '../../support/aws-cli';
 import { ROLE, startSchedulerHarness, type SchedulerHarness } from './harness';
 
+// Each `aws` call starts a Python process (seconds on a busy machine): the tests get room for a dozen.
 describeWithAwsCli('aws scheduler against the local endpoint', () => {
   let h: SchedulerHarness;
   const cli = awsCli(() => h.server.url);
@@ -34,7 +35,7 @@ describeWithAwsCli('aws scheduler against the local endpoint', () => {
     await aws('delete-schedule', '--name', 'nightly', '--group-name', 'cli');
     await aws('delete-schedule-group', '--name', 'cli');
     expect((await aws('list-schedules')).Schedules).toEqual([]);
-  });
+  }, 120_000);
 
   test('errors come back as the CLI prints AWS errors, and S3 still answers on the same port', async () => {
     await expect(aws('get-schedule', '--name', 'ghost')).rejects.toThrow(/ResourceNotFoundException.*Schedule ghost does not exist/);
@@ -43,5 +44,5 @@ describeWithAwsCli('aws scheduler against the local endpoint', () => {
     );
     await cli('s3', 'mb', 's3://schedules');
     expect((await cli.json('s3api', 'list-buckets')).Buckets.map((b: { Name: string }) => b.Name)).toEqual(['schedules']);
-  });
+  }, 120_000);
 });
