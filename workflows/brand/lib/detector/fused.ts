@@ -1,0 +1,174 @@
+/**
+ * The fused logo detector (model format 2). A frozen backbone describes every window of the image; a
+ * head trained here scores them per brand; the head's best brands are verified with ORB keypoints
+ * against labelled crops; a fusion of the two fixes the decision. Training holds out a validation
+ * share of the images (and no-logo crops of them) that neither the head nor the templates see, and
+ * fits the fusion and its threshold there.
+ */
+import { splitByImage } from '../annotations';
+import { seededRandom } from '../annotations/split';
+import { BACKBONE, imageFeatures, type FeatureSource } from './backbone';
+import { chooseFusion, confidence, fusedScore, type Fusion, type ValidationImage } from './fusion';
+import { decodeGray } from './gray';
+import { scoreWindows, trainHead, type Head, type HeadOptions } from './head';
+import { FUSED_MODEL_FORMAT, parseTemplate, parseWeights, serialiseTemplate, serialiseWeights, type FusedLogoModel } from './model';
+import { noLogoCrop } from './negatives';
+import { boundingBox, FLOOR, richestTemplates } from './orb-detector';
+import { matchTemplates, orbFeatures, type Match, type Template } from './orb';
+import { poolingTables, toRegion, windows, type Region } from './regions';
+import { regionSamples, type SampleOptions, type Samples } from './samples';
+import type { Detection, Detector, TrainingExample } from './types';
+
+export interface TrainOptions {
+  /** Where backbone features come from (a cache in benchmarks). @default the backbone */
+  features?: FeatureSource;
+  /** Share of the images held out to fit the fusion and choose its threshold. @default 0.2 */
+  validationShare?: number;
+  /** @default 11 */
+  seed?: number;
+  /** Labels the head proposes per image for ORB to verify. @default 3 */
+  candidates?: number;
+  /** ORB templates kept per label. @default 8 */
+  templatesPerLabel?: number;
+  /** Weight of each background window against a logo window in the head's loss. @default 1 */
+  backgroundWeight?: number;
+  head?: HeadOptions;
+  samples?: SampleOptions;
+  /** Progress notes (stages and their times). */
+  log?: (message: string) => void;
+}
+
+type Named = TrainingExample & { name: string };
+
+const ORB = { imageSide: 640, imageFeatures: 1500 };
+
+export async function trainFused(examples: readonly Named[], options: TrainOptions = {}): Promise<FusedLogoModel> {
+  const features = options.features ?? imageFeatures;
+  const log = options.log ?? (() => undefined);
+  const labels = [...new Set(examples.flatMap((e) => e.boxes.map((b) => b.label)))].sort();
+  if (labels.length === 0) throw new RangeError('Training needs at least one labelled box.');
+  const split = splitByImage(examples.map((e) => ({ image: e.name, boxes: e.boxes })), options.validationShare ?? 0.2, options.seed ?? 11);
+  const byName = new Map(examples.map((e) => [e.name, e]));
+  const fit = split.train.map((i) => byName.get(i.image)!);
+  const validation = split.test.map((i) => byName.get(i.image)!);
+
+  let started = Date.now();
+  const random = seededRandom(options.seed ?? 11);
+  const samples: Samples = { x: [], y: [] };
+  for (const example of fit) {
+    const f = await features(example.image);
+    const tables = poolingTables(f);
+    const boxes = example.boxes.map((b) => ({ region: toRegion(b, f, tables.grid), label: 1 + labels.indexOf(b.label) }));
+    regionSamples(tables, boxes, random, options.samples, samples);
+  }
+  log(`features and ${samples.x.length} regions of ${fit.length} images: ${seconds(started)} s`);
+  started = Date.now();
+  const background = options.backgroundWeight ?? 1;
+  const head = trainHead(samples.x, samples.y, labels.length + 1, samples.y.map((y) => (y ? 1 : background)), options.head);
+  log(`head: ${seconds(started)} s`);
+  started = Date.now();
+  const templates = await richestTemplates(fit, { templatesPerLabel: options.templatesPerLabel ?? 8 });
+  log(`${templates.length} ORB templates: ${seconds(started)} s`);
+
+  started = Date.now();
+  const scorer = new CandidateScorer(labels, head, templates, options.candidates ?? 3, features);
+  const images: ValidationImage[] = [];
+  for (const example of validation) {
+    const truth = new Set(example.boxes.map((b) => b.label));
+    const crop = await noLogoCrop(example.image, example.boxes);
+    for (const [image, expected] of [[example.image, truth], ...(crop ? [[crop, new Set<string>()]] : [])] as Array<[Uint8Array, Set<string>]>) {
+      const candidates = await scorer.candidates(image);
+      images.push({ positive: expected.size > 0, candidates: candidates.map((c) => ({ head: c.head, inliers: c.inliers, right: expected.has(c.label) })) });
+    }
+  }
+  const choice = chooseFusion(images);
+  log(`validation on ${images.length} images (${images.filter((i) => !i.positive).length} without a logo): ${seconds(started)} s; threshold ${choice.fusion.threshold}`);
+  return {
+    format: FUSED_MODEL_FORMAT,
+    backbone: BACKBONE,
+    labels,
+    head: { classes: head.classes, dim: head.dim, weights: serialiseWeights(head.weights), bias: [...head.bias] },
+    candidates: options.candidates ?? 3,
+    orb: { ...ORB, templates: templates.map(serialiseTemplate) },
+    fusion: { ...choice.fusion, fitted: choice.fitted },
+    validation: choice.validation,
+  };
+}
+
+export function loadFused(model: FusedLogoModel, features: FeatureSource = imageFeatures): Detector {
+  if (model.backbone !== BACKBONE) throw new TypeError(`The model was trained on backbone ${model.backbone}, not ${BACKBONE}`);
+  const head: Head = { classes: model.head.classes, dim: model.head.dim, weights: parseWeights(model.head.weights), bias: Float32Array.from(model.head.bias) };
+  const scorer = new CandidateScorer(model.labels, head, model.orb.templates.map(parseTemplate), model.candidates, features);
+  const fusion: Fusion = model.fusion;
+  return {
+    async detect(image: Uint8Array): Promise<Detection[]> {
+      const found = await scorer.candidates(image);
+      return found
+        .map((c) => ({ name: c.label, confidence: confidence(fusion, fusedScore(fusion, c)), box: c.box }))
+        .filter((d) => d.box.width > 0 && d.box.height > 0)
+        .sort((a, b) => b.confidence - a.confidence);
+    },
+  };
+}
+
+interface Scored {
+  label: string;
+  head: number;
+  inliers: number;
+  box: Detection['box'];
+}
+
+/** The head's best labels for an image, each with its best window and its ORB verification. */
+class CandidateScorer {
+  private readonly grids = new Map<string, Region[]>();
+
+  constructor(
+    private readonly labels: readonly string[],
+    private readonly head: Head,
+    private readonly templates: readonly Template[],
+    private readonly count: number,
+    private readonly features: FeatureSource,
+  ) {}
+
+  async candidates(image: Uint8Array): Promise<Scored[]> {
+    const f = await this.features(image);
+    const tables = poolingTables(f);
+    const regions = this.windows(tables.grid);
+    const probabilities = scoreWindows(this.head, tables, regions);
+    const k = this.head.classes;
+    const best = this.labels.map((label) => ({ label, head: 0, window: regions[0]! }));
+    for (let w = 0; w < regions.length; w++) {
+      for (let c = 1; c < k; c++) {
+        const p = probabilities[w * k + c]!;
+        if (p > best[c - 1]!.head) best[c - 1] = { label: this.labels[c - 1]!, head: p, window: regions[w]! };
+      }
+    }
+    const top = best.sort((a, b) => b.head - a.head).slice(0, this.count);
+    const verified = await this.verify(image, new Set(top.map((t) => t.label)));
+    return top.map((t) => {
+      const match = verified.matches.get(t.label);
+      const box = match ? boundingBox(match.corners, verified.width, verified.height) : windowBox(t.window, tables.grid);
+      return { label: t.label, head: t.head, inliers: match?.inliers ?? 0, box };
+    });
+  }
+
+  private async verify(image: Uint8Array, labels: Set<string>): Promise<{ matches: Map<string, Match>; width: number; height: number }> {
+    const gray = await decodeGray(image, ORB.imageSide);
+    const matches = await matchTemplates(await orbFeatures(gray, ORB.imageFeatures), this.templates.filter((t) => labels.has(t.label)), FLOOR);
+    return { matches: new Map(matches.map((m) => [m.label, m])), width: gray.width, height: gray.height };
+  }
+
+  private windows(grid: { width: number; height: number }): Region[] {
+    const key = `${grid.width}x${grid.height}`;
+    if (!this.grids.has(key)) this.grids.set(key, windows(grid));
+    return this.grids.get(key)!;
+  }
+}
+
+/** The backbone sees the image stretched to a square, so grid cells are fractions of the image. */
+function windowBox(r: Region, grid: { width: number; height: number }): Detection['box'] {
+  const round4 = (v: number) => Math.round(v * 1e4) / 1e4;
+  return { left: round4(r.x0 / grid.width), top: round4(r.y0 / grid.height), width: round4((r.x1 - r.x0) / grid.width), height: round4((r.y1 - r.y0) / grid.height) };
+}
+
+const seconds = (since: number) => ((Date.now() - since) / 1000).toFixed(1);
