@@ -6,9 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
+import type * as tfjs from '@tensorflow/tfjs';
 import sharp from 'sharp';
+import { tensorflow } from './tensorflow';
 
 /** Names the backbone and its layers in model artefacts: a model trained on other features is refused. */
 export const BACKBONE = 'human-3.3-centernet-mobilenetv3-512/relu1+relu';
@@ -38,17 +38,14 @@ export interface ImageFeatures {
 /** How a caller obtains features: the backbone itself, or a cache in front of it. */
 export type FeatureSource = (encoded: Uint8Array) => Promise<ImageFeatures>;
 
-let loading: Promise<tf.GraphModel> | undefined;
+let loading: Promise<tfjs.GraphModel> | undefined;
 
-function backbone(): Promise<tf.GraphModel> {
+function backbone(): Promise<tfjs.GraphModel> {
   loading ??= (async () => {
-    // Quiet the backend's one-time notices; the worker has no console to show them to.
-    tf.env().set('IS_TEST', true);
-    await tf.setBackend('wasm');
-    await tf.ready();
+    const tf = await tensorflow();
     // The package exports no subpaths: its models folder sits beside dist/, where its entry point is.
     const dir = path.join(path.dirname(require.resolve('@vladmandic/human')), '..', 'models');
-    const json = JSON.parse(readFileSync(path.join(dir, 'centernet.json'), 'utf8')) as tf.io.ModelJSON;
+    const json = JSON.parse(readFileSync(path.join(dir, 'centernet.json'), 'utf8')) as tfjs.io.ModelJSON;
     const weights = readFileSync(path.join(dir, 'centernet.bin'));
     const manifest = json.weightsManifest[0]!;
     return tf.loadGraphModel(
@@ -65,12 +62,13 @@ function backbone(): Promise<tf.GraphModel> {
 /** The two feature maps of an encoded image (JPEG or PNG), stretched to the backbone's square input. */
 export const imageFeatures: FeatureSource = async (encoded) => {
   const model = await backbone();
+  const tf = await tensorflow();
   const image = sharp(encoded);
   const meta = await image.metadata();
   const { data } = await image.resize(SIDE, SIDE, { fit: 'fill' }).removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
   const input = tf.tensor4d(Float32Array.from(data), [1, SIDE, SIDE, 3]);
   try {
-    const [fine, coarse] = model.execute(input, [FINE_LAYER, COARSE_LAYER]) as tf.Tensor4D[];
+    const [fine, coarse] = model.execute(input, [FINE_LAYER, COARSE_LAYER]) as tfjs.Tensor4D[];
     try {
       return { fine: toMap(fine!, await fine!.data<'float32'>()), coarse: toMap(coarse!, await coarse!.data<'float32'>()), width: meta.width!, height: meta.height! };
     } finally {
@@ -81,7 +79,7 @@ export const imageFeatures: FeatureSource = async (encoded) => {
   }
 };
 
-function toMap(tensor: tf.Tensor4D, data: Float32Array): FeatureMap {
+function toMap(tensor: tfjs.Tensor4D, data: Float32Array): FeatureMap {
   const [, height, width, channels] = tensor.shape;
   return { width, height, channels, data };
 }

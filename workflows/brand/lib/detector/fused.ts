@@ -64,7 +64,7 @@ export async function trainFused(examples: readonly Named[], options: TrainOptio
   log(`features and ${samples.x.length} regions of ${fit.length} images: ${seconds(started)} s`);
   started = Date.now();
   const background = options.backgroundWeight ?? 1;
-  const head = trainHead(samples.x, samples.y, labels.length + 1, samples.y.map((y) => (y ? 1 : background)), options.head);
+  const head = await trainHead(samples.x, samples.y, labels.length + 1, samples.y.map((y) => (y ? 1 : background)), options.head);
   log(`head: ${seconds(started)} s`);
   started = Date.now();
   const templates = await richestTemplates(fit, { templatesPerLabel: options.templatesPerLabel ?? 8 });

@@ -5,6 +5,7 @@
  * threshold is chosen on out-of-fold scores of the same candidates, then fixed; confidence maps the
  * score onto AWS's 0–100 scale with the threshold at 50.
  */
+import { seededRandom } from '../annotations/split';
 
 export interface Candidate {
   /** The head's best window probability for the label. */
@@ -105,11 +106,14 @@ export function chooseFusion(images: readonly ValidationImage[], minPrecision = 
     return { fusion: DEFAULT_FUSION, validation: score(images.map((im) => best(DEFAULT_FUSION, im)), DEFAULT_FUSION.threshold), fitted: false };
   }
   const outOfFold: Array<ReturnType<typeof best>> = new Array(images.length);
+  // Folds drawn at random (seeded): callers list a photo and its no-logo crop side by side.
+  const random = seededRandom(17);
+  const fold = images.map(() => (random() < 0.5 ? 0 : 1));
   for (const k of [0, 1]) {
-    const train = images.filter((_, i) => i % 2 !== k).flatMap((im) => im.candidates);
+    const train = images.filter((_, i) => fold[i] !== k).flatMap((im) => im.candidates);
     const f = fitFusion(train, train.map((c) => c.right));
     images.forEach((im, i) => {
-      if (i % 2 === k) outOfFold[i] = best(f, im);
+      if (fold[i] === k) outOfFold[i] = best(f, im);
     });
   }
   let chosen = { threshold: 0.5, accuracy: -1, precision: 0 };

@@ -5,6 +5,7 @@
  * per cell plus a few summed-area look-ups per window.
  */
 import { seededRandom } from '../annotations/split';
+import { tensorflow } from './tensorflow';
 import { BLOCKS, poolBlocks, SummedArea, type PoolingTables, type Region } from './regions';
 
 export interface Head {
@@ -26,48 +27,51 @@ export interface HeadOptions {
 
 const DEFAULTS: Required<HeadOptions> = { epochs: 12, l2: 1e-4, learningRate: 2e-3, batch: 128, seed: 7 };
 
-/** Fits the head on descriptors `x` with classes `y` (0 … classes-1), each sample weighted by `weight`. */
-export function trainHead(x: readonly Float32Array[], y: ArrayLike<number>, classes: number, weight: ArrayLike<number>, options: HeadOptions = {}): Head {
+/**
+ * Fits the head on descriptors `x` with classes `y` (0 … classes-1), each sample weighted by
+ * `weight`: minibatch Adam on TensorFlow.js (WebAssembly), a dense layer being all it trains.
+ */
+export async function trainHead(x: readonly Float32Array[], y: ArrayLike<number>, classes: number, weight: ArrayLike<number>, options: HeadOptions = {}): Promise<Head> {
   const o = { ...DEFAULTS, ...options };
   if (x.length === 0) throw new RangeError('The head needs at least one training sample.');
+  const tf = await tensorflow();
   const dim = x[0]!.length;
   const { mean, scale } = moments(x, dim);
-  const w = new Float32Array(classes * dim);
-  const b = new Float32Array(classes);
-  const adam = { mw: new Float32Array(w.length), vw: new Float32Array(w.length), mb: new Float32Array(classes), vb: new Float32Array(classes), t: 0 };
+  const n = x.length;
+  const flat = new Float32Array(n * dim);
+  x.forEach((xi, i) => {
+    for (let d = 0; d < dim; d++) flat[i * dim + d] = (xi[d]! - mean[d]!) * scale[d]!;
+  });
+  const X = tf.tensor2d(flat, [n, dim]);
+  const Y = tf.tidy(() => tf.oneHot(tf.tensor1d(Int32Array.from({ length: n }, (_, i) => y[i]!), 'int32'), classes).toFloat());
+  const S = tf.tensor1d(Float32Array.from({ length: n }, (_, i) => weight[i]!));
+  const w = tf.variable(tf.zeros([dim, classes]));
+  const b = tf.variable(tf.zeros([classes]));
+  const optimizer = tf.train.adam(o.learningRate);
   const random = seededRandom(o.seed);
-  const order = Array.from(x.keys());
-  const z = new Float32Array(dim);
-  const p = new Float64Array(classes);
-  const gw = new Float32Array(w.length);
-  const gb = new Float32Array(classes);
-  for (let epoch = 0; epoch < o.epochs; epoch++) {
-    shuffle(order, random);
-    for (let start = 0; start < order.length; start += o.batch) {
-      gw.fill(0);
-      gb.fill(0);
-      let total = 0;
-      for (const i of order.slice(start, start + o.batch)) {
-        const xi = x[i]!;
-        for (let d = 0; d < dim; d++) z[d] = (xi[d]! - mean[d]!) * scale[d]!;
-        softmax(w, b, z, p);
-        const wi = weight[i]!;
-        total += wi;
-        p[y[i]!]! -= 1;
-        for (let c = 0; c < classes; c++) {
-          const g = wi * p[c]!;
-          if (g === 0) continue;
-          gb[c]! += g;
-          const row = c * dim;
-          for (let d = 0; d < dim; d++) gw[row + d]! += g * z[d]!;
-        }
+  const order = Array.from({ length: n }, (_, i) => i);
+  try {
+    for (let epoch = 0; epoch < o.epochs; epoch++) {
+      shuffle(order, random);
+      for (let start = 0; start < n; start += o.batch) {
+        tf.tidy(() => {
+          const rows = tf.tensor1d(Int32Array.from(order.slice(start, start + o.batch)), 'int32');
+          const [xb, yb, sb] = [tf.gather(X, rows), tf.gather(Y, rows), tf.gather(S, rows)];
+          optimizer.minimize(() => {
+            const losses = tf.losses.softmaxCrossEntropy(yb, xb.matMul(w).add(b), undefined, undefined, tf.Reduction.NONE);
+            return tf.sum(losses.mul(sb)).div(tf.sum(sb)).add(tf.sum(tf.square(w)).mul(o.l2 / 2)) as ReturnType<typeof tf.scalar>;
+          });
+        });
       }
-      for (let k = 0; k < w.length; k++) gw[k] = gw[k]! / total + o.l2 * w[k]!;
-      for (let c = 0; c < classes; c++) gb[c] = gb[c]! / total;
-      step(adam, w, gw, b, gb, o.learningRate);
     }
+    const trained = tf.tidy(() => w.transpose());
+    const rows = new Float32Array(await trained.data<'float32'>());
+    trained.dispose();
+    return fold(rows, new Float32Array(await b.data<'float32'>()), mean, scale, classes, dim);
+  } finally {
+    tf.dispose([X, Y, S, w, b]);
+    optimizer.dispose();
   }
-  return fold(w, b, mean, scale, classes, dim);
 }
 
 function moments(x: readonly Float32Array[], dim: number): { mean: Float64Array; scale: Float64Array } {
@@ -98,22 +102,6 @@ function fold(w: Float32Array, b: Float32Array, mean: Float64Array, scale: Float
     bias[c] = b[c]! - shift;
   }
   return { weights, bias, classes, dim };
-}
-
-function step(s: { mw: Float32Array; vw: Float32Array; mb: Float32Array; vb: Float32Array; t: number }, w: Float32Array, gw: Float32Array, b: Float32Array, gb: Float32Array, rate: number): void {
-  const [b1, b2, eps] = [0.9, 0.999, 1e-8];
-  s.t++;
-  const c1 = 1 - b1 ** s.t;
-  const c2 = 1 - b2 ** s.t;
-  const update = (v: Float32Array, g: Float32Array, m: Float32Array, q: Float32Array) => {
-    for (let k = 0; k < v.length; k++) {
-      m[k] = b1 * m[k]! + (1 - b1) * g[k]!;
-      q[k] = b2 * q[k]! + (1 - b2) * g[k]! * g[k]!;
-      v[k]! -= (rate * (m[k]! / c1)) / (Math.sqrt(q[k]! / c2) + eps);
-    }
-  };
-  update(w, gw, s.mw, s.vw);
-  update(b, gb, s.mb, s.vb);
 }
 
 function softmax(w: Float32Array, b: Float32Array, z: Float32Array, out: Float64Array): void {
