@@ -15,7 +15,7 @@ import { FUSED_MODEL_FORMAT, parseTemplate, parseWeights, serialiseTemplate, ser
 import { noLogoCrop } from './negatives';
 import { boundingBox, FLOOR, richestTemplates } from './orb-detector';
 import { matchTemplates, orbFeatures, type Match, type Template } from './orb';
-import { poolingTables, toRegion, windows, type Region } from './regions';
+import { covers, describe, iou, poolingTables, toRegion, windows, type PoolingTables, type Region } from './regions';
 import { regionSamples, type SampleOptions, type Samples } from './samples';
 import type { Detection, Detector, TrainingExample } from './types';
 
@@ -34,6 +34,13 @@ export interface TrainOptions {
   backgroundWeight?: number;
   head?: HeadOptions;
   samples?: SampleOptions;
+  /**
+   * Training images searched for hard negatives: the windows clear of every box that the first head
+   * scores highest are added as "no logo" and the head is trained again. 0 turns it off. @default 250
+   */
+  mineImages?: number;
+  /** Hard negatives kept per searched image. @default 10 */
+  minePerImage?: number;
   /** Progress notes (stages and their times). */
   log?: (message: string) => void;
 }
@@ -64,8 +71,25 @@ export async function trainFused(examples: readonly Named[], options: TrainOptio
   log(`features and ${samples.x.length} regions of ${fit.length} images: ${seconds(started)} s`);
   started = Date.now();
   const background = options.backgroundWeight ?? 1;
-  const head = await trainHead(samples.x, samples.y, labels.length + 1, samples.y.map((y) => (y ? 1 : background)), options.head);
+  const fitHead = () => trainHead(samples.x, samples.y, labels.length + 1, samples.y.map((y) => (y ? 1 : background)), options.head);
+  let head = await fitHead();
   log(`head: ${seconds(started)} s`);
+  const mine = fit.slice(0, options.mineImages ?? 250);
+  if (mine.length > 0) {
+    started = Date.now();
+    const before = samples.x.length;
+    for (const example of mine) {
+      const f = await features(example.image);
+      const tables = poolingTables(f);
+      const boxes = example.boxes.map((b) => toRegion(b, f, tables.grid));
+      for (const region of await hardNegatives(head, tables, boxes, options.minePerImage ?? 10)) {
+        samples.x.push(describe(tables, region));
+        samples.y.push(0);
+      }
+    }
+    head = await fitHead();
+    log(`${samples.x.length - before} hard negatives from ${mine.length} images, head again: ${seconds(started)} s`);
+  }
   started = Date.now();
   const templates = await richestTemplates(fit, { templatesPerLabel: options.templatesPerLabel ?? 8 });
   log(`${templates.length} ORB templates: ${seconds(started)} s`);
@@ -134,7 +158,7 @@ class CandidateScorer {
     const f = await this.features(image);
     const tables = poolingTables(f);
     const regions = this.windows(tables.grid);
-    const probabilities = scoreWindows(this.head, tables, regions);
+    const probabilities = await scoreWindows(this.head, tables, regions);
     const k = this.head.classes;
     const best = this.labels.map((label) => ({ label, head: 0, window: regions[0]! }));
     for (let w = 0; w < regions.length; w++) {
@@ -163,6 +187,27 @@ class CandidateScorer {
     if (!this.grids.has(key)) this.grids.set(key, windows(grid));
     return this.grids.get(key)!;
   }
+}
+
+/** The windows clear of every box that the head takes most for a logo, not overlapping each other much. */
+async function hardNegatives(head: Head, tables: PoolingTables, boxes: readonly Region[], count: number): Promise<Region[]> {
+  const regions = windows(tables.grid);
+  const p = await scoreWindows(head, tables, regions);
+  const k = head.classes;
+  const scored = regions.map((r, i) => {
+    let best = 0;
+    for (let c = 1; c < k; c++) best = Math.max(best, p[i * k + c]!);
+    return { r, best };
+  });
+  scored.sort((a, b) => b.best - a.best);
+  const out: Region[] = [];
+  for (const { r, best } of scored) {
+    if (out.length >= count || best < 0.2) break;
+    if (boxes.some((b) => iou(r, b) >= 0.2 || covers(r, b) >= 0.3)) continue;
+    if (out.some((o) => iou(o, r) > 0.3)) continue;
+    out.push(r);
+  }
+  return out;
 }
 
 /** The backbone sees the image stretched to a square, so grid cells are fractions of the image. */

@@ -25,7 +25,7 @@ export interface HeadOptions {
   seed?: number;
 }
 
-const DEFAULTS: Required<HeadOptions> = { epochs: 12, l2: 1e-4, learningRate: 2e-3, batch: 128, seed: 7 };
+const DEFAULTS: Required<HeadOptions> = { epochs: 8, l2: 1e-4, learningRate: 2e-3, batch: 128, seed: 7 };
 
 /**
  * Fits the head on descriptors `x` with classes `y` (0 … classes-1), each sample weighted by
@@ -136,22 +136,17 @@ export function classify(head: Head, x: Float32Array): Float64Array {
 
 /**
  * Class probabilities of many windows of one image, from per-cell projections of each block's
- * weights: the same numbers `classify(describe(region))` gives, thousands of times faster.
+ * weights (one matrix product per map, on TensorFlow.js): the same numbers
+ * `classify(describe(region))` gives, thousands of times faster.
  */
-export function scoreWindows(head: Head, tables: PoolingTables, regions: readonly Region[]): Float32Array {
+export async function scoreWindows(head: Head, tables: PoolingTables, regions: readonly Region[]): Promise<Float32Array> {
   const k = head.classes;
-  let offset = 0;
-  const projected = BLOCKS.map((block) => {
-    const map = tables[block.map];
-    const table = project(head, map, offset, tables.source[block.map]);
-    offset += map.channels;
-    return table;
-  });
+  const projected = await projections(head, tables);
   const out = new Float32Array(regions.length * k);
   const logits = new Float64Array(k);
   regions.forEach((r, i) => {
     for (let c = 0; c < k; c++) logits[c] = head.bias[c]!;
-    poolBlocks(tables.grid, r, (block, cells, weight) => projected[block]!.addSum(cells, weight, logits, 0));
+    poolBlocks(tables.grid, r, (block, cells, weight) => projected[BLOCKS[block]!.map].addSum(cells, weight, logits, 0, slot(block) * k, k));
     let max = -Infinity;
     for (let c = 0; c < k; c++) max = Math.max(max, logits[c]!);
     let sum = 0;
@@ -161,20 +156,31 @@ export function scoreWindows(head: Head, tables: PoolingTables, regions: readonl
   return out;
 }
 
-/** Each cell's features times one block's weights: a map of `classes` values per cell. */
-function project(head: Head, table: SummedArea, offset: number, values: Float32Array): SummedArea {
-  const { classes, dim } = head;
-  const cells = table.width * table.height;
-  const channels = table.channels;
-  const out = new Float32Array(cells * classes);
-  for (let cell = 0; cell < cells; cell++) {
-    const base = cell * channels;
-    for (let c = 0; c < classes; c++) {
-      const row = c * dim + offset;
-      let s = 0;
-      for (let d = 0; d < channels; d++) s += head.weights[row + d]! * values[base + d]!;
-      out[cell * classes + c] = s;
-    }
+/** A block's place among the blocks of its map. */
+const slot = (block: number) => BLOCKS.slice(0, block).filter((b) => b.map === BLOCKS[block]!.map).length;
+
+/**
+ * Per map, each cell's features times the weights of every block on that map: summed-area tables of
+ * (blocks × classes) values per cell.
+ */
+async function projections(head: Head, tables: PoolingTables): Promise<Record<'fine' | 'coarse', SummedArea>> {
+  const tf = await tensorflow();
+  const k = head.classes;
+  const offsets: number[] = [];
+  BLOCKS.reduce((offset, block) => (offsets.push(offset), offset + tables[block.map].channels), 0);
+  const result = {} as Record<'fine' | 'coarse', SummedArea>;
+  for (const map of ['fine', 'coarse'] as const) {
+    const table = tables[map];
+    const blocks = BLOCKS.flatMap((b, i) => (b.map === map ? [i] : []));
+    // Weights as channels × (blocks · classes): column j·k + c is block j's weights for class c.
+    const w = new Float32Array(table.channels * blocks.length * k);
+    blocks.forEach((block, j) => {
+      for (let c = 0; c < k; c++) for (let d = 0; d < table.channels; d++) w[d * blocks.length * k + j * k + c] = head.weights[c * head.dim + offsets[block]! + d]!;
+    });
+    const values = tf.tidy(() => tf.matMul(tf.tensor2d(tables.source[map], [table.width * table.height, table.channels]), tf.tensor2d(w, [table.channels, blocks.length * k])));
+    const data = await values.data<'float32'>();
+    values.dispose();
+    result[map] = new SummedArea(table.width, table.height, blocks.length * k, data);
   }
-  return new SummedArea(table.width, table.height, classes, out);
+  return result;
 }

@@ -73,15 +73,15 @@ export class SummedArea {
     return new SummedArea(map.width, map.height, map.channels, map.data);
   }
 
-  /** Adds `scale` × the sum over the region's cells to `out` from `offset`. */
-  addSum(r: Region, scale: number, out: Float32Array | Float64Array, offset: number): void {
+  /** Adds `scale` × the sum over the region's cells of `count` channels from `first` to `out` from `offset`. */
+  addSum(r: Region, scale: number, out: Float32Array | Float64Array, offset: number, first = 0, count = this.channels): void {
     const stride = (this.width + 1) * this.channels;
-    const a = r.y0 * stride + r.x0 * this.channels;
-    const b = r.y0 * stride + r.x1 * this.channels;
-    const c = r.y1 * stride + r.x0 * this.channels;
-    const d = r.y1 * stride + r.x1 * this.channels;
+    const a = r.y0 * stride + r.x0 * this.channels + first;
+    const b = r.y0 * stride + r.x1 * this.channels + first;
+    const c = r.y1 * stride + r.x0 * this.channels + first;
+    const d = r.y1 * stride + r.x1 * this.channels + first;
     const s = this.sums;
-    for (let k = 0; k < this.channels; k++) out[offset + k]! += scale * (s[d + k]! - s[b + k]! - s[c + k]! + s[a + k]!);
+    for (let k = 0; k < count; k++) out[offset + k]! += scale * (s[d + k]! - s[b + k]! - s[c + k]! + s[a + k]!);
   }
 }
 

@@ -14,7 +14,7 @@ export interface LabelledRegion {
 export interface SampleOptions {
   /** Jittered copies of each box. @default 4 */
   jitter?: number;
-  /** Background windows per image. @default 60 */
+  /** Background windows per image. @default 40 */
   negatives?: number;
 }
 
@@ -30,7 +30,7 @@ const POSITIVE_IOU = 0.6;
 
 export function regionSamples(tables: PoolingTables, boxes: readonly LabelledRegion[], random: () => number, options: SampleOptions = {}, out: Samples = { x: [], y: [] }): Samples {
   const jitter = options.jitter ?? 4;
-  const negatives = options.negatives ?? 60;
+  const negatives = options.negatives ?? 40;
   for (const box of boxes) {
     out.x.push(describe(tables, box.region));
     out.y.push(box.label);

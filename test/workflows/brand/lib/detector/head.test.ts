@@ -54,7 +54,7 @@ test('scoring every window from projected summed areas equals classifying each w
   const y = regions.map((r) => (r.x0 < 3 ? 1 : r.y0 < 3 ? 2 : 0));
   const head = await trainHead(x, y, 3, y.map(() => 1), { epochs: 3 });
   expect(head.dim).toBe(dim);
-  const scored = scoreWindows(head, tables, regions);
+  const scored = await scoreWindows(head, tables, regions);
   regions.forEach((_, i) => {
     const p = classify(head, x[i]!);
     for (let c = 0; c < 3; c++) expect(scored[i * 3 + c]).toBeCloseTo(p[c]!, 4);
