@@ -142,18 +142,64 @@ export function classify(head: Head, x: Float32Array): Float64Array {
 export async function scoreWindows(head: Head, tables: PoolingTables, regions: readonly Region[]): Promise<Float32Array> {
   const k = head.classes;
   const projected = await projections(head, tables);
+  const p = plan(tables, regions);
+  const sums = [projected.fine.sums, projected.coarse.sums];
+  const channels = [projected.fine.channels, projected.coarse.channels];
   const out = new Float32Array(regions.length * k);
   const logits = new Float64Array(k);
-  regions.forEach((r, i) => {
+  for (let i = 0; i < regions.length; i++) {
     for (let c = 0; c < k; c++) logits[c] = head.bias[c]!;
-    poolBlocks(tables.grid, r, (block, cells, weight) => projected[BLOCKS[block]!.map].addSum(cells, weight, logits, 0, slot(block) * k, k));
+    for (let l = p.starts[i]!; l < p.starts[i + 1]!; l++) {
+      const s = sums[p.map[l]!]!;
+      const ch = channels[p.map[l]!]!;
+      const off = p.slot[l]! * k;
+      const [a, b, c0, d] = [p.corners[4 * l]! * ch + off, p.corners[4 * l + 1]! * ch + off, p.corners[4 * l + 2]! * ch + off, p.corners[4 * l + 3]! * ch + off];
+      const w = p.weight[l]!;
+      for (let c = 0; c < k; c++) logits[c]! += w * (s[d + c]! - s[b + c]! - s[c0 + c]! + s[a + c]!);
+    }
     let max = -Infinity;
     for (let c = 0; c < k; c++) max = Math.max(max, logits[c]!);
     let sum = 0;
     for (let c = 0; c < k; c++) sum += logits[c] = Math.exp(logits[c]! - max);
     for (let c = 0; c < k; c++) out[i * k + c] = logits[c]! / sum;
-  });
+  }
   return out;
+}
+
+/** Every window's summed-area look-ups, worked out once per window list: map, block slot, corner cells, weight. */
+interface Plan {
+  starts: Int32Array;
+  map: Uint8Array;
+  slot: Uint8Array;
+  corners: Int32Array;
+  weight: Float32Array;
+}
+
+const plans = new WeakMap<readonly Region[], Plan>();
+
+function plan(tables: PoolingTables, regions: readonly Region[]): Plan {
+  const hit = plans.get(regions);
+  if (hit) return hit;
+  const starts = [0];
+  const map: number[] = [];
+  const slots: number[] = [];
+  const corners: number[] = [];
+  const weight: number[] = [];
+  const widths = { fine: tables.fine.width + 1, coarse: tables.coarse.width + 1 };
+  for (const r of regions) {
+    poolBlocks(tables.grid, r, (block, cells, w) => {
+      const m = BLOCKS[block]!.map;
+      const row = widths[m];
+      map.push(m === 'fine' ? 0 : 1);
+      slots.push(slot(block));
+      corners.push(cells.y0 * row + cells.x0, cells.y0 * row + cells.x1, cells.y1 * row + cells.x0, cells.y1 * row + cells.x1);
+      weight.push(w);
+    });
+    starts.push(map.length);
+  }
+  const made = { starts: Int32Array.from(starts), map: Uint8Array.from(map), slot: Uint8Array.from(slots), corners: Int32Array.from(corners), weight: Float32Array.from(weight) };
+  plans.set(regions, made);
+  return made;
 }
 
 /** A block's place among the blocks of its map. */
