@@ -6,10 +6,11 @@
  * 80 % and fixes its threshold on a validation share of it. Prints training time, the backbone's
  * time per image, and accuracy, precision and recall per brand and overall.
  *
- * Usage: npm run bench:brand-detector -- [--limit N] [--no-cache] [--cache DIR]
+ * Usage: npm run bench:brand-detector -- [--limit N] [--candidates N] [--save FILE] [--no-cache] [--cache DIR]
+ * `--candidates`: brands the head proposes per image for ORB to verify (default 3); `--save` writes the model.
  * Backbone features are cached by image hash under a git-ignored folder (default .cache/brand-features).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseFlickrLogos, splitByImage } from '../workflows/brand/lib/annotations';
 import { load, train } from '../workflows/brand/lib/detector';
@@ -34,9 +35,11 @@ async function main(): Promise<void> {
   let started = Date.now();
   const model = await train(
     trainSide.map((i) => ({ name: i.image, image: bytes(i.image), boxes: i.boxes })),
-    { features, log: (m) => console.log(`  ${m}`) },
+    { features, log: (m) => console.log(`  ${m}`), ...(value('--candidates') && { candidates: Number(value('--candidates')) }) },
   );
   const trainSeconds = (Date.now() - started) / 1000;
+  const save = value('--save');
+  if (save) writeFileSync(save, JSON.stringify(model));
   console.log(`trained on ${trainSide.length} photos in ${trainSeconds.toFixed(1)} s${args.includes('--no-cache') ? '' : ' (backbone features from the cache where present)'}`);
   console.log(`  threshold ${model.fusion.threshold} (fusion ${model.fusion.fitted ? 'fitted' : 'default'}: head ${model.fusion.headWeight.toFixed(2)}, orb ${model.fusion.orbWeight.toFixed(2)}, bias ${model.fusion.bias.toFixed(2)}); validation ${JSON.stringify(model.validation)}`);
 
