@@ -6,8 +6,11 @@
  * 80 % and fixes its threshold on a validation share of it. Prints training time, the backbone's
  * time per image, and accuracy, precision and recall per brand and overall.
  *
- * Usage: npm run bench:brand-detector -- [--limit N] [--candidates N] [--save FILE] [--no-cache] [--cache DIR]
- * `--candidates`: brands the head proposes per image for ORB to verify (default 3); `--save` writes the model.
+ * Usage: npm run bench:brand-detector -- [--limit N] [--candidates N] [--sweep 3,8,27] [--save FILE] [--no-cache] [--cache DIR]
+ * `--candidates`: brands the head proposes per image for ORB to verify (default: the detector's);
+ * `--sweep`: trains once with the widest breadth listed and prints validation and held-out figures
+ * for each (`brand-detector-sweep.ts`); `--save` writes the model (and, with `--sweep`, every
+ * validation and held-out candidate beside it).
  * Backbone features are cached by image hash under a git-ignored folder (default .cache/brand-features).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -15,10 +18,12 @@ import path from 'node:path';
 import { parseFlickrLogos, splitByImage } from '../workflows/brand/lib/annotations';
 import { load, train } from '../workflows/brand/lib/detector';
 import { imageFeatures } from '../workflows/brand/lib/detector/backbone';
-import { loadFused } from '../workflows/brand/lib/detector/fused';
+import { fusedCandidates, loadFused } from '../workflows/brand/lib/detector/fused';
+import type { ValidationImage } from '../workflows/brand/lib/detector/fusion';
 import { noLogoCrop } from '../workflows/brand/lib/detector/negatives';
 import { NONE, scoreImages, type ImageOutcome } from '../workflows/brand/lib/metrics';
 import { cachedFeatures } from './brand-feature-cache';
+import { sweep } from './brand-detector-sweep';
 
 const DATA = path.resolve(__dirname, '../../shared/data/brand/flickrlogos27');
 
@@ -31,11 +36,15 @@ async function main(): Promise<void> {
   const { train: trainSide, test } = splitByImage(images, 0.2, 42);
   const bytes = (name: string) => new Uint8Array(readFileSync(path.join(DATA, 'images', name)));
 
+  const breadths = value('--sweep')?.split(',').map(Number);
+  const candidates = breadths ? Math.max(...breadths) : value('--candidates') && Number(value('--candidates'));
+  let validation: readonly ValidationImage[] = [];
+
   await backboneTime(test.slice(0, 10).map((i) => bytes(i.image)));
   let started = Date.now();
   const model = await train(
     trainSide.map((i) => ({ name: i.image, image: bytes(i.image), boxes: i.boxes })),
-    { features, log: (m) => console.log(`  ${m}`), ...(value('--candidates') && { candidates: Number(value('--candidates')) }) },
+    { features, log: (m) => console.log(`  ${m}`), onValidation: (images) => (validation = images), ...(candidates && { candidates }) },
   );
   const trainSeconds = (Date.now() - started) / 1000;
   const save = value('--save');
@@ -50,6 +59,22 @@ async function main(): Promise<void> {
     heldOut.push({ image: image.image, bytes: photo, expected: [...new Set(image.boxes.map((b) => b.label))] });
     const crop = await noLogoCrop(photo, image.boxes);
     if (crop) heldOut.push({ image: `${image.image}#clear`, bytes: crop, expected: [] });
+  }
+  if (breadths) {
+    started = Date.now();
+    const scorer = fusedCandidates(model, features);
+    const scored = [];
+    for (const image of heldOut) scored.push({ image: image.image, expected: image.expected, candidates: await scorer(image.bytes) });
+    // Kept beside the model so the breadths can be compared again without a second ORB pass.
+    if (save) writeFileSync(`${save}.candidates.json`, JSON.stringify({ validation, heldOut: scored }));
+    console.log(`held-out images: ${heldOut.length}, ${((Date.now() - started) / 1000 / heldOut.length).toFixed(2)} s per image verifying ${model.candidates} brands`);
+    console.log('candidates  threshold  validation acc/prec/rec  held-out acc/prec/rec  no-logo labelled');
+    for (const row of sweep(breadths, validation, scored)) {
+      const v = row.validation;
+      const h = row.heldOut;
+      console.log(`${String(row.candidates).padStart(10)}  ${row.threshold.toFixed(2).padStart(9)}  ${[v.accuracy, v.precision, v.recall].map((n) => n.toFixed(3)).join(' / ')}  ${[h.accuracy, h.precision, h.recall].map((n) => n.toFixed(3)).join(' / ')}  ${h.noLogoLabelled}`);
+    }
+    return;
   }
   started = Date.now();
   const outcomes: ImageOutcome[] = [];

@@ -43,6 +43,11 @@ export interface TrainOptions {
   minePerImage?: number;
   /** Progress notes (stages and their times). */
   log?: (message: string) => void;
+  /**
+   * Receives the validation images' candidates (each image's in the head's order, best first), so a
+   * benchmark can fit the fusion again on the best k of them and compare breadths from one training run.
+   */
+  onValidation?: (images: readonly ValidationImage[]) => void;
 }
 
 type Named = TrainingExample & { name: string };
@@ -105,6 +110,7 @@ export async function trainFused(examples: readonly Named[], options: TrainOptio
       images.push({ positive: expected.size > 0, candidates: candidates.map((c) => ({ head: c.head, inliers: c.inliers, right: expected.has(c.label) })) });
     }
   }
+  options.onValidation?.(images);
   const choice = chooseFusion(images);
   log(`validation on ${images.length} images (${images.filter((i) => !i.positive).length} without a logo): ${seconds(started)} s; threshold ${choice.fusion.threshold}`);
   return {
@@ -120,13 +126,11 @@ export async function trainFused(examples: readonly Named[], options: TrainOptio
 }
 
 export function loadFused(model: FusedLogoModel, features: FeatureSource = imageFeatures): Detector {
-  if (model.backbone !== BACKBONE) throw new TypeError(`The model was trained on backbone ${model.backbone}, not ${BACKBONE}`);
-  const head: Head = { classes: model.head.classes, dim: model.head.dim, weights: parseWeights(model.head.weights), bias: Float32Array.from(model.head.bias) };
-  const scorer = new CandidateScorer(model.labels, head, model.orb.templates.map(parseTemplate), model.candidates, features);
+  const scorer = fusedCandidates(model, features);
   const fusion: Fusion = model.fusion;
   return {
     async detect(image: Uint8Array): Promise<Detection[]> {
-      const found = await scorer.candidates(image);
+      const found = await scorer(image);
       return found
         .map((c) => ({ name: c.label, confidence: confidence(fusion, fusedScore(fusion, c)), box: c.box }))
         .filter((d) => d.box.width > 0 && d.box.height > 0)
@@ -135,7 +139,18 @@ export function loadFused(model: FusedLogoModel, features: FeatureSource = image
   };
 }
 
-interface Scored {
+/**
+ * A model's candidates for an image before the fusion (the head's best `count` labels, best first,
+ * each with its head probability, ORB inliers and box), for benchmarks that fuse them differently.
+ */
+export function fusedCandidates(model: FusedLogoModel, features: FeatureSource = imageFeatures, count = model.candidates): (image: Uint8Array) => Promise<Scored[]> {
+  if (model.backbone !== BACKBONE) throw new TypeError(`The model was trained on backbone ${model.backbone}, not ${BACKBONE}`);
+  const head: Head = { classes: model.head.classes, dim: model.head.dim, weights: parseWeights(model.head.weights), bias: Float32Array.from(model.head.bias) };
+  const scorer = new CandidateScorer(model.labels, head, model.orb.templates.map(parseTemplate), count, features);
+  return (image) => scorer.candidates(image);
+}
+
+export interface Scored {
   label: string;
   head: number;
   inliers: number;
