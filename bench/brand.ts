@@ -21,7 +21,8 @@ import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import type { Engine } from '../src/control/engine';
 import { ProgressPrinter } from '../src/cli/progress';
 import { createLocalRuntime, runWorkflow } from '../src/host';
-import { train, MODEL_FORMAT, type LogoModel } from '../workflows/brand/lib/detector';
+import { train, type AnyLogoModel } from '../workflows/brand/lib/detector';
+import { detectorKind } from '../workflows/brand/lib/detector/kind';
 import type { VisibilityReport } from '../workflows/brand/schemas';
 import { DATA_BUCKET } from '../workflows/data-bucket';
 import { registry } from '../workflows/registry';
@@ -47,10 +48,10 @@ function detectorVersion(): string {
   return hash.digest('hex').slice(0, 12);
 }
 
-async function model(version: string): Promise<LogoModel> {
-  if (process.env.BENCH_BRAND_MODEL) return JSON.parse(readFileSync(process.env.BENCH_BRAND_MODEL, 'utf8')) as LogoModel;
+async function model(version: string): Promise<AnyLogoModel> {
+  if (process.env.BENCH_BRAND_MODEL) return JSON.parse(readFileSync(process.env.BENCH_BRAND_MODEL, 'utf8')) as AnyLogoModel;
   const file = path.join(CACHE, `model-${version}.json`);
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as LogoModel;
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as AnyLogoModel;
   const { train: trainSide } = flickrLogos();
   const started = performance.now();
   const trained = await train(trainSide.map((i) => ({ name: i.image, image: readFileSync(path.join(FLICKRLOGOS, 'images', i.image)), boxes: i.boxes })));
@@ -102,7 +103,7 @@ async function main(): Promise<void> {
     // Where brand-training keeps its models: the analysis tasks may read only there.
     const artefact = { bucket: DATA_BUCKET, key: 'runs/brand-training/bench/model/model.json' };
     await runtime.services.objects.putText(artefact, JSON.stringify(detector), 'application/json');
-    const registered = await runtime.services.models.register({ modelName: 'bench', kind: 'logo-detector', artefact, hyperparameters: {}, metrics: {}, executionArn: 'bench' });
+    const registered = await runtime.services.models.register({ modelName: 'bench', kind: detectorKind(detector.format), artefact, hyperparameters: {}, metrics: {}, executionArn: 'bench' });
     const videoRef = { bucket: DATA_BUCKET, key: 'brand/analysis/bench/video.mp4' };
     await runtime.services.objects.put(videoRef, createReadStream(file));
     const started = performance.now();
@@ -114,7 +115,7 @@ async function main(): Promise<void> {
     const events = allEvents(runtime.engine, result.executionArn);
     const end = events.length ? new Date(events[events.length - 1]!.timestamp!).getTime() : 0;
 
-    console.log(`\nbrand-analysis on a ${MINUTES}-minute ${FPS} fps video, every ${EVERY}th frame (detector ${MODEL_FORMAT}, source ${version}, ${detector.templates.length} templates)`);
+    console.log(`\nbrand-analysis on a ${MINUTES}-minute ${FPS} fps video, every ${EVERY}th frame (detector ${detector.format}, source ${version})`);
     console.log(`end to end: ${seconds(total)} s (goal ≤ 120 s); ${report.sampledFrames} sampled frames, ${(report.sampledFrames / (total / 1000)).toFixed(1)} frames/s`);
     for (const [stage, ms] of stageTimes(events.map((e) => ({ ...e, timestamp: new Date(e.timestamp!) })), end)) console.log(`  ${stage.padEnd(28)} ${seconds(ms).padStart(7)} s`);
     const errors = visibilityError(report, truth);

@@ -3,13 +3,13 @@
  * running it. A worker keeps the models it loaded (a model server's warm state), by artefact id.
  */
 import { defineJob } from '../../src/services';
-import { load, train, type Detection, type Detector, type LogoModel, type TrainingExample } from './lib/detector';
+import { load, train, type AnyLogoModel, type Detection, type Detector, type FusedLogoModel, type TrainingExample } from './lib/detector';
 
 export interface TrainJob {
   examples: Array<TrainingExample & { name: string }>;
 }
 
-export const trainDetectorJob = defineJob(__filename, 'trainDetector', (job: TrainJob): Promise<LogoModel> => train(job.examples));
+export const trainDetectorJob = defineJob(__filename, 'trainDetector', (job: TrainJob): Promise<FusedLogoModel> => train(job.examples));
 
 export interface DetectJob {
   /** Identifies the model version (bucket/key@etag); a worker parses each model once. */
@@ -25,7 +25,7 @@ const LOADED_MODELS = 2;
 function detectorFor(modelId: string, modelText: string): Detector {
   const hit = loaded.get(modelId);
   if (hit) return hit;
-  const detector = load(JSON.parse(modelText) as LogoModel);
+  const detector = load(JSON.parse(modelText) as AnyLogoModel);
   if (loaded.size >= LOADED_MODELS) loaded.delete(loaded.keys().next().value!);
   loaded.set(modelId, detector);
   return detector;
@@ -42,7 +42,7 @@ export const detectJob = defineJob(__filename, 'detect', async (job: DetectJob):
 /** Loads the model into a worker, as a model server does when it starts; returns its label count. */
 export const loadModelJob = defineJob(__filename, 'loadModel', (job: Pick<DetectJob, 'modelId' | 'modelText'>): number => {
   detectorFor(job.modelId, job.modelText);
-  return (JSON.parse(job.modelText) as LogoModel).labels.length;
+  return (JSON.parse(job.modelText) as AnyLogoModel).labels.length;
 });
 
 /** Forgets a model (StopModel): its memory is freed in this worker. */

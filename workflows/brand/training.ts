@@ -101,8 +101,7 @@ export const brandTraining = defineWorkflow(
                 arguments: (s) => ({
                   modelName: s.vars.plan.modelName,
                   artefact: s.vars.trained.model,
-                  minInliers: s.vars.trained.minInliers,
-                  templates: s.vars.trained.templates,
+                  detector: { format: s.vars.trained.format, threshold: s.vars.trained.threshold, templates: s.vars.trained.templates, validation: s.vars.trained.validation },
                   summary: s.input.summary,
                   executionArn: s.context.Execution.Id,
                 }),

@@ -2,6 +2,7 @@
  * What the `statecraft brand` commands share: the server's objects and model registry through the
  * SDK, the model a `--model NAME[@VERSION]` names, uploads, and a failed run as one line.
  */
+import { isDetectorKind } from '../lib/detector/kind';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -54,7 +55,7 @@ export function parseModelArgument(value: string | undefined): { name: string; v
  * right after `statecraft brand train` — the latest version not rejected, said on stderr.
  */
 export async function resolveModel(context: CommandContext, models: ObjectStoreModelRegistry, choice: { name: string; version?: number }): Promise<ModelVersion> {
-  const versions = (await models.list(choice.name)).filter((v) => v.kind === 'logo-detector');
+  const versions = (await models.list(choice.name)).filter((v) => isDetectorKind(v.kind));
   if (choice.version !== undefined) {
     const found = versions.find((v) => v.version === choice.version);
     if (!found) throw new ModelNotFound(`the model registry has no logo-detector ${choice.name} version ${choice.version} (it has ${describeVersions(versions)})`);

@@ -92,13 +92,23 @@ export const CollectAnnotationsOutput = Type.Object({
 });
 
 export const TrainDetectorInput = Type.Object({ train: ObjectRef, runPrefix: Key }, { additionalProperties: false });
-export const TrainDetectorOutput = Type.Object({ model: ObjectRef, labels: Type.Array(Type.String()), minInliers: Type.Integer(), templates: Type.Integer() });
+/** Image-level scores on the validation images training held out to choose the threshold. */
+export const ValidationScores = Type.Object({ images: Type.Integer(), accuracy: Type.Number(), precision: Type.Number(), recall: Type.Number() });
+export const DetectorSummary = Type.Object({
+  /** The artefact's format, e.g. `statecraft-fused-logo-detector/2`. */
+  format: Type.String(),
+  /** The fused score at which a detection's confidence is 50, fixed in training. */
+  threshold: Type.Number(),
+  templates: Type.Integer(),
+  validation: ValidationScores,
+});
+export const TrainDetectorOutput = Type.Composite([Type.Object({ model: ObjectRef, labels: Type.Array(Type.String()) }), DetectorSummary]);
 
 export const EvaluateInput = Type.Object({ model: ObjectRef, test: ObjectRef, runPrefix: Key }, { additionalProperties: false });
 export const EvaluateOutput = Type.Object({ report: ObjectRef, summary: EvaluationSummary });
 
 export const RegisterDetectorInput = Type.Object(
-  { modelName: ModelName, artefact: ObjectRef, minInliers: Type.Integer(), templates: Type.Integer(), summary: EvaluationSummary, executionArn: Key },
+  { modelName: ModelName, artefact: ObjectRef, detector: DetectorSummary, summary: EvaluationSummary, executionArn: Key },
   { additionalProperties: false },
 );
 export const RegisterDetectorOutput = ModelVersion;

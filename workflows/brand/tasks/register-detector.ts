@@ -1,5 +1,10 @@
-/** RegisterDetector: a new `logo-detector` version in the model registry, pending approval, with its held-out scores. */
+/**
+ * RegisterDetector: a new logo-detector version in the model registry, pending approval, with its
+ * held-out scores. The kind carries the artefact's format version (`logo-detector/2`), so a reader
+ * knows how to load the artefact before opening it.
+ */
 import { defineTask } from '../../../src/builder';
+import { detectorKind } from '../lib/detector/kind';
 import { RegisterDetectorInput, RegisterDetectorOutput } from '../schemas';
 
 export const RegisterDetector = defineTask({
@@ -7,13 +12,22 @@ export const RegisterDetector = defineTask({
   input: RegisterDetectorInput,
   output: RegisterDetectorOutput,
   access: { modelRegistry: true },
-  run: ({ modelName, artefact, minInliers, templates, summary, executionArn }, { models }) =>
+  run: ({ modelName, artefact, detector, summary, executionArn }, { models }) =>
     models.register({
       modelName,
-      kind: 'logo-detector',
+      kind: detectorKind(detector.format),
       artefact,
-      hyperparameters: { method: 'orb-ransac', minInliers, templates },
-      metrics: { accuracy: summary.accuracy, precision: summary.precision, recall: summary.recall, f1: summary.f1, testImages: summary.images },
+      hyperparameters: { method: 'backbone-head+orb', format: detector.format, threshold: detector.threshold, templates: detector.templates },
+      metrics: {
+        accuracy: summary.accuracy,
+        precision: summary.precision,
+        recall: summary.recall,
+        f1: summary.f1,
+        testImages: summary.images,
+        validationAccuracy: detector.validation.accuracy,
+        validationPrecision: detector.validation.precision,
+        validationImages: detector.validation.images,
+      },
       executionArn,
     }),
 });

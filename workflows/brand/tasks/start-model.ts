@@ -4,6 +4,7 @@
  */
 import { defineTask } from '../../../src/builder';
 import { TaskFailure, type ModelRegistryService, type ModelVersion } from '../../../src/services';
+import { isDetectorKind } from '../lib/detector/kind';
 import { StartModelInput, StartModelOutput } from '../schemas';
 import { analysisRuns, ANALYSIS_UPLOADS } from './access';
 import { writeServer } from './model-server';
@@ -32,7 +33,7 @@ export const StartModel = defineTask({
 /** The version given, else the latest approved one; `key` names the project when no model is given. */
 export async function resolveModel(models: ModelRegistryService, choice: { name: string; version?: number } | null, key: string): Promise<ModelVersion> {
   const name = choice?.name ?? projectOf(key);
-  const versions = (await models.list(name)).filter((v) => v.kind === 'logo-detector');
+  const versions = (await models.list(name)).filter((v) => isDetectorKind(v.kind));
   const found = choice?.version !== undefined ? versions.find((v) => v.version === choice.version) : [...versions].reverse().find((v) => v.status === 'Approved');
   if (!found) {
     const wanted = choice?.version !== undefined ? `version ${choice.version}` : 'an approved version';

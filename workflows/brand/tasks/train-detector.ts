@@ -1,4 +1,7 @@
-/** TrainDetector: the logo detector fitted on the training side, stored as one JSON artefact. */
+/**
+ * TrainDetector: the fused logo detector fitted on the training side (which holds out its own
+ * validation share for the threshold), stored as one JSON artefact.
+ */
 import { defineTask } from '../../../src/builder';
 import { trainDetectorJob } from '../jobs';
 import { TrainDetectorInput, TrainDetectorOutput } from '../schemas';
@@ -18,6 +21,6 @@ export const TrainDetector = defineTask({
     const model = await compute.run(trainDetectorJob, { examples });
     const ref = { bucket: train.bucket, key: `${runPrefix}model/model.json` };
     await objects.putText(ref, JSON.stringify(model), 'application/json');
-    return { model: ref, labels: model.labels, minInliers: model.minInliers, templates: model.templates.length };
+    return { model: ref, labels: model.labels, format: model.format, threshold: model.fusion.threshold, templates: model.orb.templates.length, validation: model.validation };
   },
 });

@@ -33,6 +33,7 @@ const runPrefix = 'runs/brand-analysis/e1/';
 test.each([
   ['no model given: the latest approved version of the project named by the key', null, [version(1, 'Approved'), version(2, 'Approved'), version(3, 'PendingManualApproval')], 2],
   ['a version given, approved or not', { name: 'shop', version: 3 }, [version(1, 'Approved'), version(3, 'PendingManualApproval')], 3],
+  ['the latest approved version whatever its artefact format', null, [version(1, 'Approved'), { ...version(2, 'Approved'), kind: 'logo-detector/2' }, { ...version(3, 'Approved'), kind: 'svm' }], 2],
 ])('StartModel picks %s', async (_what, model, versions, expected) => {
   const output = await runTask(StartModel, { video, model, runPrefix }, services(versions));
   expect(output).toMatchObject({ modelName: 'shop', version: expected, status: 'STARTING', server: { bucket: BUCKET, key: `${runPrefix}model-server.json` } });

@@ -37,3 +37,35 @@ export function parseTemplate(t: SerialTemplate): Template {
   };
   return { label: t.label, source: t.source, width: t.width, height: t.height, features };
 }
+
+/**
+ * The fused detector's artefact (format 2): the trained head over the named backbone's features, the
+ * ORB templates that verify its candidates, and the fusion with its fixed threshold. The backbone
+ * itself is not in the artefact: it ships in its npm package and is named here so a model is never
+ * run on features it was not trained on.
+ */
+export const FUSED_MODEL_FORMAT = 'statecraft-fused-logo-detector/2';
+
+export interface FusedLogoModel {
+  format: typeof FUSED_MODEL_FORMAT;
+  backbone: string;
+  labels: string[];
+  head: { classes: number; dim: number; weights: string; bias: number[] };
+  /** Candidate labels (the head's best) verified by ORB per image. */
+  candidates: number;
+  orb: { imageSide: number; imageFeatures: number; templates: SerialTemplate[] };
+  fusion: { headWeight: number; orbWeight: number; bias: number; threshold: number; fitted: boolean };
+  /** Image-level scores on the validation images the threshold was chosen on. */
+  validation: { images: number; accuracy: number; precision: number; recall: number };
+}
+
+export type AnyLogoModel = LogoModel | FusedLogoModel;
+
+export function serialiseWeights(weights: Float32Array): string {
+  return b64(new Uint8Array(weights.buffer, weights.byteOffset, weights.byteLength));
+}
+
+export function parseWeights(text: string): Float32Array {
+  const bytes = Buffer.from(text, 'base64');
+  return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+}

@@ -1,10 +1,11 @@
 /**
- * The detector on generated photos: trained on a few placements of two textured logos, it finds each
+ * The keypoint-only detector (format 1) on generated photos: trained on a few placements of two textured logos, it finds each
  * logo at a new place and scale with its box, and reports nothing on a photo without one.
  */
 import sharp from 'sharp';
-import { load, MODEL_FORMAT, train, type LogoModel } from '../../../../workflows/brand/lib/detector';
-import { LOGO_NAMES, photo } from '../fixture';
+import { MODEL_FORMAT, type LogoModel } from '../../../../../workflows/brand/lib/detector/model';
+import { loadOrb as load, trainOrb as train } from '../../../../../workflows/brand/lib/detector/orb-detector';
+import { LOGO_NAMES, photo } from '../../fixture';
 
 let model: LogoModel;
 

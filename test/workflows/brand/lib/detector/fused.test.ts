@@ -1,0 +1,69 @@
+/**
+ * The fused detector on generated photos (the real backbone, a head trained on a dozen photos): the
+ * artefact is plain JSON naming its backbone and threshold, each logo is found at a new place with a
+ * box, a photo without a logo gets nothing at 50 or above, and a model of another backbone is refused.
+ */
+import { FUSED_MODEL_FORMAT, load, train, type FusedLogoModel } from '../../../../../workflows/brand/lib/detector';
+import { BACKBONE } from '../../../../../workflows/brand/lib/detector/backbone';
+import { DEFAULT_CANDIDATES, fusedCandidates } from '../../../../../workflows/brand/lib/detector/fused';
+import type { ValidationImage } from '../../../../../workflows/brand/lib/detector/fusion';
+import { LOGO_NAMES, photo } from '../../fixture';
+
+let model: FusedLogoModel;
+let validation: readonly ValidationImage[] = [];
+
+beforeAll(async () => {
+  const examples = [];
+  const places: Array<[number, number]> = [[20, 30], [260, 200], [150, 100], [40, 220], [280, 20], [100, 160]];
+  for (const [l, name] of LOGO_NAMES.entries()) {
+    for (const [i, [left, top]] of places.entries()) {
+      const { jpeg, box } = await photo(name, left, top, 50 + 10 * l + i);
+      examples.push({ name: `${name}-${i}.jpg`, image: new Uint8Array(jpeg), boxes: [{ label: name, left: box![0], top: box![1], width: 180, height: 120 }] });
+    }
+  }
+  model = JSON.parse(JSON.stringify(await train(examples, { head: { epochs: 6 }, onValidation: (images) => (validation = images) })));
+}, 120_000);
+
+test('the model is plain JSON: format, backbone, labels, head, templates and a fixed threshold', () => {
+  expect(model).toMatchObject({ format: FUSED_MODEL_FORMAT, backbone: BACKBONE, labels: [...LOGO_NAMES].sort(), candidates: DEFAULT_CANDIDATES });
+  expect(model.head.classes).toBe(LOGO_NAMES.length + 1);
+  expect(model.orb.templates.length).toBeGreaterThan(0);
+  expect(model.fusion.threshold).toBeGreaterThan(0);
+  expect(model.fusion.threshold).toBeLessThan(1);
+  expect(model.validation.images).toBeGreaterThanOrEqual(2);
+});
+
+test.each(LOGO_NAMES)('%s is found at a new place with confidence ≥ 50 and a box around it', async (name) => {
+  const { jpeg } = await photo(name, 200, 40, 777);
+  const [top] = (await load(model).detect(new Uint8Array(jpeg))).filter((d) => d.confidence >= 50);
+  expect(top?.name).toBe(name);
+  // The logo covers x 200–380 of 480 and y 40–160 of 360.
+  expect(top!.box.left + top!.box.width / 2).toBeCloseTo(290 / 480, 1);
+  expect(top!.box.top + top!.box.height / 2).toBeCloseTo(100 / 360, 1);
+});
+
+test('a photo without a logo has no detection at 50 or above', async () => {
+  const { jpeg } = await photo(undefined, 0, 0, 779);
+  expect((await load(model).detect(new Uint8Array(jpeg))).filter((d) => d.confidence >= 50)).toEqual([]);
+});
+
+test('validation candidates reach onValidation in the head\'s order, as many per image as the model verifies', () => {
+  expect(validation.length).toBe(model.validation.images);
+  for (const image of validation) {
+    expect(image.candidates).toHaveLength(Math.min(model.candidates, LOGO_NAMES.length));
+    const heads = image.candidates.map((c) => c.head);
+    expect(heads).toEqual([...heads].sort((a, b) => b - a));
+  }
+});
+
+test('fusedCandidates gives the head\'s best brands first, and a narrower breadth is their head', async () => {
+  const { jpeg } = await photo(LOGO_NAMES[0]!, 200, 40, 778);
+  const image = new Uint8Array(jpeg);
+  const all = await fusedCandidates(model, undefined, LOGO_NAMES.length)(image);
+  expect(all.map((c) => c.label).sort()).toEqual([...LOGO_NAMES].sort());
+  expect(await fusedCandidates(model, undefined, 1)(image)).toEqual(all.slice(0, 1));
+});
+
+test('a model trained on another backbone is refused', () => {
+  expect(() => load({ ...model, backbone: 'other' })).toThrow(`The model was trained on backbone other, not ${BACKBONE}`);
+});

@@ -1,0 +1,85 @@
+/**
+ * The frozen backbone: the CenterNet-MobileNetV3 object model that `@vladmandic/human` ships (MIT),
+ * run with TensorFlow.js on its WebAssembly backend. Only its feature maps are used, never its COCO
+ * detections: a stride-8 map (64×64×192) and a stride-16 map (32×32×256) of a 512×512 view of the
+ * image. Loaded once per thread (each compute worker has its own).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type * as tfjs from '@tensorflow/tfjs';
+import sharp from 'sharp';
+import { tensorflow } from './tensorflow';
+
+/** Names the backbone and its layers in model artefacts: a model trained on other features is refused. */
+export const BACKBONE = 'human-3.3-centernet-mobilenetv3-512/relu1+relu';
+
+const SIDE = 512;
+const FINE_LAYER = 'tower_0/CenternetHead/Relu_1';
+const COARSE_LAYER = 'tower_0/CenternetHead/Relu';
+
+/** A feature map, row-major, channels last. */
+export interface FeatureMap {
+  width: number;
+  height: number;
+  channels: number;
+  data: Float32Array;
+}
+
+export interface ImageFeatures {
+  /** Stride 8. */
+  fine: FeatureMap;
+  /** Stride 16. */
+  coarse: FeatureMap;
+  /** The encoded image's size in pixels, for mapping boxes. */
+  width: number;
+  height: number;
+}
+
+/** How a caller obtains features: the backbone itself, or a cache in front of it. */
+export type FeatureSource = (encoded: Uint8Array) => Promise<ImageFeatures>;
+
+let loading: Promise<tfjs.GraphModel> | undefined;
+
+function backbone(): Promise<tfjs.GraphModel> {
+  loading ??= (async () => {
+    const tf = await tensorflow();
+    // The package exports no subpaths: its models folder sits beside dist/, where its entry point is.
+    const dir = path.join(path.dirname(require.resolve('@vladmandic/human')), '..', 'models');
+    const json = JSON.parse(readFileSync(path.join(dir, 'centernet.json'), 'utf8')) as tfjs.io.ModelJSON;
+    const weights = readFileSync(path.join(dir, 'centernet.bin'));
+    const manifest = json.weightsManifest[0]!;
+    return tf.loadGraphModel(
+      tf.io.fromMemory({
+        modelTopology: json.modelTopology,
+        weightSpecs: manifest.weights,
+        weightData: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength),
+      }),
+    );
+  })();
+  return loading;
+}
+
+/** The two feature maps of an encoded image (JPEG or PNG), stretched to the backbone's square input. */
+export const imageFeatures: FeatureSource = async (encoded) => {
+  const model = await backbone();
+  const tf = await tensorflow();
+  const image = sharp(encoded);
+  const meta = await image.metadata();
+  const { data } = await image.resize(SIDE, SIDE, { fit: 'fill' }).removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
+  const input = tf.tensor4d(Float32Array.from(data), [1, SIDE, SIDE, 3]);
+  try {
+    const [fine, coarse] = model.execute(input, [FINE_LAYER, COARSE_LAYER]) as tfjs.Tensor4D[];
+    try {
+      return { fine: toMap(fine!, await fine!.data<'float32'>()), coarse: toMap(coarse!, await coarse!.data<'float32'>()), width: meta.width!, height: meta.height! };
+    } finally {
+      tf.dispose([fine!, coarse!]);
+    }
+  } finally {
+    input.dispose();
+  }
+};
+
+function toMap(tensor: tfjs.Tensor4D, data: Float32Array): FeatureMap {
+  const [, height, width, channels] = tensor.shape;
+  return { width, height, channels, data };
+}
