@@ -7,6 +7,7 @@
  */
 import { defineWorkflowPackage } from '../../src/builder';
 import { dataBucket } from '../data-bucket';
+import { energyCommands } from './commands';
 import { feedUrlVariable } from './feeds/config';
 import { feedsEndpoint } from './feeds/endpoint';
 import { FEEDS } from './feeds/feeds';
@@ -27,6 +28,7 @@ export const energyPackage = defineWorkflowPackage({
   tables: [...ENERGY_TABLES],
   endpoints: [feedsEndpoint],
   environment: feedSettings,
+  commands: energyCommands,
 });
 
 export { energyIngest, ForecastPublished } from './ingest';
