@@ -54,15 +54,19 @@ async function startLocalHost(registry: WorkflowRegistry, request: LocalRuntimeR
   const temporary = request.dataDir === undefined ? mkdtempSync(join(tmpdir(), 'statecraft-local-')) : undefined;
   const dataDir = resolve(request.dataDir ?? temporary!);
   const clock = request.clock === 'virtual' ? new VirtualClock(request.startAt) : new WallClock();
+  // Time starts when the command has the host: no schedule fires while the endpoint is still opening.
+  const starting = clock instanceof VirtualClock ? clock.hold() : () => undefined;
   const runtime = await createLocalRuntime({ registry, dataDir, clock, bus: true });
   const endpoints = mountPackageEndpoints(registry, clock);
   const server = await createLocalEndpoint({ ...runtime, bus: runtime.bus! }, { front: (req, res) => endpoints.handle(req, res) }).catch(async (err: unknown) => {
+    starting();
     await runtime.close();
     throw err;
   });
   // In-process task handlers find the endpoints in process.env, as under `statecraft serve`.
   Object.assign(process.env, endpoints.environment(server.url));
   const context = commandContext(registry, server.url);
+  starting();
   return {
     context,
     now: () => clock.now(),

@@ -152,6 +152,7 @@ function restore(variable: string, value: string | undefined): void {
 
 /** Registered and approved while the clock holds, so the first scheduled run already forecasts with it. */
 async function approveChampion(local: LocalCommandHost, market: string, forecaster: ForecasterConfig): Promise<void> {
+  // Taken before the first await: the host hands the clock over only now.
   const release = local.hold();
   try {
     const objects = new S3ObjectService(local.context.client(S3Client));
