@@ -112,11 +112,12 @@ async function runBacktest(options: BacktestOptions, context: CommandContext): P
   const served = servedAs(options.data, options.market);
   process.env[MARKET_FILES_VARIABLE] = served.path;
   delete process.env[REPLAY_START_VARIABLE];
-  // The first run, the day before the first forecast day, loads the history and forecasts that day.
+  // The first run, the day before the first forecast day, loads the history and forecasts that day. The
+  // world starts an hour before it, so that an earlier schedule of that day (a Monday's retrain) does not run on an empty lake.
   const firstRun = addDays(options.from, -1);
   let local: LocalCommandHost | undefined;
   try {
-    local = await context.startLocal({ clock: 'virtual', startAt: Date.parse(`${firstRun}T00:00:00Z`) });
+    local = await context.startLocal({ clock: 'virtual', startAt: Date.parse(`${firstRun}T08:00:00Z`) });
     if (options.forecaster) await approveChampion(local, options.market, options.forecaster);
     const timing = await driveDays(local, context, firstRun, options.to);
     // Time stands still while the lake is read: no next day's run starts under the queries.
