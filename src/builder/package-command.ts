@@ -61,10 +61,18 @@ export interface LocalRuntimeRequest {
   clock?: 'wall' | 'virtual';
   /** Where it keeps its data. @default - a temporary directory, removed on close */
   dataDir?: string;
+  /** `virtual` only: the instant the clock starts at, in ms since the epoch. @default - now */
+  startAt?: number;
 }
 
 export interface LocalCommandHost {
   readonly context: CommandContext;
+  /** The runtime's clock: on a virtual clock, time jumps to the next schedule or timer once nothing runs. */
+  now(): number;
+  /** Resolves once the runtime's clock reaches `atMs` (on a virtual clock, after everything due before it). */
+  sleepUntil(atMs: number): Promise<void>;
+  /** Keeps a virtual clock where it is until the returned function is called (a no-op on the wall clock): setting up before the first schedule fires. */
+  hold(): () => void;
   close(): Promise<void>;
 }
 

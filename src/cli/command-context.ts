@@ -10,7 +10,7 @@ import { createLocalEndpoint } from '../api';
 import type { AwsClientClass, CommandContext, LocalCommandHost, LocalRuntimeRequest } from '../builder/package-command';
 import type { WorkflowRegistry } from '../builder/workflow-package';
 import { VirtualClock, WallClock } from '../clock/clock';
-import { createLocalRuntime } from '../host';
+import { createLocalRuntime, mountPackageEndpoints } from '../host';
 import { localClientConfig } from './endpoint';
 import { runAndFollow } from './follow-execution';
 
@@ -46,18 +46,32 @@ export function commandContext(registry: WorkflowRegistry, endpoint: string): Ho
   return context;
 }
 
-/** A runtime with every workflow of the registry and the bus, behind its own endpoint on a free port. */
+/**
+ * A runtime with every workflow of the registry and the bus, behind its own endpoint on a free port,
+ * the packages' endpoints mounted beside the AWS APIs as `statecraft serve` mounts them.
+ */
 async function startLocalHost(registry: WorkflowRegistry, request: LocalRuntimeRequest = {}): Promise<LocalCommandHost> {
   const temporary = request.dataDir === undefined ? mkdtempSync(join(tmpdir(), 'statecraft-local-')) : undefined;
   const dataDir = resolve(request.dataDir ?? temporary!);
-  const runtime = await createLocalRuntime({ registry, dataDir, clock: request.clock === 'virtual' ? new VirtualClock() : new WallClock(), bus: true });
-  const server = await createLocalEndpoint({ ...runtime, bus: runtime.bus! }).catch(async (err: unknown) => {
+  const clock = request.clock === 'virtual' ? new VirtualClock(request.startAt) : new WallClock();
+  // Time starts when the command has the host: no schedule fires while the endpoint is still opening.
+  const starting = clock instanceof VirtualClock ? clock.hold() : () => undefined;
+  const runtime = await createLocalRuntime({ registry, dataDir, clock, bus: true });
+  const endpoints = mountPackageEndpoints(registry, clock);
+  const server = await createLocalEndpoint({ ...runtime, bus: runtime.bus! }, { front: (req, res) => endpoints.handle(req, res) }).catch(async (err: unknown) => {
+    starting();
     await runtime.close();
     throw err;
   });
+  // In-process task handlers find the endpoints in process.env, as under `statecraft serve`.
+  Object.assign(process.env, endpoints.environment(server.url));
   const context = commandContext(registry, server.url);
+  starting();
   return {
     context,
+    now: () => clock.now(),
+    sleepUntil: (atMs) => clock.sleepUntil(atMs),
+    hold: () => (clock instanceof VirtualClock ? clock.hold() : () => undefined),
     async close() {
       await context.dispose();
       await server.close();

@@ -8,6 +8,7 @@
 import { join } from 'node:path';
 import { defineWorkflowPackage } from '../../src/builder';
 import { dataBucket } from '../data-bucket';
+import { energyCommands } from './commands';
 import { feedUrlVariable } from './feeds/config';
 import { feedsEndpoint } from './feeds/endpoint';
 import { FEEDS } from './feeds/feeds';
@@ -29,6 +30,7 @@ export const energyPackage = defineWorkflowPackage({
   endpoints: [feedsEndpoint],
   resultViews: [{ workflow: 'energy-ingest', title: 'Forecast with its P10–P90 band against actual prices', module: join(__dirname, 'console/forecast-view.js') }],
   environment: feedSettings,
+  commands: energyCommands,
 });
 
 export { energyIngest, ForecastPublished } from './ingest';

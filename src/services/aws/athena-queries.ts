@@ -17,6 +17,8 @@ import type { LakeQueries, QueryRow } from '../lake';
 export interface AthenaQueriesOptions {
   readonly workGroup: string;
   readonly database: string;
+  /** Where results go when the workgroup does not say (`s3://bucket/prefix/`). @default - the workgroup's */
+  readonly outputLocation?: string;
   /** @default 1000 */
   readonly pollMillis?: number;
   /** @default setTimeout */
@@ -38,7 +40,7 @@ export class AthenaLakeQueries implements LakeQueries {
 
   async query(sql: string): Promise<QueryRow[]> {
     const { QueryExecutionId: id } = await this.athena.send(
-      new StartQueryExecutionCommand({ QueryString: sql, WorkGroup: this.options.workGroup, QueryExecutionContext: { Database: this.options.database } }),
+      new StartQueryExecutionCommand({ QueryString: sql, WorkGroup: this.options.workGroup, QueryExecutionContext: { Database: this.options.database }, ...(this.options.outputLocation && { ResultConfiguration: { OutputLocation: this.options.outputLocation } }) }),
     );
     if (!id) throw new TaskFailure('LakeQueryFailed', 'Athena started no query execution.');
     await this.waitForSuccess(id);

@@ -38,6 +38,17 @@ test('starts the query in the workgroup and database, polls until it succeeds, t
   expect(athena.commandCalls(GetQueryResultsCommand).map((call) => call.args[0].input)).toEqual([{ QueryExecutionId: 'q-1', NextToken: undefined }]);
 });
 
+test('names the output location when asked, for a workgroup that sets none', async () => {
+  athena.on(GetQueryExecutionCommand).resolves(status('SUCCEEDED'));
+  athena.on(GetQueryResultsCommand).resolves({ ResultSet: { ResultSetMetadata: columns('n'), Rows: [row('n'), row('1')] } });
+  const located = new AthenaLakeQueries(new AthenaClient({ region: 'eu-west-1' }), { workGroup: 'primary', database: 'statecraft', outputLocation: 's3://data/results/', sleep: async () => undefined });
+
+  await expect(located.query(SQL)).resolves.toEqual([{ n: '1' }]);
+  expect(athena.commandCalls(StartQueryExecutionCommand).map((call) => call.args[0].input)).toEqual([
+    { QueryString: SQL, WorkGroup: 'primary', QueryExecutionContext: { Database: 'statecraft' }, ResultConfiguration: { OutputLocation: 's3://data/results/' } },
+  ]);
+});
+
 test('follows NextToken through every page; only the first page carries the header row', async () => {
   athena.on(GetQueryExecutionCommand).resolves(status('SUCCEEDED'));
   const pages: GetQueryResultsOutput[] = [

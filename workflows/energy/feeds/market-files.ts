@@ -17,7 +17,7 @@ export const MARKET_FILES_VARIABLE = 'STATECRAFT_ENERGY_MARKET_FILES';
 export const REPLAY_START_VARIABLE = 'STATECRAFT_ENERGY_REPLAY_START';
 
 /** The benchmark's data sits in `shared/data/energy/` beside the repository. */
-const DEFAULT_MARKET_FILE = resolve(__dirname, '../../../../shared/data/energy/NP.csv');
+export const DEFAULT_MARKET_FILE = resolve(__dirname, '../../../../shared/data/energy/NP.csv');
 
 export class MarketFiles {
   private readonly loaded = new Map<string, MarketData>();
