@@ -33,7 +33,7 @@ export function createFeedServer(context: EndpointContext, markets: MarketFiles 
     const url = new URL(req.url ?? '/', 'http://feeds');
     const path = url.pathname.replace(/^\/_feeds\/?/, '').split('/').filter((part) => part !== '');
     try {
-      if (path.length === 0) return send(res, 200, { markets: describeMarkets(markets) });
+      if (path.length === 0) return send(res, 200, { markets: describeMarkets(markets, markets.shiftDays(context.now())) });
       if (path.length === 1 && path[0] === 'faults') return await faultRoute(req, res, faults);
       if (path.length === 2 && req.method === 'GET') return answer(res, markets, faults, context.now(), path[0], path[1], url.searchParams);
       return send(res, 404, { error: 'NotFound', message: `No feed route ${req.method} ${url.pathname}` });
@@ -53,13 +53,14 @@ function answer(res: ServerResponse, markets: MarketFiles, faults: FaultTable, n
   if (!from || !to || !DAY.test(from) || !DAY.test(to) || daysBetween(from, to) < 0 || daysBetween(from, to) >= MAX_RANGE_DAYS) {
     return send(res, 400, { error: 'BadRequest', message: `Give ?day=YYYY-MM-DD, or ?from=…&to=… with from ≤ to and at most ${MAX_RANGE_DAYS} days.` });
   }
+  const shift = markets.shiftDays(now);
   const days: FeedDay[] = [];
   for (let day = from; day <= to; day = addDays(day, 1)) {
     if (publicationTime(feed, day) > now) break;
     const fault = faults.faultOf({ market, feed, day, now });
     if (fault === 'outage') return send(res, 503, { error: 'ServiceUnavailable', message: `The ${feed} feed of ${market} is down.` });
-    const source = addDays(day, -markets.shiftDays);
-    const published = fault === 'stale' ? feedDay(data, feed, addDays(source, -1), day, markets.shiftDays) : feedDay(data, feed, source, day, markets.shiftDays);
+    const source = addDays(day, -shift);
+    const published = feedDay(data, feed, fault === 'stale' ? addDays(source, -1) : source, day, shift);
     if (published) days.push(published);
   }
   const body: FeedAnswer = { market, feed, series: seriesName(data, feed), days };
@@ -88,10 +89,10 @@ function seriesName(data: MarketData, feed: FeedName): string {
   return feed === 'prices' ? data.priceColumn : (data.exogenousColumns[feed === 'exog1' ? 0 : 1] ?? '');
 }
 
-function describeMarkets(markets: MarketFiles): unknown[] {
+function describeMarkets(markets: MarketFiles, shift: number): unknown[] {
   return [...markets.files.keys()].map((market) => {
     const data = markets.market(market)!;
-    return { market, firstDay: addDays(data.days[0], markets.shiftDays), lastDay: addDays(data.days[data.days.length - 1], markets.shiftDays), series: { prices: data.priceColumn, exog1: data.exogenousColumns[0], exog2: data.exogenousColumns[1] } };
+    return { market, firstDay: addDays(data.days[0], shift), lastDay: addDays(data.days[data.days.length - 1], shift), series: { prices: data.priceColumn, exog1: data.exogenousColumns[0], exog2: data.exogenousColumns[1] } };
   });
 }
 

@@ -121,3 +121,18 @@ test('a replay start serves the file moved by whole weeks: same values, same wee
   expect(answers['2029-11-28'].days[0].publishedAt).toBe(publicationTime('prices', '2029-11-28').toISOString());
   expect(new Date('2029-11-28T00:00:00Z').getUTCDay()).toBe(new Date('2020-01-01T00:00:00Z').getUTCDay());
 });
+
+test('by default a file is served as written while the clock is inside it, and replayed with two years ahead once the clock is past its end', async () => {
+  const long = writeSyntheticMarket('YY', '2020-01-01', 800); // 2020-01-01 .. 2022-03-10
+  const index = async (at: string) =>
+    new Promise<any>((resolve) => {
+      const server = createFeedServer({ now: () => new Date(at) }, MarketFiles.fromEnvironment({ STATECRAFT_ENERGY_MARKET_FILES: long }));
+      const res = { writeHead: () => res, end: (text: string) => resolve(JSON.parse(text).markets[0]) };
+      void server.handle({ url: '/_feeds/', method: 'GET' } as never, res as never);
+    });
+  expect(await index('2021-06-01T09:00:00Z')).toMatchObject({ firstDay: '2020-01-01', lastDay: '2022-03-10' });
+  // Past the end: the file day 728 days before its last (2020-03-12, a Thursday) is served on the Thursday nearest 2030-01-01, 2030-01-03.
+  const replayed = await index('2030-01-01T09:00:00Z');
+  expect(replayed).toMatchObject({ firstDay: '2029-10-24', lastDay: '2032-01-01' });
+  expect(new Date('2029-10-24T00:00:00Z').getUTCDay()).toBe(new Date('2020-01-01T00:00:00Z').getUTCDay());
+});
