@@ -1,7 +1,7 @@
 /**
  * The energy tasks' CPU-bound work, run in the compute pool's worker threads: LEAR's members for a
- * few delivery days of one hourly series (the forecast day and any calibration day to make again),
- * a window's forecasts over a retrain's span, and a candidate's backtest. Arguments are structured-clonable.
+ * few delivery days of one hourly series (an ingestion's forecast day and the calibration days it
+ * makes again, a retrain's span for one window), and a candidate's backtest. Arguments are structured-clonable.
  */
 import { defineJob } from '../../src/services';
 import { backtestCandidate, backtestConfig, effectiveWindow, forecastWindow, materialise, prepareFeatureRows, type MarketData, type MemberSpan, type RetrainPlan } from './lib';
@@ -10,39 +10,24 @@ import type { ForecasterConfig } from './schemas/model';
 import type { BacktestOutput } from './schemas/retrain';
 
 export interface MembersJob {
-  /** Delivery days, consecutive; the last may have no prices (NaN). */
-  readonly days: readonly string[];
-  /** `days × 24` each. */
-  readonly price: Float64Array;
-  readonly exog1: Float64Array;
-  readonly exog2: Float64Array;
+  /** Consecutive days; a day to forecast may have no prices (NaN). */
+  readonly history: MarketData;
   readonly windows: readonly number[];
-  /** Indices into `days` to forecast; each needs `max(windows)` days before it. */
-  readonly forecast: readonly number[];
+  /** Indices into `history.days` of the days to forecast. */
+  readonly days: readonly number[];
 }
 
-/** Per requested day, its members: `windows × 24`, window-major, in the order of `windows`. */
-export const membersJob = defineJob(__filename, 'members', (job: MembersJob): Float64Array[] => {
-  const data: MarketData = { priceColumn: 'price', exogenousColumns: ['exog1', 'exog2'], days: job.days, price: job.price, exogenous: [job.exog1, job.exog2] };
-  const rows = prepareFeatureRows(data);
-  return job.forecast.map((d) => {
-    const members = new Float64Array(job.windows.length * 24);
-    job.windows.forEach((window, w) => members.set(forecastWindow(rows, d, window), w * 24));
+/**
+ * Per requested day, its LEAR members: `windows × 24`, window-major, in the order of `windows`, each
+ * from the `window` days before the day (all of them when fewer: see `effectiveWindow`).
+ */
+export const membersJob = defineJob(__filename, 'members', ({ history, windows, days }: MembersJob): Float64Array[] => {
+  const rows = prepareFeatureRows(history);
+  return days.map((d) => {
+    const members = new Float64Array(windows.length * 24);
+    windows.forEach((window, w) => members.set(forecastWindow(rows, d, effectiveWindow(window, d)), w * 24));
     return members;
   });
-});
-
-export interface MemberJob {
-  history: MarketData;
-  window: number;
-  /** Indices into `history.days` of the days to forecast. */
-  days: number[];
-}
-
-/** Each day's 24 prices from the `window` days before it (all of the history when it is shorter). */
-export const forecastMemberJob = defineJob(__filename, 'forecastMember', ({ history, window, days }: MemberJob): number[][] => {
-  const rows = prepareFeatureRows(history);
-  return days.map((d) => Array.from(forecastWindow(rows, d, effectiveWindow(window, d))));
 });
 
 export interface BacktestJob {

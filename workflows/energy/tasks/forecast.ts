@@ -12,6 +12,7 @@ import { TaskFailure, type ComputePool, type LakeQueries, type LakeCatalog, type
 import { DATA_BUCKET } from '../../data-bucket';
 import { addDays } from '../feeds/feeds';
 import { membersJob } from '../jobs';
+import type { MarketData } from '../lib';
 import { ForecastInput, ForecastOutput, type IngestPlan } from '../schemas/ingest';
 import { backcastsTable, forecastsTable } from '../tables';
 import { FORECASTS_PREFIX, LAKE_PREFIX, objectsUnder, RUNS_PREFIX, timeStamp } from './access';
@@ -133,10 +134,10 @@ const DAYS_PER_JOB = 4;
 
 async function computeMembers(compute: ComputePool, series: HourlySeries, windows: readonly number[], forecast: number[]): Promise<Float64Array[]> {
   const price = Float64Array.from(series.price, (value) => (value === null ? Number.NaN : value));
-  const job = { days: series.days, price, exog1: Float64Array.from(series.exog1), exog2: Float64Array.from(series.exog2), windows };
+  const history: MarketData = { priceColumn: 'price', exogenousColumns: ['exog1', 'exog2'], days: series.days, price, exogenous: [Float64Array.from(series.exog1), Float64Array.from(series.exog2)] };
   const chunks: number[][] = [];
   for (let i = 0; i < forecast.length; i += DAYS_PER_JOB) chunks.push(forecast.slice(i, i + DAYS_PER_JOB));
-  return (await Promise.all(chunks.map((days) => compute.run(membersJob, { ...job, forecast: days })))).flat();
+  return (await Promise.all(chunks.map((days) => compute.run(membersJob, { history, windows, days })))).flat();
 }
 
 async function keepBackcasts(objects: ObjectService, catalog: LakeCatalog, plan: IngestPlan, days: { date: string; members: Float64Array }[], madeAt: string): Promise<void> {

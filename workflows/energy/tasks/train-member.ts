@@ -6,7 +6,7 @@
  */
 import { defineTask } from '../../../src/builder';
 import { DATA_BUCKET } from '../../data-bucket';
-import { forecastMemberJob } from '../jobs';
+import { membersJob } from '../jobs';
 import { TrainMemberInput, TrainMemberOutput } from '../schemas/retrain';
 import { memberCache, retrainRuns, MEMBERS_PREFIX } from './access';
 import { addDays, daysBetween, readHistory } from './lake-reads';
@@ -27,8 +27,8 @@ export const TrainMember = defineTask({
       // The window's days before the first missing day, and its week of lags.
       const history = await readHistory(lake, market, addDays(missing[0]!, -window - 7), span.to);
       const index = (day: string) => daysBetween(history.days[0]!, day);
-      const forecasts = await compute.run(forecastMemberJob, { history, window, days: missing.map(index) });
-      await Promise.all(missing.map((day, k) => objects.putText({ bucket: DATA_BUCKET, key: keyOf(day) }, JSON.stringify(forecasts[k]))));
+      const forecasts = await compute.run(membersJob, { history, windows: [window], days: missing.map(index) });
+      await Promise.all(missing.map((day, k) => objects.putText({ bucket: DATA_BUCKET, key: keyOf(day) }, JSON.stringify(Array.from(forecasts[k]!)))));
     }
     const series = await Promise.all(days.map(async (day) => JSON.parse(await objects.getText({ bucket: DATA_BUCKET, key: keyOf(day) })) as number[]));
     const forecasts = { bucket: DATA_BUCKET, key: `${runPrefix}members/w${window}.json` };
