@@ -7,22 +7,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { registry } from '../../workflows/registry';
 import { COMMANDS } from '../../src/cli/commands';
-import { dispatch } from '../../src/cli/main';
 import { execFile } from 'node:child_process';
 import { statecraft } from './serve-process';
+import { runCli } from '../support/cli-run';
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
-  try {
-    return { code: await dispatch(argv, registry), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const run = (...argv: string[]) => runCli(registry, argv);
 
 const { version } = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { version: string };
 const names = Object.keys(COMMANDS);

@@ -5,9 +5,9 @@
  */
 import { ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { CommandUsageError, defineRegistry, defineTask, defineWorkflow, defineWorkflowPackage, type CommandContext, type PackageCommand } from '../../src/builder';
-import { dispatch } from '../../src/cli/main';
 import { findPackageCommand, packageCommands } from '../../src/cli/package-commands';
 import { Type } from '@sinclair/typebox';
+import { runCli } from '../support/cli-run';
 
 const seen: Array<{ argv: string[]; endpoint: string }> = [];
 
@@ -58,18 +58,7 @@ const commands: PackageCommand[] = [
 
 const registry = defineRegistry({ packages: [defineWorkflowPackage({ module: __filename, workflows: [doubling], commands })], modelRegistry: { bucket: 'models', prefix: 'registry/' } });
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
-  try {
-    return { code: await dispatch(argv, registry), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const run = (...argv: string[]) => runCli(registry, argv);
 
 test('statecraft --help lists the package commands after the built-in ones', async () => {
   const { code, stdout } = await run('--help');

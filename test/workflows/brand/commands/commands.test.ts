@@ -12,6 +12,7 @@ import { dispatch } from '../../../../src/cli/main';
 import { createLocalRuntime, type LocalRuntime } from '../../../../src/host';
 import { registry } from '../../../../workflows/registry';
 import { clip, photo } from '../fixture';
+import { runCli } from '../../../support/cli-run';
 
 let dir: string;
 let runtime: LocalRuntime;
@@ -28,18 +29,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function statecraft(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
-  try {
-    return { code: await dispatch([...argv, '--endpoint', server.url], registry), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const statecraft = (...argv: string[]) => runCli(registry, [...argv, '--endpoint', server.url]);
 
 function folder(name: string): string {
   const path = join(dir, name);

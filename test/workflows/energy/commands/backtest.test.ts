@@ -8,32 +8,16 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineRegistry } from '../../../../src/builder';
-import { dispatch } from '../../../../src/cli/main';
 import { DATA_BUCKET } from '../../../../workflows/data-bucket';
 import { energyPackage } from '../../../../workflows/energy';
 import { NP_CSV, NP_PUBLISHED } from '../lib/energy-data';
 import { writeSyntheticMarket } from '../synthetic-market';
+import { runCli } from '../../../support/cli-run';
+import type { BacktestForecast, BacktestMetrics } from '../../../../workflows/energy/commands/backtest-report';
 
 const registry = defineRegistry({ packages: [energyPackage], modelRegistry: { bucket: DATA_BUCKET, prefix: 'model-registry/' } });
 /** Small windows and calibration: the history a forecast needs is 84 + 7 + 2 days. */
 const FORECASTER = JSON.stringify({ windows: [56, 84], weights: [0.5, 0.5], band: { method: 'conformal', calibrationDays: 7, recentDays: 2, recentWeight: 0.5 } });
-
-interface Forecast {
-  day: string;
-  hour: number;
-  p10: number;
-  p50: number;
-  p90: number;
-  actual: number;
-}
-interface Metrics {
-  mae: number;
-  rmae: number | null;
-  smape: number;
-  rmse: number;
-  pinball: number | null;
-  coverage: number | null;
-}
 
 let dir: string;
 beforeAll(() => {
@@ -41,18 +25,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
-  try {
-    return { code: await dispatch(argv, registry), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const run = (...argv: string[]) => runCli(registry, argv);
 
 /** NP.csv from `first` to `last` inclusive, as a file named NP.csv. */
 function npSlice(first: string, last: string): string {
@@ -72,7 +45,7 @@ function filePrices(path: string): Map<string, number> {
 }
 
 /** The benchmark's definitions, written out again here rather than taken from the package. */
-function expected(actual: number[], p50: number[], band?: { p10: number[]; p90: number[] }): Metrics {
+function expected(actual: number[], p50: number[], band?: { p10: number[]; p90: number[] }): BacktestMetrics {
   const mean = (terms: number[]) => terms.reduce((a, b) => a + b, 0) / terms.length;
   const loss = (q: number[], tau: number) => mean(actual.map((y, i) => (y >= q[i]! ? tau * (y - q[i]!) : (1 - tau) * (q[i]! - y))));
   return {
@@ -85,8 +58,8 @@ function expected(actual: number[], p50: number[], band?: { p10: number[]; p90: 
   };
 }
 
-function expectClose(got: Metrics, want: Metrics): void {
-  for (const key of Object.keys(want) as Array<keyof Metrics>) {
+function expectClose(got: BacktestMetrics, want: BacktestMetrics): void {
+  for (const key of Object.keys(want) as Array<keyof BacktestMetrics>) {
     if (want[key] === null) expect([key, got[key]]).toEqual([key, null]);
     else expect([key, got[key]]).toEqual([key, expect.closeTo(want[key]!, 9)]);
   }
@@ -105,7 +78,7 @@ test.each(cases)('%s: every day of the period forecast by the scheduled runs, an
   expect({ code, stderr: stderr.split('\n').filter((line) => / failed run/.test(line)) }).toEqual({ code: 0, stderr: [] });
   expect(stderr).toMatch(/\[#{20}\] 4\/4 days, through /);
   expect(stderr).toMatch(/backtest: 4 days of runs in [\d.]+ s \([\d.]+ s per day end to end\)/);
-  const result = JSON.parse(stdout) as { market: string; days: number; metrics: Record<string, Metrics>; forecasts: Forecast[] };
+  const result = JSON.parse(stdout) as { market: string; days: number; metrics: Record<string, BacktestMetrics>; forecasts: BacktestForecast[] };
   const forecasts = result.forecasts;
   const days = [...new Set(forecasts.map((f) => f.day))];
   expect(days).toEqual(Array.from({ length: 3 }, (_, d) => new Date(Date.parse(`${from}T00:00:00Z`) + d * 86_400_000).toISOString().slice(0, 10)));
