@@ -171,15 +171,20 @@ export interface Timing {
   seconds: number;
 }
 
+const PROGRESS_EVERY_MS = 15_000;
+
 /** Lets the schedules run each day in turn, telling progress as a bar on stderr. */
 async function driveDays(local: LocalCommandHost, context: CommandContext, firstRun: string, lastRun: string): Promise<Timing> {
   const total = daysBetween(firstRun, lastRun) + 1;
   const step = Math.max(1, Math.floor(total / 20));
   const started = performance.now();
+  let told = started;
   for (let done = 1; done <= total; done++) {
     const day = addDays(firstRun, done - 1);
     await local.sleepUntil(Date.parse(`${day}T${String(DAY_DONE_HOUR).padStart(2, '0')}:00:00Z`));
-    if (done % step === 0 || done === total) {
+    // Every twentieth of the period, and at least every PROGRESS_EVERY_MS on a long one.
+    if (done % step === 0 || done === total || performance.now() - told >= PROGRESS_EVERY_MS) {
+      told = performance.now();
       const filled = Math.round((20 * done) / total);
       const perDay = (performance.now() - started) / 1000 / done;
       context.progress(`[${'#'.repeat(filled)}${'.'.repeat(20 - filled)}] ${done}/${total} days, through ${day}, ${perDay.toFixed(1)} s/day`);
