@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
 import type { WorkflowPackage } from '../../src/builder';
+import { assertFitsLambda } from './asset-size';
 import { copyNativePackages } from './native-addons';
 
 export interface BundleOptions {
@@ -52,6 +53,7 @@ export function bundleTask(pkg: WorkflowPackage, taskName: string, options: Bund
   const missing = external.filter((name) => !carried.some((native) => native.name === name) && imported.some((i) => i === name || i.startsWith(`${name}/`)));
   if (missing.length > 0) throw new Error(`Task ${taskName}'s bundle imports ${missing.join(', ')}, which its function would not carry: add the task to the native package's tasks.`);
   copyNativePackages(carried, options.repositoryRoot, options.outDir);
+  assertFitsLambda(options.outDir, taskName);
   return options.outDir;
 }
 
