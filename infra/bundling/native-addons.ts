@@ -1,13 +1,13 @@
 /**
  * Native addons and executables cannot be bundled into one JavaScript file, nor can files code reads
- * from disk (model weights, WebAssembly), so bundles leave the packages a workflow package declares
- * (`nativePackages`) external and each function's code carries them beside its bundle:
- * `node_modules/<name>/` with the files that `npm ci` put on the machine running synth, where Node's
- * own resolution finds them from the bundle. Lambda loads a compiled file as
+ * from disk (model weights, WebAssembly), so each function's code carries the packages its workflow
+ * package declares (`nativePackages`) beside its bundle: `node_modules/<name>/` with the files that
+ * `npm ci` put on the machine running synth, where Node's own resolution finds them from the bundle
+ * (those with an addon stay out of the bundle, see bundle-task.ts). Lambda loads a compiled file as
  * it is, so synth refuses a build Lambda could not load (another OS or architecture, or a C library
  * newer than the runtime's) instead of deploying functions that fail at their first training.
  */
-import { chmodSync, closeSync, existsSync, copyFileSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 
 import type { NativePackage } from '../../src/builder';
