@@ -1,13 +1,14 @@
 /**
  * Bundles one task's function into a single CommonJS file for Lambda with esbuild's JS API, at
  * synth time and without Docker. The entry is generated: it imports the task's workflow package and
- * exports `lambdaEntry(package, task name)` as `handler`. The package's native packages stay
- * external and are copied beside the bundle (see native-addons.ts).
+ * exports `lambdaEntry(package, task name)` as `handler`. The package's native packages (those its
+ * task carries: a package may limit one to some tasks) are copied beside the bundle (see native-addons.ts).
  */
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
 import type { WorkflowPackage } from '../../src/builder';
+import { assertFitsLambda } from './asset-size';
 import { copyNativePackages } from './native-addons';
 
 export interface BundleOptions {
@@ -25,6 +26,9 @@ export function bundleTask(pkg: WorkflowPackage, taskName: string, options: Bund
     `export const handler = lambdaEntryOf(workflowPackage, ${JSON.stringify(taskName)});`,
   ].join('\n');
   mkdirSync(options.outDir, { recursive: true });
+  // Compiled addons load relative to their package's JavaScript, so those packages stay whole and
+  // external; a package that only supplies data files is bundled and its files are shipped beside.
+  const external = pkg.nativePackages.filter((native) => native.binary !== undefined).map((native) => native.name);
   const { metafile } = buildSync({
     stdin: { contents: entry, resolveDir: options.repositoryRoot, loader: 'ts', sourcefile: 'lambda-entry.ts' },
     bundle: true,
@@ -37,10 +41,20 @@ export function bundleTask(pkg: WorkflowPackage, taskName: string, options: Bund
     legalComments: 'none',
     logLevel: 'error',
     absWorkingDir: options.repositoryRoot,
-    external: pkg.nativePackages.map((native) => native.name),
+    external,
+    // ES modules bundled into CommonJS lose import.meta; packages that load files relative to
+    // themselves (sharp's `createRequire(import.meta.url)`) get the bundle's own address instead.
+    banner: { js: `const ${IMPORT_META_URL} = require('node:url').pathToFileURL(__filename).href;` },
+    define: { 'import.meta.url': IMPORT_META_URL },
     metafile: true,
   });
+  const carried = pkg.nativePackages.filter((native) => native.tasks === undefined || native.tasks.some((task) => task.name === taskName));
   const imported = Object.values(metafile.outputs).flatMap((output) => output.imports.filter((i) => i.external).map((i) => i.path));
-  copyNativePackages(pkg.nativePackages.filter((native) => imported.includes(native.name)), options.repositoryRoot, options.outDir);
+  const missing = external.filter((name) => !carried.some((native) => native.name === name) && imported.some((i) => i === name || i.startsWith(`${name}/`)));
+  if (missing.length > 0) throw new Error(`Task ${taskName}'s bundle imports ${missing.join(', ')}, which its function would not carry: add the task to the native package's tasks.`);
+  copyNativePackages(carried, options.repositoryRoot, options.outDir);
+  assertFitsLambda(options.outDir, taskName);
   return options.outDir;
 }
+
+const IMPORT_META_URL = '__statecraftImportMetaUrl';

@@ -1,12 +1,13 @@
 /**
- * Native addons and executables cannot be bundled into one JavaScript file, so bundles leave the
- * packages a workflow package declares (`nativePackages`) external and each function's code carries
- * them beside its bundle: `node_modules/<name>/` with the compiled files that `npm ci` put on the
- * machine running synth. Lambda loads that file as
+ * Native addons and executables cannot be bundled into one JavaScript file, nor can files code reads
+ * from disk (model weights, WebAssembly), so each function's code carries the packages its workflow
+ * package declares (`nativePackages`) beside its bundle: `node_modules/<name>/` with the files that
+ * `npm ci` put on the machine running synth, where Node's own resolution finds them from the bundle
+ * (those with an addon stay out of the bundle, see bundle-task.ts). Lambda loads a compiled file as
  * it is, so synth refuses a build Lambda could not load (another OS or architecture, or a C library
  * newer than the runtime's) instead of deploying functions that fail at their first training.
  */
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 
 import type { NativePackage } from '../../src/builder';
@@ -23,18 +24,55 @@ export const LAMBDA_PLATFORM = {
   newestVersions: { GLIBC: [2, 34], GLIBCXX: [3, 4, 29], CXXABI: [1, 3, 13] },
 } as const;
 
-/** Copies each native package into `<outDir>/node_modules/`, after checking it runs on Lambda. */
+/**
+ * Copies each native package's files (a directory with everything in it) into
+ * `<outDir>/node_modules/<name>/`, after checking that Lambda can load each compiled file among them.
+ */
 export function copyNativePackages(packages: readonly NativePackage[], repositoryRoot: string, outDir: string): void {
   for (const pkg of packages) {
-    const source = path.dirname(require.resolve(`${pkg.name}/package.json`, { paths: [repositoryRoot] }));
-    assertRunsOnLambda(path.join(source, pkg.binary), pkg.name);
-    for (const file of pkg.files) {
+    const source = installedPackage(pkg.name, repositoryRoot);
+    if (pkg.binary) assertRunsOnLambda(path.join(source, pkg.binary), pkg.name);
+    for (const file of pkg.files.flatMap((entry) => filesUnder(source, entry))) {
+      if (isElf(path.join(source, file))) assertRunsOnLambda(path.join(source, file), pkg.name);
       const target = path.join(outDir, 'node_modules', pkg.name, file);
       mkdirSync(path.dirname(target), { recursive: true });
       copyFileSync(path.join(source, file), target);
+      // Lambda runs the code as another user than the one who owns the files: executables must be
+      // executable, and everything readable, by all (npm keeps modes such as ffprobe's 744).
+      chmodSync(target, statSync(path.join(source, file)).mode & 0o111 ? 0o755 : 0o644);
     }
   }
 }
+
+/** The package's directory as Node would find it from the repository (its `exports` may hide package.json). */
+function installedPackage(name: string, repositoryRoot: string): string {
+  for (let dir = repositoryRoot; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'node_modules', name, 'package.json'))) return path.join(dir, 'node_modules', name);
+    if (path.dirname(dir) === dir) throw new Error(`${name} is not installed: the task functions carry it, so synth runs after npm ci, on ${LAMBDA_PLATFORM.architecture} Linux.`);
+  }
+}
+
+/** `entry` itself, or every file below it when it is a directory; paths relative to `root`, sorted. */
+function filesUnder(root: string, entry: string): string[] {
+  if (!statSync(path.join(root, entry)).isDirectory()) return [entry];
+  return readdirSync(path.join(root, entry), { recursive: true, encoding: 'utf8' })
+    .map((name) => path.join(entry, name))
+    .filter((name) => statSync(path.join(root, name)).isFile())
+    .sort();
+}
+
+/** Shared objects and executables start with ELF's magic number; data files (weights, WebAssembly) do not. */
+function isElf(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const magic = Buffer.alloc(4);
+    return readSync(fd, magic, 0, 4, 0) === 4 && magic.readUInt32BE(0) === ELF_MAGIC;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const ELF_MAGIC = 0x7f454c46;
 
 export function assertRunsOnLambda(binaryPath: string, packageName: string): void {
   const problem = lambdaIncompatibility(readFileSync(binaryPath));
@@ -49,7 +87,7 @@ export function assertRunsOnLambda(binaryPath: string, packageName: string): voi
 
 /** Why Lambda could not load this shared object, or undefined when it could. */
 export function lambdaIncompatibility(binary: Buffer): string | undefined {
-  if (binary.readUInt32BE(0) !== 0x7f454c46) return 'it is not a Linux (ELF) shared object';
+  if (binary.readUInt32BE(0) !== ELF_MAGIC) return 'it is not a Linux (ELF) shared object';
   if (binary[4] !== 2 || binary[5] !== 1) return 'it is not a 64-bit little-endian ELF file';
   const machine = binary.readUInt16LE(18);
   if (machine !== LAMBDA_PLATFORM.elfMachine) return `it is built for ELF machine ${machine}, not ${LAMBDA_PLATFORM.architecture} (${LAMBDA_PLATFORM.elfMachine})`;

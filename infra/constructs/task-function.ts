@@ -3,7 +3,7 @@
  * what the task declares (plus writing its own log group and traces), active tracing, and a log
  * group with a retention so logs do not pile up forever.
  */
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Size, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -49,6 +49,7 @@ export class TaskFunction extends Construct {
       role,
       logGroup,
       memorySize: task.memoryMb ?? props.defaultMemoryMb ?? 512,
+      ...(task.ephemeralStorageMb !== undefined && { ephemeralStorageSize: Size.mebibytes(task.ephemeralStorageMb) }),
       timeout: Duration.seconds(Math.min(task.timeoutSeconds ?? 300, MAX_LAMBDA_TIMEOUT_SECONDS)),
       tracing: lambda.Tracing.ACTIVE,
       environment: { ...props.environment, STATECRAFT_TASK: task.name },

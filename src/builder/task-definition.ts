@@ -25,6 +25,8 @@ export interface TaskDefinitionProps<I extends TSchema, O extends TSchema, A ext
   timeoutSeconds?: number;
   /** Lambda memory size in MB. @default - infrastructure's default */
   memoryMb?: number;
+  /** Lambda's `/tmp` in MB (512–10240), for a task that works on large files on disk. @default - Lambda's 512 */
+  ephemeralStorageMb?: number;
 }
 
 export interface TaskDefinition<I extends TSchema = TSchema, O extends TSchema = TSchema, A extends TaskAccess = TaskAccess>

@@ -14,13 +14,22 @@ import { checkScheduleTargets, scheduleKey, type ScheduleDefinition } from './sc
 import type { TaskDefinition } from './task-definition';
 import type { Workflow } from './workflow';
 
-/** An npm package whose compiled files a bundler cannot inline: shipped beside a function's bundle. */
+/**
+ * An npm package whose files a bundler cannot inline — a compiled addon or executable, or files its
+ * code reads from disk at run time (model weights, WebAssembly) — shipped beside a function's bundle.
+ */
 export interface NativePackage {
   readonly name: string;
-  /** The files a function needs at run time, relative to the package directory. */
+  /** The files (or whole directories) a function needs at run time, relative to the package directory. */
   readonly files: readonly string[];
-  /** The compiled addon or executable among them, checked against Lambda's platform at synth. */
-  readonly binary: string;
+  /**
+   * A compiled addon or executable its JavaScript loads relative to itself: the package stays out of
+   * the bundle. Synth checks it, and every other Linux binary among the files, against Lambda's
+   * platform. @default none: the package's JavaScript, if the code imports it, is bundled
+   */
+  readonly binary?: string;
+  /** The only tasks whose functions carry it (a large executable only one task runs). @default every task of the package */
+  readonly tasks?: readonly TaskDefinition[];
 }
 
 /**
@@ -126,6 +135,11 @@ export function defineWorkflowPackage(props: WorkflowPackageProps): WorkflowPack
     if (!SEGMENT.test(endpoint.name)) throw new BuilderError(`endpoint "${endpoint.name}": names are lower-case letters, digits and dashes, starting with a letter`);
   }
   validateCommands(props.commands ?? []);
+  const own = new Set(props.workflows.flatMap((workflow) => workflow.tasks()));
+  for (const native of props.nativePackages ?? []) {
+    const foreign = (native.tasks ?? []).filter((task) => !own.has(task));
+    if (foreign.length > 0) throw new BuilderError(`native package ${native.name} names tasks that are not this package's: ${foreign.map((task) => task.name).join(', ')}`);
+  }
   return { kind: 'workflow-package', rules: [], buckets: [], nativePackages: [], resultViews: [], consolePages: [], tables: [], schedules: [], endpoints: [], environment: {}, commands: [], ...props };
 }
 

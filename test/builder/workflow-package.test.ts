@@ -26,6 +26,14 @@ describe('defineWorkflowPackage', () => {
     );
   });
 
+  test('a native package limited to tasks must name tasks of the package', () => {
+    const other = defineTask({ name: 'other', access: {}, input: Type.Object({}), output: Type.Object({}), run: notRun });
+    expect(() => defineWorkflowPackage({ module: 'pkg.ts', workflows: [flow('a')], nativePackages: [{ name: 'tool', files: ['tool'], tasks: [Split, other] }] })).toThrow(
+      'native package tool names tasks that are not this package\'s: other',
+    );
+    expect(() => defineWorkflowPackage({ module: 'pkg.ts', workflows: [flow('a')], nativePackages: [{ name: 'tool', files: ['tool'], tasks: [Split] }] })).not.toThrow();
+  });
+
   test.each(['Labeling', 'two/parts', '', '9lives'])('a console page routed "%s" is refused', (route) => {
     expect(() => defineWorkflowPackage({ module: 'pkg.ts', workflows: [flow('a')], consolePages: [{ route, title: 'Page', module: 'page.js' }] })).toThrow(
       `console page "Page" has the route "${route}": expected one lower-case segment (a-z, 0-9, -)`,

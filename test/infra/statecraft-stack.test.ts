@@ -79,10 +79,11 @@ describe('task functions', () => {
       Runtime: 'nodejs24.x',
       Architectures: ['x86_64'],
       MemorySize: 1024,
+      EphemeralStorage: { Size: 2048 },
       TracingConfig: { Mode: 'Active' },
       Environment: { Variables: Match.objectLike({ STATECRAFT_TASK: 'fixture-score', STATECRAFT_MODEL_REGISTRY_BUCKET: Match.anyValue() }) },
     });
-    template.hasResourceProperties('AWS::Lambda::Function', { Description: 'statecraft task fixture-prepare', Timeout: 60, MemorySize: 512 });
+    template.hasResourceProperties('AWS::Lambda::Function', { Description: 'statecraft task fixture-prepare', Timeout: 60, MemorySize: 512, EphemeralStorage: Match.absent() });
   });
 });
 

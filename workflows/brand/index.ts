@@ -2,7 +2,8 @@
  * The brand package: `brand-training` (labelled images and video frames → a logo detector, evaluated
  * and registered), `brand-analysis` (a video → per-minute brand visibility) and `brand-evaluation` (a model version
  * scored on labelled images), with the `statecraft brand` commands that run them. Its task functions
- * carry the ffmpeg and ffprobe executables; it adds a labeling page and a visibility view to the console.
+ * carry sharp's addon, ffmpeg, ffprobe and the detector's model files (native-packages.ts); it adds a
+ * labeling page and a visibility view to the console.
  */
 import { join } from 'node:path';
 import { defineWorkflowPackage } from '../../src/builder';
@@ -10,7 +11,7 @@ import { dataBucket } from '../data-bucket';
 import { brandAnalysis } from './analysis';
 import { brandCommands } from './commands';
 import { brandEvaluation } from './evaluation';
-import { FFMPEG_PACKAGE, FFPROBE_PACKAGE } from './lib/media';
+import { brandNativePackages } from './native-packages';
 import { brandAnalysisOnUpload, brandTrainingOnUpload } from './rules';
 import { LABELING_JOBS_PREFIX } from './tasks';
 import { brandTraining } from './training';
@@ -21,10 +22,7 @@ export const brandPackage = defineWorkflowPackage({
   rules: [brandTrainingOnUpload, brandAnalysisOnUpload],
   buckets: [dataBucket],
   commands: brandCommands,
-  nativePackages: [
-    { name: FFMPEG_PACKAGE, files: ['package.json', 'ffmpeg'], binary: 'ffmpeg' },
-    { name: FFPROBE_PACKAGE, files: ['package.json', 'ffprobe'], binary: 'ffprobe' },
-  ],
+  nativePackages: brandNativePackages,
   // The labeling page answers WaitForLabels' jobs; the view draws brand-analysis's report.
   consolePages: [{ route: 'labeling', title: 'Labeling', module: join(__dirname, 'console/labeling-page.js'), settings: { bucket: dataBucket.name, jobsPrefix: LABELING_JOBS_PREFIX } }],
   resultViews: [{ workflow: 'brand-analysis', title: 'Brand visibility per minute', module: join(__dirname, 'console/visibility-view.js') }],

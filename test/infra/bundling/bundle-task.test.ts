@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { bundleTask } from '../../../infra/bundling/bundle-task';
 import { examplePackage } from '../../fixtures/example-package';
+import { Score } from '../../fixtures/example-package/tasks';
 import { lambdaIncompatibility } from '../../../infra/bundling/native-addons';
 import { REPOSITORY_ROOT } from '../synth';
 
@@ -51,6 +52,15 @@ test('a native addon stays out of the bundle and ships beside it, and the bundle
   expect(readFileSync(file, 'utf8')).toContain('require("libsvm-native")');
   const { handler } = load(file, { STATECRAFT_MODEL_REGISTRY_BUCKET: 'models', STATECRAFT_MODEL_REGISTRY_PREFIX: 'model-registry/' });
   await expect(handler({ part: 5 })).resolves.toEqual({ score: 1 });
+});
+
+test('a function whose bundle imports an addon its package limits to other tasks is refused at synth', () => {
+  const limited = { ...examplePackage, nativePackages: examplePackage.nativePackages.map((native) => ({ ...native, tasks: [Score] })) };
+  const outDir = mkdtempSync(path.join(tmpdir(), 'bundle-test-'));
+  outDirs.push(outDir);
+  expect(() => bundleTask(limited, 'fixture-fit', { repositoryRoot: REPOSITORY_ROOT, outDir })).toThrow(
+    "Task fixture-fit's bundle imports libsvm-native, which its function would not carry: add the task to the native package's tasks.",
+  );
 });
 
 describe('lambdaIncompatibility: why Lambda (x86_64, glibc 2.34) could not load an addon', () => {

@@ -11,6 +11,7 @@ export const DetectLogos = defineTask({
   input: DetectLogosInput,
   output: DetectLogosOutput,
   access: { objects: [analysisRuns('read-write'), trainingRuns('read')] },
+  // A slice (50 frames) peaks near 430 MB; the memory buys a full vCPU for the single-threaded detector.
   memoryMb: 2048,
   timeoutSeconds: 900,
   run: async ({ server, framesPrefix, fps, every, slice, runPrefix }, { objects, compute }) => {

@@ -10,6 +10,8 @@ export const ExtractFrames = defineTask({
   output: ExtractFramesOutput,
   access: { objects: [trainingUploads('read'), analysisUploads('read'), commandUploads('read'), trainingRuns('write'), analysisRuns('write')] },
   memoryMb: 2048,
+  // ffmpeg reads a local copy of the whole upload (each slice's function its own), and writes the slice's frames beside it.
+  ephemeralStorageMb: 10240,
   timeoutSeconds: 900,
   run: async ({ video, slice, every, fps, framesPrefix }, { objects }) => {
     const frames = await extractSliceFrames(objects, video, slice, { every, fps, prefix: framesPrefix });

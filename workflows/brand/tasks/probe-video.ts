@@ -16,6 +16,8 @@ export const ProbeVideo = defineTask({
   output: ProbeVideoOutput,
   access: { objects: [trainingUploads('read'), analysisUploads('read'), commandUploads('read')] },
   memoryMb: 1024,
+  // ffprobe reads a local copy of the upload: /tmp holds videos up to about 10 GB.
+  ephemeralStorageMb: 10240,
   run: async ({ video, every, framesPrefix, sampledPerSlice }, { objects }) => {
     const info = await probeObject(objects, video);
     return { video, info, framesPrefix, slices: planSlices(info.frameCount, every, sampledPerSlice ?? SAMPLED_PER_SLICE) };

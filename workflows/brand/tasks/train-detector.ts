@@ -13,6 +13,7 @@ export const TrainDetector = defineTask({
   input: TrainDetectorInput,
   output: TrainDetectorOutput,
   access: { objects: [trainingUploads('read'), trainingRuns('read-write')] },
+  // Training on FlickrLogos-27's 808 photos peaks near 1,000 MB and takes ~650 CPU seconds (bench/brand-lambda-memory.ts).
   memoryMb: 3008,
   timeoutSeconds: 900,
   run: async ({ train, runPrefix }, { objects, compute }) => {

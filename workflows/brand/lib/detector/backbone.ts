@@ -8,10 +8,16 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type * as tfjs from '@tensorflow/tfjs';
 import sharp from 'sharp';
+import { packageDirectory } from '../package-directory';
 import { tensorflow } from './tensorflow';
 
 /** Names the backbone and its layers in model artefacts: a model trained on other features is refused. */
 export const BACKBONE = 'human-3.3-centernet-mobilenetv3-512/relu1+relu';
+
+/** The package whose model files (`models/centernet.*`) are the backbone; its code is never loaded. */
+export const HUMAN_PACKAGE = '@vladmandic/human';
+/** What a function running the backbone carries of that package. */
+export const BACKBONE_FILES = ['package.json', 'models/centernet.json', 'models/centernet.bin'];
 
 const SIDE = 512;
 const FINE_LAYER = 'tower_0/CenternetHead/Relu_1';
@@ -43,8 +49,7 @@ let loading: Promise<tfjs.GraphModel> | undefined;
 function backbone(): Promise<tfjs.GraphModel> {
   loading ??= (async () => {
     const tf = await tensorflow();
-    // The package exports no subpaths: its models folder sits beside dist/, where its entry point is.
-    const dir = path.join(path.dirname(require.resolve('@vladmandic/human')), '..', 'models');
+    const dir = path.join(packageDirectory(HUMAN_PACKAGE), 'models');
     const json = JSON.parse(readFileSync(path.join(dir, 'centernet.json'), 'utf8')) as tfjs.io.ModelJSON;
     const weights = readFileSync(path.join(dir, 'centernet.bin'));
     const manifest = json.weightsManifest[0]!;
