@@ -15,20 +15,14 @@ import path from 'node:path';
 import { parseFlickrLogos, splitByImage, type Box } from '../workflows/brand/lib/annotations';
 import { cropGray, decodeGray } from '../workflows/brand/lib/detector/gray';
 import { noLogoCrop } from '../workflows/brand/lib/detector/negatives';
-import { keypointFeatures, KEYPOINT_KINDS, matchTemplates, type KeypointKind, type Template } from '../workflows/brand/lib/detector/orb';
+import type { Verifier } from '../workflows/brand/lib/detector/fused';
+import { keypointFeatures, matchTemplates, type Template } from '../workflows/brand/lib/detector/orb';
+import { parseVerifier } from './brand-verifier';
 
 const DATA = path.resolve(__dirname, '../../shared/data/brand/flickrlogos27');
 const FLOOR = 8;
 
-interface Variant {
-  name: string;
-  kind: KeypointKind;
-  imageSide: number;
-  enlarge: boolean;
-  imageFeatures: number;
-  templateSide: number;
-  templateFeatures: number;
-}
+type Variant = Verifier & { name: string };
 
 interface Scene {
   name: string;
@@ -42,31 +36,27 @@ interface Outcome {
   inliers: number;
 }
 
-function parseVariant(text: string): Variant {
-  const [kind, side, imageFeatures, templateSide, templateFeatures] = text.split(':');
-  if (!KEYPOINT_KINDS.includes(kind as KeypointKind)) throw new RangeError(`Unknown keypoint kind ${kind} in ${text}`);
-  return { name: text, kind: kind as KeypointKind, imageSide: parseInt(side!, 10), enlarge: side!.endsWith('e'), imageFeatures: Number(imageFeatures), templateSide: Number(templateSide), templateFeatures: Number(templateFeatures) };
-}
-
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const value = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
-  const variants = (value('--variants') ?? 'orb:640:1500:160:150,akaze:640:1500:160:150,brisk:640:1500:160:150').split(',').map(parseVariant);
+  const listed = value('--variants') ?? 'orb:640:1500:160:150,akaze:640:1500:160:150,brisk:640:1500:160:150';
+  const variants: Variant[] = listed.split(',').map((text) => ({ ...parseVerifier(text), name: text }));
   const perLabel = Number(value('--per-label') ?? 5);
   const photos = Number(value('--photos') ?? 60);
   const crops = Number(value('--crops') ?? 20);
   const { images } = parseFlickrLogos(readFileSync(path.join(DATA, 'annotations.txt'), 'utf8'));
   const { train, test } = splitByImage(images, 0.2, 42);
   const bytes = (name: string) => new Uint8Array(readFileSync(path.join(DATA, 'images', name)));
+  // The split lists photos brand by brand: take them evenly spread so every brand is in the sample.
+  const spread = <T>(list: readonly T[], count: number): T[] => Array.from({ length: Math.min(count, list.length) }, (_, i) => list[Math.floor((i * list.length) / Math.min(count, list.length))]!);
   const scenes = async (side: typeof train): Promise<Scene[]> => {
-    const out: Scene[] = side.slice(0, photos).map((i) => ({ name: i.image, bytes: bytes(i.image), truth: new Set(i.boxes.map((b) => b.label)) }));
-    let made = 0;
+    const out: Scene[] = spread(side, photos).map((i) => ({ name: i.image, bytes: bytes(i.image), truth: new Set(i.boxes.map((b) => b.label)) }));
+    const clear: Scene[] = [];
     for (const i of side) {
-      if (made >= crops) break;
       const crop = await noLogoCrop(bytes(i.image), i.boxes);
-      if (crop) out.push({ name: `${i.image}#clear`, bytes: crop, truth: new Set() }), made++;
+      if (crop) clear.push({ name: `${i.image}#clear`, bytes: crop, truth: new Set() });
     }
-    return out;
+    return [...out, ...spread(clear, crops)];
   };
   const calibration = await scenes(train);
   const heldOut = await scenes(test);
