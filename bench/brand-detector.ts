@@ -6,10 +6,8 @@
  * 80 % and fixes its threshold on a validation share of it. Prints training time, the backbone's
  * time per image, and accuracy, precision and recall per brand and overall.
  *
- * Usage: npm run bench:brand-detector -- [--limit N] [--candidates N] [--keypoints KIND:SIDE:N:TSIDE:TN] [--sweep 3,8,27] [--save FILE] [--no-cache] [--cache DIR]
- * `--candidates`: brands the head proposes per image for keypoints to verify (default: the detector's);
- * `--keypoints`: the verifier's feature type (orb, akaze, brisk), image side (ending in `e` to enlarge
- * smaller photos), features per image, template side and features per template (default: the detector's);
+ * Usage: npm run bench:brand-detector -- [--limit N] [--candidates N] [--sweep 3,8,27] [--save FILE] [--no-cache] [--cache DIR]
+ * `--candidates`: brands the head proposes per image for ORB to verify (default: the detector's);
  * `--sweep`: trains once with the widest breadth listed and prints validation and held-out figures
  * for each (`brand-detector-sweep.ts`); `--save` writes the model (and, with `--sweep`, every
  * validation and held-out candidate beside it).
@@ -26,7 +24,6 @@ import { noLogoCrop } from '../workflows/brand/lib/detector/negatives';
 import { NONE, scoreImages, type ImageOutcome } from '../workflows/brand/lib/metrics';
 import { cachedFeatures } from './brand-feature-cache';
 import { sweep } from './brand-detector-sweep';
-import { parseVerifier } from './brand-verifier';
 
 const DATA = path.resolve(__dirname, '../../shared/data/brand/flickrlogos27');
 
@@ -42,19 +39,17 @@ async function main(): Promise<void> {
   const breadths = value('--sweep')?.split(',').map(Number);
   const candidates = breadths ? Math.max(...breadths) : value('--candidates') && Number(value('--candidates'));
   let validation: readonly ValidationImage[] = [];
-  const keypoints = value('--keypoints') && parseVerifier(value('--keypoints')!);
 
   await backboneTime(test.slice(0, 10).map((i) => bytes(i.image)));
   let started = Date.now();
   const model = await train(
     trainSide.map((i) => ({ name: i.image, image: bytes(i.image), boxes: i.boxes })),
-    { features, log: (m) => console.log(`  ${m}`), onValidation: (images) => (validation = images), ...(candidates && { candidates }), ...(keypoints && { keypoints }) },
+    { features, log: (m) => console.log(`  ${m}`), onValidation: (images) => (validation = images), ...(candidates && { candidates }) },
   );
   const trainSeconds = (Date.now() - started) / 1000;
   const save = value('--save');
   if (save) writeFileSync(save, JSON.stringify(model));
   console.log(`trained on ${trainSide.length} photos in ${trainSeconds.toFixed(1)} s${args.includes('--no-cache') ? '' : ' (backbone features from the cache where present)'}`);
-  console.log(`  verifier ${JSON.stringify({ ...model.keypoints, templates: model.keypoints.templates.length })}`);
   console.log(`  threshold ${model.fusion.threshold} (fusion ${model.fusion.fitted ? 'fitted' : 'default'}: head ${model.fusion.headWeight.toFixed(2)}, orb ${model.fusion.orbWeight.toFixed(2)}, bias ${model.fusion.bias.toFixed(2)}); validation ${JSON.stringify(model.validation)}`);
 
   const detector = args.includes('--no-cache') ? load(JSON.parse(JSON.stringify(model))) : loadFused(JSON.parse(JSON.stringify(model)), features);

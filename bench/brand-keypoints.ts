@@ -6,7 +6,7 @@
  * precision ≥ 0.95 there, best F1 among those. It is then fixed and the held-out photos and no-logo
  * crops of them are scored: each image's best verified brand, or none below the threshold.
  *
- * Usage: node bin/run-ts.js bench/brand-keypoints.ts -- [--variants V,V…] [--per-label 5] [--photos 60] [--crops 20]
+ * Usage: npm run bench:brand-keypoints -- [--variants V,V…] [--per-label 5] [--photos 60] [--crops 20]
  * A variant is `kind:imageSide:imageFeatures:templateSide:templateFeatures`, kind orb, akaze or brisk;
  * an image side ending in `e` enlarges smaller photos to it (FlickrLogos photos are mostly 500 px).
  */
@@ -15,12 +15,31 @@ import path from 'node:path';
 import { parseFlickrLogos, splitByImage, type Box } from '../workflows/brand/lib/annotations';
 import { cropGray, decodeGray } from '../workflows/brand/lib/detector/gray';
 import { noLogoCrop } from '../workflows/brand/lib/detector/negatives';
-import type { Verifier } from '../workflows/brand/lib/detector/fused';
-import { keypointFeatures, matchTemplates, type Template } from '../workflows/brand/lib/detector/orb';
-import { parseVerifier } from './brand-verifier';
+import { keypointFeatures, KEYPOINT_KINDS, matchTemplates, type KeypointKind, type Template } from '../workflows/brand/lib/detector/orb';
 
 const DATA = path.resolve(__dirname, '../../shared/data/brand/flickrlogos27');
 const FLOOR = 8;
+
+interface Verifier {
+  kind: KeypointKind;
+  /** Longest side photos are scaled to before their keypoints are found. */
+  imageSide: number;
+  /** Whether smaller photos are enlarged to `imageSide` (else only larger ones are reduced). */
+  enlarge: boolean;
+  imageFeatures: number;
+  /** Longest side of a template crop. */
+  templateSide: number;
+  templateFeatures: number;
+}
+
+/** `KIND:SIDE:FEATURES:TEMPLATE_SIDE:TEMPLATE_FEATURES`, a side ending in `e` enlarging smaller photos to it. */
+function parseVerifier(text: string): Verifier {
+  const [kind, side, imageFeatures, templateSide, templateFeatures] = text.split(':');
+  if (!KEYPOINT_KINDS.includes(kind as KeypointKind)) throw new RangeError(`Unknown keypoint kind ${kind}: one of ${KEYPOINT_KINDS.join(', ')}`);
+  const numbers = [parseInt(side ?? '', 10), Number(imageFeatures), Number(templateSide), Number(templateFeatures)];
+  if (!numbers.every((n) => n > 0)) throw new RangeError(`A verifier is KIND:SIDE:FEATURES:TEMPLATE_SIDE:TEMPLATE_FEATURES, not ${text}`);
+  return { kind: kind as KeypointKind, imageSide: numbers[0]!, enlarge: side!.endsWith('e'), imageFeatures: numbers[1]!, templateSide: numbers[2]!, templateFeatures: numbers[3]! };
+}
 
 type Variant = Verifier & { name: string };
 

@@ -21,6 +21,6 @@ export const TrainDetector = defineTask({
     const model = await compute.run(trainDetectorJob, { examples });
     const ref = { bucket: train.bucket, key: `${runPrefix}model/model.json` };
     await objects.putText(ref, JSON.stringify(model), 'application/json');
-    return { model: ref, labels: model.labels, format: model.format, threshold: model.fusion.threshold, templates: model.keypoints.templates.length, validation: model.validation };
+    return { model: ref, labels: model.labels, format: model.format, threshold: model.fusion.threshold, templates: model.orb.templates.length, validation: model.validation };
   },
 });

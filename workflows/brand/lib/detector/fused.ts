@@ -1,6 +1,6 @@
 /**
- * The fused logo detector (model format 3). A frozen backbone describes every window of the image; a
- * head trained here scores them per brand; the head's best brands are verified with keypoints (`KEYPOINTS`)
+ * The fused logo detector (model format 2). A frozen backbone describes every window of the image; a
+ * head trained here scores them per brand; the head's best brands are verified with ORB keypoints
  * against labelled crops; a fusion of the two fixes the decision. Training holds out a validation
  * share of the images (and no-logo crops of them) that neither the head nor the templates see, and
  * fits the fusion and its threshold there.
@@ -11,10 +11,10 @@ import { BACKBONE, imageFeatures, type FeatureSource } from './backbone';
 import { chooseFusion, confidence, fusedScore, type Fusion, type ValidationImage } from './fusion';
 import { decodeGray } from './gray';
 import { scoreWindows, trainHead, type Head, type HeadOptions } from './head';
-import { FUSED_MODEL_FORMAT, parseTemplate, parseWeights, serialiseTemplate, serialiseWeights, type FusedLogoModel, type KeypointSettings } from './model';
+import { FUSED_MODEL_FORMAT, parseTemplate, parseWeights, serialiseTemplate, serialiseWeights, type FusedLogoModel } from './model';
 import { noLogoCrop } from './negatives';
 import { boundingBox, FLOOR, richestTemplates } from './orb-detector';
-import { keypointFeatures, matchTemplates, type Match, type Template } from './orb';
+import { matchTemplates, orbFeatures, type Match, type Template } from './orb';
 import { covers, describe, iou, poolingTables, toRegion, windows, type PoolingTables, type Region } from './regions';
 import { regionSamples, type SampleOptions, type Samples } from './samples';
 import type { Detection, Detector, TrainingExample } from './types';
@@ -28,10 +28,8 @@ export interface TrainOptions {
   seed?: number;
   /** Labels the head proposes per image for ORB to verify. @default DEFAULT_CANDIDATES */
   candidates?: number;
-  /** Keypoint templates kept per label. @default 8 */
+  /** ORB templates kept per label. @default 8 */
   templatesPerLabel?: number;
-  /** The verifier's feature type, scales and budgets. @default KEYPOINTS */
-  keypoints?: Partial<Verifier>;
   /** Weight of each background window against a logo window in the head's loss. @default 1 */
   backgroundWeight?: number;
   head?: HeadOptions;
@@ -64,14 +62,7 @@ type Named = TrainingExample & { name: string };
  */
 export const DEFAULT_CANDIDATES = 12;
 
-/** The verifier's settings at training: those an image needs (kept in the model) and the templates'. */
-export interface Verifier extends KeypointSettings {
-  /** Longest side of a template crop. */
-  templateSide: number;
-  templateFeatures: number;
-}
-
-export const KEYPOINTS: Verifier = { kind: 'orb', imageSide: 640, enlarge: false, imageFeatures: 1500, templateSide: 160, templateFeatures: 150 };
+const ORB = { imageSide: 640, imageFeatures: 1500 };
 
 export async function trainFused(examples: readonly Named[], options: TrainOptions = {}): Promise<FusedLogoModel> {
   const features = options.features ?? imageFeatures;
@@ -115,12 +106,11 @@ export async function trainFused(examples: readonly Named[], options: TrainOptio
     log(`${samples.x.length - before} hard negatives from ${mine.length} images, head again: ${seconds(started)} s`);
   }
   started = Date.now();
-  const { templateSide, templateFeatures, ...keypoints } = { ...KEYPOINTS, ...options.keypoints };
-  const templates = await richestTemplates(fit, { templatesPerLabel: options.templatesPerLabel ?? 8, kind: keypoints.kind, templateSide, templateFeatures });
-  log(`${templates.length} ${keypoints.kind} templates: ${seconds(started)} s`);
+  const templates = await richestTemplates(fit, { templatesPerLabel: options.templatesPerLabel ?? 8 });
+  log(`${templates.length} ORB templates: ${seconds(started)} s`);
 
   started = Date.now();
-  const scorer = new CandidateScorer(labels, head, templates, keypoints, options.candidates ?? DEFAULT_CANDIDATES, features);
+  const scorer = new CandidateScorer(labels, head, templates, options.candidates ?? DEFAULT_CANDIDATES, features);
   const images: ValidationImage[] = [];
   for (const example of validation) {
     const truth = new Set(example.boxes.map((b) => b.label));
@@ -139,7 +129,7 @@ export async function trainFused(examples: readonly Named[], options: TrainOptio
     labels,
     head: { classes: head.classes, dim: head.dim, weights: serialiseWeights(head.weights), bias: [...head.bias] },
     candidates: options.candidates ?? DEFAULT_CANDIDATES,
-    keypoints: { ...keypoints, templates: templates.map(serialiseTemplate) },
+    orb: { ...ORB, templates: templates.map(serialiseTemplate) },
     fusion: { ...choice.fusion, fitted: choice.fitted },
     validation: choice.validation,
   };
@@ -166,8 +156,7 @@ export function loadFused(model: FusedLogoModel, features: FeatureSource = image
 export function fusedCandidates(model: FusedLogoModel, features: FeatureSource = imageFeatures, count = model.candidates): (image: Uint8Array) => Promise<Scored[]> {
   if (model.backbone !== BACKBONE) throw new TypeError(`The model was trained on backbone ${model.backbone}, not ${BACKBONE}`);
   const head: Head = { classes: model.head.classes, dim: model.head.dim, weights: parseWeights(model.head.weights), bias: Float32Array.from(model.head.bias) };
-  const { templates, ...keypoints } = model.keypoints;
-  const scorer = new CandidateScorer(model.labels, head, templates.map(parseTemplate), keypoints, count, features);
+  const scorer = new CandidateScorer(model.labels, head, model.orb.templates.map(parseTemplate), count, features);
   return (image) => scorer.candidates(image);
 }
 
@@ -178,7 +167,7 @@ export interface Scored {
   box: Detection['box'];
 }
 
-/** The head's best labels for an image, each with its best window and its keypoint verification. */
+/** The head's best labels for an image, each with its best window and its ORB verification. */
 class CandidateScorer {
   private readonly grids = new Map<string, Region[]>();
 
@@ -186,7 +175,6 @@ class CandidateScorer {
     private readonly labels: readonly string[],
     private readonly head: Head,
     private readonly templates: readonly Template[],
-    private readonly keypoints: KeypointSettings,
     private readonly count: number,
     private readonly features: FeatureSource,
   ) {}
@@ -214,9 +202,8 @@ class CandidateScorer {
   }
 
   private async verify(image: Uint8Array, labels: Set<string>): Promise<{ matches: Map<string, Match>; width: number; height: number }> {
-    const k = this.keypoints;
-    const gray = await decodeGray(image, k.imageSide, k.enlarge);
-    const matches = await matchTemplates(await keypointFeatures(gray, k.imageFeatures, k.kind), this.templates.filter((t) => labels.has(t.label)), FLOOR);
+    const gray = await decodeGray(image, ORB.imageSide);
+    const matches = await matchTemplates(await orbFeatures(gray, ORB.imageFeatures), this.templates.filter((t) => labels.has(t.label)), FLOOR);
     return { matches: new Map(matches.map((m) => [m.label, m])), width: gray.width, height: gray.height };
   }
 

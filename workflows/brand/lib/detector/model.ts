@@ -1,5 +1,5 @@
 /** The serialisable ORB model: templates with base64 features, and the threshold chosen in training. */
-import type { Features, KeypointKind, Template } from './orb';
+import type { Features, Template } from './orb';
 
 export const MODEL_FORMAT = 'statecraft-orb-logo-detector/1';
 
@@ -39,50 +39,27 @@ export function parseTemplate(t: SerialTemplate): Template {
 }
 
 /**
- * The fused detector's artefact (format 3): the trained head over the named backbone's features, the
- * keypoint templates that verify its candidates with the feature type and image scale they need, and
- * the fusion with its fixed threshold. The backbone itself is not in the artefact: it ships in its npm
- * package and is named here so a model is never run on features it was not trained on.
+ * The fused detector's artefact (format 2): the trained head over the named backbone's features, the
+ * ORB templates that verify its candidates, and the fusion with its fixed threshold. The backbone
+ * itself is not in the artefact: it ships in its npm package and is named here so a model is never
+ * run on features it was not trained on.
  */
-export const FUSED_MODEL_FORMAT = 'statecraft-fused-logo-detector/3';
-/** Format 2 verified with ORB only, at a fixed scale; such models still load (`upgradeFused`). */
-export const FUSED_MODEL_FORMAT_2 = 'statecraft-fused-logo-detector/2';
-
-/** How the verifier reads an image: feature type, scale and feature budget. */
-export interface KeypointSettings {
-  kind: KeypointKind;
-  /** Longest side images are scaled to before their keypoints are found. */
-  imageSide: number;
-  /** Whether smaller images are enlarged to `imageSide` (else only larger ones are reduced). */
-  enlarge: boolean;
-  imageFeatures: number;
-}
+export const FUSED_MODEL_FORMAT = 'statecraft-fused-logo-detector/2';
 
 export interface FusedLogoModel {
   format: typeof FUSED_MODEL_FORMAT;
   backbone: string;
   labels: string[];
   head: { classes: number; dim: number; weights: string; bias: number[] };
-  /** Candidate labels (the head's best) verified by keypoints per image. */
+  /** Candidate labels (the head's best) verified by ORB per image. */
   candidates: number;
-  keypoints: KeypointSettings & { templates: SerialTemplate[] };
+  orb: { imageSide: number; imageFeatures: number; templates: SerialTemplate[] };
   fusion: { headWeight: number; orbWeight: number; bias: number; threshold: number; fitted: boolean };
   /** Image-level scores on the validation images the threshold was chosen on. */
   validation: { images: number; accuracy: number; precision: number; recall: number };
 }
 
-export interface FusedLogoModel2 extends Omit<FusedLogoModel, 'format' | 'keypoints'> {
-  format: typeof FUSED_MODEL_FORMAT_2;
-  orb: { imageSide: number; imageFeatures: number; templates: SerialTemplate[] };
-}
-
-/** A format-2 model in format 3's shape: ORB templates, images reduced (never enlarged) to its side. */
-export function upgradeFused(model: FusedLogoModel2): FusedLogoModel {
-  const { orb, format: _format, ...rest } = model;
-  return { ...rest, format: FUSED_MODEL_FORMAT, keypoints: { kind: 'orb', enlarge: false, ...orb } };
-}
-
-export type AnyLogoModel = LogoModel | FusedLogoModel2 | FusedLogoModel;
+export type AnyLogoModel = LogoModel | FusedLogoModel;
 
 export function serialiseWeights(weights: Float32Array): string {
   return b64(new Uint8Array(weights.buffer, weights.byteOffset, weights.byteLength));

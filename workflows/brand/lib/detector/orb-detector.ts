@@ -8,7 +8,7 @@
 import type { Box } from '../annotations';
 import { cropGray, decodeGray } from './gray';
 import { MODEL_FORMAT, parseTemplate, serialiseTemplate, type LogoModel } from './model';
-import { keypointFeatures, matchTemplates, orbFeatures, type KeypointKind, type Template } from './orb';
+import { matchTemplates, orbFeatures, type Template } from './orb';
 import type { Detection, Detector, TrainingExample } from './types';
 
 export interface OrbTrainOptions {
@@ -21,11 +21,9 @@ export interface OrbTrainOptions {
   calibrationImages?: number;
   /** Templates kept per label, the richest in features first: detection time grows with them. @default 8 */
   templatesPerLabel?: number;
-  /** The keypoint type of templates (the fused detector's choice; this detector's models are ORB). @default 'orb' */
-  kind?: KeypointKind;
 }
 
-const DEFAULTS = { kind: 'orb' as KeypointKind, templateSide: 160, templateFeatures: 150, imageSide: 640, imageFeatures: 1500, calibrationImages: 40, templatesPerLabel: 8 };
+const DEFAULTS = { templateSide: 160, templateFeatures: 150, imageSide: 640, imageFeatures: 1500, calibrationImages: 40, templatesPerLabel: 8 };
 /** Below this many agreeing matches a homography is luck, whatever calibration says. */
 export const FLOOR = 8;
 
@@ -37,7 +35,7 @@ export async function trainOrb(examples: ReadonlyArray<TrainingExample & { name:
   return { format: MODEL_FORMAT, labels, minInliers, imageSide: o.imageSide, imageFeatures: o.imageFeatures, templates: kept.map(serialiseTemplate) };
 }
 
-/** Every labelled box's keypoint template, keeping the `templatesPerLabel` richest in features per label. */
+/** Every labelled box's ORB template, keeping the `templatesPerLabel` richest in features per label. */
 export async function richestTemplates(examples: ReadonlyArray<TrainingExample & { name: string }>, options: OrbTrainOptions = {}): Promise<Template[]> {
   const o = { ...DEFAULTS, ...options };
   const templates: Template[] = [];
@@ -45,14 +43,14 @@ export async function richestTemplates(examples: ReadonlyArray<TrainingExample &
     for (const box of example.boxes) {
       const crop = await cropGray(example.image, box, o.templateSide);
       if (!crop) continue;
-      templates.push({ label: box.label, source: example.name, width: crop.width, height: crop.height, features: await keypointFeatures(crop, o.templateFeatures, o.kind) });
+      templates.push({ label: box.label, source: example.name, width: crop.width, height: crop.height, features: await orbFeatures(crop, o.templateFeatures) });
     }
   }
   const labels = [...new Set(templates.map((t) => t.label))].sort();
   return labels.flatMap((label) =>
     templates
       .filter((t) => t.label === label)
-      .sort((a, b) => b.features.points.length - a.features.points.length)
+      .sort((a, b) => b.features.descriptors.length - a.features.descriptors.length)
       .slice(0, o.templatesPerLabel),
   );
 }

@@ -1,22 +1,19 @@
 /**
  * The fused detector on generated photos (the real backbone, a head trained on a dozen photos): the
  * artefact is plain JSON naming its backbone and threshold, each logo is found at a new place with a
- * box, a photo without a logo gets nothing at 50 or above, a model of another backbone is refused, and
- * a format-2 model (ORB templates) still loads.
+ * box, a photo without a logo gets nothing at 50 or above, and a model of another backbone is refused.
  */
-import { FUSED_MODEL_FORMAT, FUSED_MODEL_FORMAT_2, load, train, type FusedLogoModel, type FusedLogoModel2, type TrainingExample } from '../../../../../workflows/brand/lib/detector';
+import { FUSED_MODEL_FORMAT, load, train, type FusedLogoModel } from '../../../../../workflows/brand/lib/detector';
 import { BACKBONE } from '../../../../../workflows/brand/lib/detector/backbone';
-import { DEFAULT_CANDIDATES, fusedCandidates, KEYPOINTS } from '../../../../../workflows/brand/lib/detector/fused';
+import { DEFAULT_CANDIDATES, fusedCandidates } from '../../../../../workflows/brand/lib/detector/fused';
 import type { ValidationImage } from '../../../../../workflows/brand/lib/detector/fusion';
-import { serialiseTemplate } from '../../../../../workflows/brand/lib/detector/model';
-import { richestTemplates } from '../../../../../workflows/brand/lib/detector/orb-detector';
 import { LOGO_NAMES, photo } from '../../fixture';
 
 let model: FusedLogoModel;
 let validation: readonly ValidationImage[] = [];
-const examples: Array<TrainingExample & { name: string }> = [];
 
 beforeAll(async () => {
+  const examples = [];
   const places: Array<[number, number]> = [[20, 30], [260, 200], [150, 100], [40, 220], [280, 20], [100, 160]];
   for (const [l, name] of LOGO_NAMES.entries()) {
     for (const [i, [left, top]] of places.entries()) {
@@ -29,10 +26,8 @@ beforeAll(async () => {
 
 test('the model is plain JSON: format, backbone, labels, head, templates and a fixed threshold', () => {
   expect(model).toMatchObject({ format: FUSED_MODEL_FORMAT, backbone: BACKBONE, labels: [...LOGO_NAMES].sort(), candidates: DEFAULT_CANDIDATES });
-  const { templateSide: _side, templateFeatures: _features, ...settings } = KEYPOINTS;
-  expect(model.keypoints).toMatchObject(settings);
   expect(model.head.classes).toBe(LOGO_NAMES.length + 1);
-  expect(model.keypoints.templates.length).toBeGreaterThan(0);
+  expect(model.orb.templates.length).toBeGreaterThan(0);
   expect(model.fusion.threshold).toBeGreaterThan(0);
   expect(model.fusion.threshold).toBeLessThan(1);
   expect(model.validation.images).toBeGreaterThanOrEqual(2);
@@ -71,13 +66,4 @@ test('fusedCandidates gives the head\'s best brands first, and a narrower breadt
 
 test('a model trained on another backbone is refused', () => {
   expect(() => load({ ...model, backbone: 'other' })).toThrow(`The model was trained on backbone other, not ${BACKBONE}`);
-});
-
-test('a format-2 model, verified by ORB templates, still loads and finds a logo', async () => {
-  const { keypoints: _keypoints, format: _format, ...rest } = model;
-  const templates = await richestTemplates(examples, { kind: 'orb' });
-  const old: FusedLogoModel2 = { ...rest, format: FUSED_MODEL_FORMAT_2, orb: { imageSide: 640, imageFeatures: 1500, templates: templates.map(serialiseTemplate) } };
-  const { jpeg } = await photo(LOGO_NAMES[1]!, 200, 40, 780);
-  const [top] = (await load(JSON.parse(JSON.stringify(old))).detect(new Uint8Array(jpeg))).filter((d) => d.confidence >= 50);
-  expect(top?.name).toBe(LOGO_NAMES[1]);
 });
