@@ -9,11 +9,15 @@ export interface GrayImage {
   scale: number;
 }
 
-export async function decodeGray(encoded: Uint8Array, maxSide: number): Promise<GrayImage> {
+/**
+ * The image in grayscale with its longer side at most `maxSide`, or, with `enlarge`, exactly `maxSide`
+ * (small logos in small photos give keypoint detectors more to find when scaled up).
+ */
+export async function decodeGray(encoded: Uint8Array, maxSide: number, enlarge = false): Promise<GrayImage> {
   const image = sharp(encoded).rotate();
   const meta = await image.metadata();
   const [w0, h0] = meta.orientation && meta.orientation >= 5 ? [meta.height!, meta.width!] : [meta.width!, meta.height!];
-  const scale = Math.min(1, maxSide / Math.max(w0, h0));
+  const scale = enlarge ? maxSide / Math.max(w0, h0) : Math.min(1, maxSide / Math.max(w0, h0));
   const { data, info } = await image.resize(Math.max(1, Math.round(w0 * scale)), Math.max(1, Math.round(h0 * scale)), { fit: 'fill' }).grayscale().raw().toBuffer({ resolveWithObject: true });
   return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.length), scale };
 }

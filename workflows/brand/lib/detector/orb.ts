@@ -1,7 +1,8 @@
 /**
- * Keypoint verification: ORB features of each labelled logo crop (a template), matched against an
- * image's features with Lowe's ratio test, then a RANSAC homography; a logo is found when enough
- * matches agree on one plausible projection. High precision, because chance matches rarely agree.
+ * Keypoint verification: binary features (ORB, AKAZE or BRISK) of each labelled logo crop (a template),
+ * matched against an image's features with Lowe's ratio test, then a RANSAC homography; a logo is found
+ * when enough matches agree on one plausible projection. High precision, because chance matches rarely
+ * agree.
  */
 import type { GrayImage } from './gray';
 import { openCv, type OpenCv } from './opencv';
@@ -9,9 +10,13 @@ import { openCv, type OpenCv } from './opencv';
 export interface Features {
   /** x, y pairs in pixels of the image the features came from. */
   points: Float32Array;
-  /** 32 bytes per keypoint. */
+  /** The same number of bytes per keypoint (32 for ORB, 64 for AKAZE's 61 zero-padded and BRISK's). */
   descriptors: Uint8Array;
 }
+
+/** The binary feature types OpenCV.js offers; all are matched by Hamming distance. */
+export const KEYPOINT_KINDS = ['orb', 'akaze', 'brisk'] as const;
+export type KeypointKind = (typeof KEYPOINT_KINDS)[number];
 
 export interface Template {
   label: string;
@@ -32,41 +37,87 @@ export interface Match {
 const RATIO = 0.8;
 const MIN_MATCHES = 6;
 
-export async function orbFeatures(image: GrayImage, maxFeatures: number): Promise<Features> {
+export function orbFeatures(image: GrayImage, maxFeatures: number): Promise<Features> {
+  return keypointFeatures(image, maxFeatures, 'orb');
+}
+
+/** The image's `maxFeatures` strongest keypoints of the given kind, with their descriptors. */
+export async function keypointFeatures(image: GrayImage, maxFeatures: number, kind: KeypointKind): Promise<Features> {
   const cv = await openCv();
   const mat = cv.matFromArray(image.height, image.width, cv.CV_8UC1, image.data);
+  const detector = detectorFor(cv, kind, maxFeatures);
+  const keypoints = new cv.KeyPointVector();
+  const descriptors = new cv.Mat();
+  const noMask = new cv.Mat();
+  try {
+    detector.detectAndCompute(mat, noMask, keypoints, descriptors);
+    const count = keypoints.size();
+    if (count === 0) return { points: new Float32Array(0), descriptors: new Uint8Array(0) };
+    const found = Array.from({ length: count }, (_, i) => {
+      const kp = keypoints.get(i);
+      return { i, x: kp.pt.x as number, y: kp.pt.y as number, response: kp.response as number };
+    });
+    // AKAZE and BRISK have no feature budget of their own: keep the strongest responses.
+    const kept = found.length > maxFeatures ? [...found].sort((a, b) => b.response - a.response).slice(0, maxFeatures) : found;
+    const bytes = descriptors.cols as number;
+    const stride = Math.ceil(bytes / 4) * 4;
+    const raw = descriptors.data as Uint8Array;
+    const points = new Float32Array(kept.length * 2);
+    const out = new Uint8Array(kept.length * stride);
+    kept.forEach((k, j) => {
+      points[2 * j] = k.x;
+      points[2 * j + 1] = k.y;
+      out.set(raw.subarray(k.i * bytes, (k.i + 1) * bytes), j * stride);
+    });
+    return { points, descriptors: out };
+  } finally {
+    [mat, keypoints, descriptors, noMask].forEach((m) => m.delete());
+  }
+}
+
+/** Detectors are kept for the process: BRISK builds its sampling pattern on construction, which costs more than a crop's features. */
+const detectors = new Map<string, OpenCv>();
+
+function detectorFor(cv: OpenCv, kind: KeypointKind, maxFeatures: number): OpenCv {
+  const key = kind === 'orb' ? `orb:${maxFeatures}` : kind;
+  if (!detectors.has(key)) detectors.set(key, makeDetector(cv, kind, maxFeatures));
+  return detectors.get(key)!;
+}
+
+function makeDetector(cv: OpenCv, kind: KeypointKind, maxFeatures: number): OpenCv {
+  if (kind === 'akaze') {
+    // MLDB binary descriptors (the default); a lower threshold than 0.001 finds enough points on small logos.
+    const akaze = new cv.AKAZE();
+    akaze.setThreshold(0.0005);
+    return akaze;
+  }
+  // FAST threshold 20 (default 30) for the same reason; 3 octaves, pattern scale 1.
+  if (kind === 'brisk') return new cv.BRISK(20, 3, 1);
   // OpenCV.js cannot bind ORB's full constructor (its ScoreType enum is unbound): set the rest after.
   const orb = new cv.ORB(maxFeatures);
   // Small crops: a 15-px patch keeps keypoints near a logo's edges that the default 31 px would drop.
   orb.setEdgeThreshold(15);
   orb.setPatchSize(15);
-  const keypoints = new cv.KeyPointVector();
-  const descriptors = new cv.Mat();
-  const noMask = new cv.Mat();
-  try {
-    orb.detectAndCompute(mat, noMask, keypoints, descriptors);
-    const count = keypoints.size();
-    const points = new Float32Array(count * 2);
-    for (let i = 0; i < count; i++) {
-      const kp = keypoints.get(i);
-      points[2 * i] = kp.pt.x;
-      points[2 * i + 1] = kp.pt.y;
-    }
-    return { points, descriptors: count ? new Uint8Array(descriptors.data) : new Uint8Array(0) };
-  } finally {
-    [mat, orb, keypoints, descriptors, noMask].forEach((m) => m.delete());
-  }
+  return orb;
+}
+
+/** Bytes per descriptor of a feature set (32 when it has none). */
+export function descriptorBytes(features: Features): number {
+  const count = features.points.length / 2;
+  return count ? features.descriptors.length / count : 32;
 }
 
 /** The best verified match of each template group (by label) in the image, strongest first. */
 export async function matchTemplates(image: Features, templates: readonly Template[], minInliers: number): Promise<Match[]> {
   const cv = await openCv();
-  if (image.descriptors.length < 32 * MIN_MATCHES) return [];
+  if (image.points.length < 2 * MIN_MATCHES) return [];
+  const bytes = descriptorBytes(image);
   const imageWords = words(image.descriptors);
   const best = new Map<string, Match>();
   for (const template of templates) {
-    if (template.features.descriptors.length < 32 * MIN_MATCHES) continue;
-    const pairs = goodMatches(words(template.features.descriptors), imageWords);
+    if (template.features.points.length < 2 * MIN_MATCHES) continue;
+    if (descriptorBytes(template.features) !== bytes) throw new TypeError(`Templates of ${descriptorBytes(template.features)}-byte descriptors cannot match an image's ${bytes}-byte ones`);
+    const pairs = goodMatches(words(template.features.descriptors), imageWords, bytes / 4);
     if (pairs.length < Math.max(MIN_MATCHES, minInliers)) continue;
     const found = verify(cv, template, image, pairs);
     if (found && found.inliers >= minInliers && found.inliers > (best.get(template.label)?.inliers ?? 0)) best.set(template.label, found);
@@ -74,7 +125,7 @@ export async function matchTemplates(image: Features, templates: readonly Templa
   return [...best.values()].sort((a, b) => b.inliers - a.inliers);
 }
 
-/** Descriptors as 8 words each, for Hamming distances without a call into OpenCV per match. */
+/** Descriptors as 32-bit words, for Hamming distances without a call into OpenCV per match. */
 function words(descriptors: Uint8Array): Uint32Array {
   const copy = new Uint8Array(descriptors);
   return new Uint32Array(copy.buffer, 0, copy.length / 4);
@@ -87,19 +138,19 @@ function popcount(v: number): number {
 }
 
 /** Brute-force nearest two neighbours of each query descriptor, kept when the nearest passes Lowe's ratio test. */
-function goodMatches(query: Uint32Array, train: Uint32Array): Array<[number, number]> {
+function goodMatches(query: Uint32Array, train: Uint32Array, wordsPer: number): Array<[number, number]> {
   const pairs: Array<[number, number]> = [];
-  const queries = query.length / 8;
-  const trains = train.length / 8;
+  const queries = query.length / wordsPer;
+  const trains = train.length / wordsPer;
   for (let q = 0; q < queries; q++) {
-    const qo = q * 8;
-    let best = 257;
-    let second = 257;
+    const qo = q * wordsPer;
+    let best = 32 * wordsPer + 1;
+    let second = best;
     let bestIndex = -1;
     for (let t = 0; t < trains; t++) {
-      const to = t * 8;
+      const to = t * wordsPer;
       let d = 0;
-      for (let w = 0; w < 8 && d < second; w++) d += popcount(query[qo + w]! ^ train[to + w]!);
+      for (let w = 0; w < wordsPer && d < second; w++) d += popcount(query[qo + w]! ^ train[to + w]!);
       if (d < best) [second, best, bestIndex] = [best, d, t];
       else if (d < second) second = d;
     }
