@@ -3,7 +3,7 @@
  * end through the same engine `serve` runs (its store in memory, the objects under --data-dir) and
  * prints its output; progress goes to stderr as plain lines. A registered workflow runs with its own
  * task handlers; a definition file runs with the Lambda handlers in --functions. Nested executions,
- * `.sync` and callbacks work as under `serve`.
+ * `.sync` and callbacks work as under `serve`, and the packages' endpoints answer on a port of their own.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import type { WorkflowRegistry } from '../builder/workflow-package';
 import { VirtualClock, WallClock, type Clock } from '../clock/clock';
 import { parseDefinition } from '../control/definition-validation';
-import { createLocalRuntime, LOCAL_ROLE_ARN, runWorkflow, waitForEnd, type LocalRuntime } from '../host';
+import { createLocalRuntime, LOCAL_ROLE_ARN, runWorkflow, servePackageEndpoints, waitForEnd, type LocalRuntime } from '../host';
 import type { ExecutionResult } from '../interpreter/execution';
 import { ProgressPrinter } from './progress';
 import { UsageError, readJsonArgument } from './args';
@@ -38,6 +38,8 @@ export async function runCommand(argv: string[], registry: WorkflowRegistry): Pr
   const progress = values.quiet ? undefined : new ProgressPrinter((line) => process.stderr.write(line + '\n'));
   const objectsDir = resolve(values['data-dir']!);
   mkdirSync(objectsDir, { recursive: true });
+  // The packages' local stand-ins for outside services (the energy feeds), as `serve` mounts them.
+  const endpoints = await servePackageEndpoints(registry, clock);
   const runtime = await createLocalRuntime({ registry, objectsDir, clock, functionsDir: resolve(values.functions!), onHistoryEvent: progress?.listener });
   try {
     const result = isDefinitionFile(target) ? await runDefinitionFile(runtime, target, input) : await runWorkflow(runtime, target, input);
@@ -49,6 +51,7 @@ export async function runCommand(argv: string[], registry: WorkflowRegistry): Pr
     return 1;
   } finally {
     await runtime.close();
+    await endpoints?.close();
   }
 }
 

@@ -11,4 +11,4 @@ export { putRulesOnBus, type RuleSink } from './bus-rules';
 export { LOCAL_SCHEDULER_ROLE_ARN, putSchedules, registrySchedules, removeUndeclaredSchedules, scheduleRequest, type RegisteredSchedule, type ScheduleChange, type ScheduleSink } from './register-schedules';
 export { synthesize, synthFiles, type SynthFile } from './synth';
 export { consoleExtensions } from './console-extensions';
-export { mountPackageEndpoints, type MountedEndpoints } from './package-endpoints';
+export { mountPackageEndpoints, servePackageEndpoints, type MountedEndpoints } from './package-endpoints';

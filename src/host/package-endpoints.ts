@@ -3,9 +3,11 @@
  * on the endpoint's port at `/_<name>/` with the engine's clock. The host names no package: it
  * mounts whatever the registry's packages declare.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { EndpointHandler, WorkflowRegistry } from '../builder/workflow-package';
 import type { Clock } from '../clock/clock';
+import { refusal } from '../console/guard';
 
 export interface MountedEndpoints {
   /** Answers a request under one of the endpoints' paths; resolves false for any other request. */
@@ -33,5 +35,37 @@ export function mountPackageEndpoints(registry: WorkflowRegistry, clock: Pick<Cl
       return true;
     },
     environment: (serverUrl) => Object.assign({}, ...endpoints.map((endpoint) => endpoint.environment?.(`${serverUrl}/_${endpoint.name}`) ?? {})),
+  };
+}
+
+/**
+ * The endpoints on a server of their own at 127.0.0.1 on a free port, for a host with no AWS endpoint
+ * (`statecraft run`): what the packages' tasks need is put in `process.env` until `close`. Undefined
+ * when no package declares an endpoint.
+ */
+export async function servePackageEndpoints(registry: WorkflowRegistry, clock: Pick<Clock, 'now'>): Promise<{ close(): Promise<void> } | undefined> {
+  if (!registry.packages.some((pkg) => pkg.endpoints.length > 0)) return undefined;
+  const endpoints = mountPackageEndpoints(registry, clock);
+  const listenHost = '127.0.0.1';
+  const server = createServer((req, res) => {
+    const refused = refusal(req.method ?? 'GET', req.headers, { listenHost, port: (server.address() as AddressInfo).port });
+    const answered = refused ? Promise.resolve(false) : endpoints.handle(req, res);
+    void answered.then((done) => {
+      if (!done) res.writeHead(refused ? 403 : 404, { 'content-type': 'text/plain' }).end(refused ?? 'Not found');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, listenHost, resolve));
+  const environment = endpoints.environment(`http://${listenHost}:${(server.address() as AddressInfo).port}`);
+  const saved = Object.fromEntries(Object.keys(environment).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, environment);
+  return {
+    async close() {
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }

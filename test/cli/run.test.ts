@@ -42,3 +42,13 @@ test('--quiet prints no progress', async () => {
   writeFileSync(file, JSON.stringify({ StartAt: 'Only', States: { Only: { Type: 'Pass', End: true } } }));
   expect(await statecraft(['run', file, '--quiet', '--input', '{"a":1}', '--data-dir', join(dir, 'data')])).toEqual({ code: 0, stdout: '{\n  "a": 1\n}\n', stderr: '' });
 }, 30_000);
+
+test("a workflow whose package serves an endpoint runs against it: energy-ingest fetches the feed server's answers", async () => {
+  const result = await statecraft(['run', 'energy-ingest', '--clock', 'virtual', '--data-dir', join(dir, 'energy')]);
+  expect({ code: result.code, failures: result.stderr.split('\n').filter((line) => line.startsWith('✗')) }).toEqual({ code: 0, failures: [] });
+  expect(result.stderr).toContain('→ FetchPrices (Task)');
+  const today = new Date().toISOString().slice(0, 10);
+  const output = JSON.parse(result.stdout) as { market: string; date: string };
+  expect(output.market).toBe('NP');
+  expect(output.date > today).toBe(true);
+}, 120_000);

@@ -1,7 +1,8 @@
 /** A package's local endpoint is mounted at `/_<name>/` with the engine's clock, and tells its tasks where it is. */
+import { request } from 'node:http';
 import { defineRegistry, defineWorkflowPackage, type PackageEndpoint } from '../../src/builder';
 import { VirtualClock } from '../../src/clock/clock';
-import { mountPackageEndpoints } from '../../src/host';
+import { mountPackageEndpoints, servePackageEndpoints } from '../../src/host';
 import { child, scoresTable } from '../fixtures/example-package';
 
 const clockEndpoint: PackageEndpoint = {
@@ -37,4 +38,28 @@ test("the endpoint's environment names its mounted URL", () => {
 
 test('an endpoint name that is not a path segment is refused', () => {
   expect(() => defineWorkflowPackage({ module: __filename, workflows: [child], tables: [scoresTable], endpoints: [{ ...clockEndpoint, name: 'Feeds/x' }] })).toThrow('endpoint "Feeds/x"');
+});
+
+test("served on a port of their own (statecraft run): the tasks' environment names it until close, foreign Hosts are refused", async () => {
+  const served = await servePackageEndpoints(registry, new VirtualClock(Date.parse('2030-05-06T07:08:09Z')));
+  const url = process.env.ECHO_URL!;
+  try {
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/_clock-echo$/);
+    expect(await (await fetch(`${url}/now`)).text()).toBe('2030-05-06T07:08:09.000Z');
+    expect((await fetch(url.replace('/_clock-echo', '/_other/x'))).status).toBe(404);
+    const port = new URL(url).port;
+    const rebound = await new Promise<number>((resolve, reject) =>
+      request({ host: '127.0.0.1', port, path: '/_clock-echo/now', headers: { host: `evil.example:${port}` } }, (res) => resolve(res.statusCode!)).on('error', reject).end(),
+    );
+    expect(rebound).toBe(403);
+  } finally {
+    await served!.close();
+  }
+  expect(process.env.ECHO_URL).toBeUndefined();
+  await expect(fetch(`${url}/now`)).rejects.toThrow();
+});
+
+test('a registry whose packages declare no endpoint gets no server', async () => {
+  const bare = defineRegistry({ packages: [defineWorkflowPackage({ module: __filename, workflows: [child], tables: [scoresTable] })], modelRegistry: { bucket: 'models', prefix: 'm/' } });
+  expect(await servePackageEndpoints(bare, new VirtualClock())).toBeUndefined();
 });
