@@ -34,6 +34,8 @@ export class WorkflowSchedules extends Construct {
       description: 'schedules start their workflow',
     });
     role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['states:StartExecution'], resources: [props.stateMachine.stateMachineArn] }));
+    const deadLetterQueues = [...new Set(props.schedules.flatMap((schedule) => (schedule.deadLetterQueueArn ? [schedule.deadLetterQueueArn] : [])))];
+    if (deadLetterQueues.length > 0) role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: deadLetterQueues }));
     for (const schedule of props.schedules) this.schedules.push(this.schedule(schedule, role, props));
   }
 
@@ -57,6 +59,7 @@ export class WorkflowSchedules extends Construct {
         roleArn: role.roleArn,
         input: JSON.stringify(schedule.target.input),
         retryPolicy: { maximumRetryAttempts: schedule.retryPolicy.maximumRetryAttempts, maximumEventAgeInSeconds: schedule.retryPolicy.maximumEventAgeSeconds },
+        deadLetterConfig: schedule.deadLetterQueueArn ? { arn: schedule.deadLetterQueueArn } : undefined,
       },
     });
     if (schedule.group !== DEFAULT_SCHEDULE_GROUP) deployed.addResourceDependency(props.group(schedule.group));

@@ -47,6 +47,12 @@ export interface ScheduleDefinitionProps {
    * @default - Scheduler's: 185 attempts within 86,400 seconds
    */
   retryPolicy?: { maximumRetryAttempts?: number; maximumEventAgeSeconds?: number };
+  /**
+   * The SQS queue (its ARN) that receives a firing whose retries ran out, as Scheduler's
+   * `DeadLetterConfig`; the deployed schedule's role may send to it. Locally the Scheduler keeps it
+   * among its dead letters (the console's Events page). @default - none: the firing is dropped
+   */
+  deadLetterQueueArn?: string;
   /** `DELETE` removes the schedule once it has nothing left to fire. @default 'NONE' */
   actionAfterCompletion?: 'NONE' | 'DELETE';
 }
@@ -65,11 +71,14 @@ export interface ScheduleDefinition {
   readonly enabled: boolean;
   readonly target: { readonly workflow: string; readonly input: unknown };
   readonly retryPolicy: { readonly maximumRetryAttempts: number; readonly maximumEventAgeSeconds: number };
+  readonly deadLetterQueueArn?: string;
   readonly actionAfterCompletion: 'NONE' | 'DELETE';
 }
 
 export const DEFAULT_SCHEDULE_GROUP = 'default';
 const NAME = /^[0-9a-zA-Z\-_.]{1,64}$/;
+/** Scheduler's pattern for a dead-letter queue: an SQS queue's ARN in any partition. */
+const SQS_ARN = /^arn:aws(-[a-z]+)*:sqs:[a-z0-9\-]+:\d{12}:[a-zA-Z0-9\-_]{1,80}(\.fifo)?$/;
 /** Scheduler's limit on a target's Input. */
 const MAX_INPUT_CHARS = 8192;
 
@@ -90,6 +99,7 @@ export function defineSchedule(props: ScheduleDefinitionProps): ScheduleDefiniti
   const start = props.start === undefined ? undefined : dateOf(props.start, 'start', fail);
   const end = props.end === undefined ? undefined : dateOf(props.end, 'end', fail);
   if (start && end && start.getTime() >= end.getTime()) fail(`start (${start.toISOString()}) must be before end (${end.toISOString()})`);
+  if (props.deadLetterQueueArn !== undefined && !SQS_ARN.test(props.deadLetterQueueArn)) fail(`deadLetterQueueArn "${props.deadLetterQueueArn}" is not an SQS queue's ARN (arn:aws:sqs:<region>:<account>:<queue>)`);
   const input = props.target.input ?? {};
   const text = JSON.stringify(input) as string | undefined;
   if (text === undefined) fail('the target input is not a JSON value');
@@ -107,6 +117,7 @@ export function defineSchedule(props: ScheduleDefinitionProps): ScheduleDefiniti
     enabled: props.enabled ?? true,
     target: { workflow: props.target.workflow, input },
     retryPolicy: retryPolicy(props.retryPolicy, fail),
+    ...(props.deadLetterQueueArn !== undefined ? { deadLetterQueueArn: props.deadLetterQueueArn } : {}),
     actionAfterCompletion: props.actionAfterCompletion ?? 'NONE',
   };
 }

@@ -50,7 +50,7 @@ export async function serveCommand(argv: string[], registry: WorkflowRegistry): 
   });
   const clock = values.clock === 'virtual' ? new VirtualClock() : new WallClock();
   const runtime = await createLocalRuntime({ registry, dataDir, clock, functionsDir: resolve(values.functions!), bus: true });
-  const webConsole = createConsole({ engine: runtime.engine, bus: runtime.bus, listenHost: values.host!, ...consoleExtensions(registry, runtime.services.models) });
+  const webConsole = createConsole({ engine: runtime.engine, bus: runtime.bus, scheduler: runtime.scheduler, listenHost: values.host!, ...consoleExtensions(registry, runtime.services.models) });
   // The packages' own endpoints sit behind the console's guard, beside the AWS APIs.
   const endpoints = mountPackageEndpoints(registry, clock);
   const front = async (req: IncomingMessage, res: ServerResponse) => (await webConsole.front(req, res)) || endpoints.handle(req, res);

@@ -1,22 +1,22 @@
 /**
  * The console's own endpoints under `/_console/api/`, for what the AWS APIs do not offer: the host's
  * extensions (input schemas, result views, the model registry), live streams, input validation as
- * the user types, and the bus's recent events and dead letters.
+ * the user types, the bus's recent events, and the bus's and the Scheduler's dead letters.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TSchema } from '@sinclair/typebox';
-import type { Engine } from '../control/engine';
-import type { EventBus } from '../events/bus';
+import type { DeadLetter } from '../events/bus';
 import { validatePayload } from '../schemas';
 import { pageUrl } from './assets';
 import type { LiveStreams } from './live';
 import type { RecentEvents } from './recent-events';
 import { jsonBody, sendConsoleError, sendJson } from './respond';
+import type { ConsoleOptions } from './console';
 import type { ConsoleExtensions, ModelDecision } from './types';
 
 export class ConsoleApi {
   constructor(
-    private readonly options: ConsoleExtensions & { engine: Engine; bus?: EventBus },
+    private readonly options: ConsoleExtensions & Pick<ConsoleOptions, 'engine' | 'bus' | 'scheduler'>,
     private readonly live: LiveStreams,
     private readonly recent?: RecentEvents,
   ) {}
@@ -39,11 +39,17 @@ export class ConsoleApi {
       case 'GET bus/recent':
         return sendJson(res, 200, { events: this.recent?.list() ?? [] });
       case 'GET bus/dead-letters':
-        return sendJson(res, 200, { deadLetters: this.options.bus?.deadLetters() ?? [] });
+        return sendJson(res, 200, { deadLetters: this.deadLetters() });
       default:
         req.resume();
         return sendConsoleError(res, 404, 'NotFound', `No console operation ${key}`);
     }
+  }
+
+  /** The bus's and the Scheduler's, newest first. */
+  private deadLetters(): DeadLetter<object>[] {
+    const letters: DeadLetter<object>[] = [...(this.options.bus?.deadLetters() ?? []), ...(this.options.scheduler?.deadLetters() ?? [])];
+    return letters.sort((a, b) => b.sentAt - a.sentAt);
   }
 
   private config(): unknown {

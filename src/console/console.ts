@@ -15,6 +15,7 @@ import { RecentEvents } from './recent-events';
 import { sendConsoleError } from './respond';
 import { acceptToken, askForToken, cookieToken, newToken, sameToken } from './token';
 import { ConsoleApi } from './console-api';
+import type { Scheduler } from '../events/scheduler';
 import type { ConsoleExtensions } from './types';
 
 export const CONSOLE_PREFIX = '/_console/';
@@ -22,6 +23,8 @@ export const CONSOLE_PREFIX = '/_console/';
 export interface ConsoleOptions extends ConsoleExtensions {
   engine: Engine;
   bus?: EventBus;
+  /** Whose dead letters (schedules' firings that ran out of retries) the Events page lists beside the bus's. */
+  scheduler?: Pick<Scheduler, 'deadLetters'>;
   /**
    * The address the endpoint listens on: a loopback address enables the `Host` check; any other
    * makes the console ask for a token (see `entryUrl`).

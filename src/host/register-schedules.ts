@@ -99,6 +99,7 @@ export function scheduleRequest(schedule: ScheduleDefinition, targetArn: string,
       RoleArn: role,
       Input: JSON.stringify(schedule.target.input),
       RetryPolicy: { MaximumRetryAttempts: schedule.retryPolicy.maximumRetryAttempts, MaximumEventAgeInSeconds: schedule.retryPolicy.maximumEventAgeSeconds },
+      ...(schedule.deadLetterQueueArn !== undefined ? { DeadLetterConfig: { Arn: schedule.deadLetterQueueArn } } : {}),
     },
   };
 }
@@ -132,6 +133,7 @@ function comparable(schedule: Api.GetScheduleOutput | Api.CreateScheduleInput): 
     target?.Input ?? null,
     target?.RetryPolicy?.MaximumRetryAttempts ?? null,
     target?.RetryPolicy?.MaximumEventAgeInSeconds ?? null,
+    target?.DeadLetterConfig?.Arn ?? null,
   ]);
 }
 

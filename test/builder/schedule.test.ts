@@ -29,6 +29,7 @@ test('keeps every option given, dates as Dates', () => {
     enabled: false,
     target: { workflow: 'train', input: { at: '<aws.scheduler.scheduled-time>' } },
     retryPolicy: { maximumRetryAttempts: 0 },
+    deadLetterQueueArn: 'arn:aws:sqs:eu-north-1:123456789012:retrain-dlq.fifo',
     actionAfterCompletion: 'DELETE',
   });
   expect(schedule).toMatchObject({
@@ -41,6 +42,7 @@ test('keeps every option given, dates as Dates', () => {
     enabled: false,
     target: { input: { at: '<aws.scheduler.scheduled-time>' } },
     retryPolicy: { maximumRetryAttempts: 0, maximumEventAgeSeconds: 86_400 },
+    deadLetterQueueArn: 'arn:aws:sqs:eu-north-1:123456789012:retrain-dlq.fifo',
     actionAfterCompletion: 'DELETE',
   });
 });
@@ -62,6 +64,7 @@ test.each<[string, Partial<ScheduleDefinitionProps>, string]>([
   ['an input that is not JSON', { target: { workflow: 'train', input: () => 1 } }, 'the target input is not a JSON value'],
   ['an input over 8192 characters', { target: { workflow: 'train', input: { text: 'x'.repeat(8192) } } }, "the target input is 8203 characters as JSON, over Scheduler's 8192"],
   ['a description over 512 characters', { description: 'd'.repeat(513) }, 'the description is longer than 512 characters'],
+  ['a dead-letter queue that is not an SQS queue', { deadLetterQueueArn: 'arn:aws:sns:us-east-1:123456789012:topic' }, 'deadLetterQueueArn "arn:aws:sns:us-east-1:123456789012:topic" is not an SQS queue\'s ARN'],
 ])('refuses %s', (_what, props, message) => {
   expect(() => defineSchedule({ ...base, ...props })).toThrow(message);
 });

@@ -11,6 +11,7 @@ import { Type } from '@sinclair/typebox';
 import { createLocalEndpoint, type RunningServer } from '../../src/api';
 import { createConsole, type Console, type ConsoleModelRegistry, type ConsoleModelVersion } from '../../src/console';
 import { createLocalRuntime, type LocalRuntime } from '../../src/host';
+import { eventually } from '../support/eventually';
 import { registry } from '../../workflows/registry';
 
 let dir: string;
@@ -42,6 +43,7 @@ beforeAll(async () => {
   web = createConsole({
     engine: runtime.engine,
     bus: runtime.bus,
+    scheduler: runtime.scheduler,
     listenHost: '127.0.0.1',
     workflows: [{ name: 'shapes', inputSchema: Type.Object({ size: Type.Integer({ minimum: 2 }), name: Type.String() }) }],
     resultViews: [{ workflow: 'shapes', title: 'Shapes', module: view }],
@@ -242,6 +244,22 @@ describe('models and events', () => {
     const { events } = json(await call('GET', '/_console/api/bus/recent')) as { events: { bus: string; queued: number; event: { source: string } }[] };
     expect(events[0]).toMatchObject({ bus: 'default', queued: 0, event: { source: 'console.test', 'detail-type': 'Ping', detail: { n: 1 } } });
     expect(json(await call('GET', '/_console/api/bus/dead-letters'))).toEqual({ deadLetters: [] });
+  });
+
+  test("a schedule's firing that cannot start its target is listed among the dead letters, with the schedule it came from", async () => {
+    const soon = new Date(Date.now() + 1500).toISOString().slice(0, 19);
+    const dlq = 'arn:aws:sqs:us-east-1:000000000000:console-dlq';
+    runtime.scheduler!.createSchedule({
+      Name: 'nowhere',
+      ScheduleExpression: `at(${soon})`,
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      Target: { Arn: 'arn:aws:states:us-east-1:000000000000:stateMachine:nowhere', RoleArn: 'arn:aws:iam::000000000000:role/r', Input: '{"n":1}', RetryPolicy: { MaximumRetryAttempts: 0 }, DeadLetterConfig: { Arn: dlq } },
+    });
+    const letters = await eventually(async () => {
+      const { deadLetters } = json(await call('GET', '/_console/api/bus/dead-letters')) as { deadLetters: { queueArn: string; body: string; attributes: Record<string, string> }[] };
+      return deadLetters.length > 0 ? deadLetters : undefined;
+    });
+    expect(letters).toEqual([expect.objectContaining({ queueArn: dlq, body: '{"n":1}', attributes: expect.objectContaining({ SCHEDULE_ARN: expect.stringContaining(':schedule/default/nowhere') }) })]);
   });
 });
 

@@ -68,6 +68,7 @@ test.each<[string, Partial<ScheduleDefinition>]>([
   ['retry policy', { retryPolicy: { maximumRetryAttempts: 4, maximumEventAgeSeconds: 3600 } }],
   ['time zone', { timezone: 'UTC' }],
   ['end', { end: new Date('2030-01-01T00:00:00Z') }],
+  ['dead-letter queue', { deadLetterQueueArn: undefined }],
 ])('a changed %s is an update', (_what, change) => {
   const clock = new VirtualClock(T0);
   withScheduler(clock, (scheduler) => put(scheduler, weeklyRescore));

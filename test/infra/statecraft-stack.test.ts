@@ -132,6 +132,7 @@ describe('schedules', () => {
         RoleArn: expect.objectContaining({ 'Fn::GetAtt': [expect.any(String), 'Arn'] }),
         Input: '{"part":7}',
         RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 3600 },
+        DeadLetterConfig: { Arn: 'arn:aws:sqs:us-east-1:123456789012:fixture-schedule-dlq' },
       },
     });
   });
@@ -142,11 +143,14 @@ describe('schedules', () => {
     expect(template.toJSON().Resources[scheduleId].DependsOn).toContain(groupId);
   });
 
-  test("its role is assumed by Scheduler for this account only and may start only its workflow's state machine", () => {
+  test("its role is assumed by Scheduler for this account only and may start only its workflow's state machine and send only to its dead-letter queue", () => {
     const [, schedule] = resourceWith('AWS::Scheduler::Schedule', { Name: weeklyRescore.name });
     const roleId = schedule.Properties.Target.RoleArn['Fn::GetAtt'][0];
     const childId = resourceWith('AWS::StepFunctions::StateMachine', { StateMachineName: child.name })[0];
-    expect(statementsOfRole(template, roleId)).toEqual([{ Action: 'states:StartExecution', Effect: 'Allow', Resource: { Ref: childId } }]);
+    expect(statementsOfRole(template, roleId)).toEqual([
+      { Action: 'states:StartExecution', Effect: 'Allow', Resource: { Ref: childId } },
+      { Action: 'sqs:SendMessage', Effect: 'Allow', Resource: 'arn:aws:sqs:us-east-1:123456789012:fixture-schedule-dlq' },
+    ]);
     expect(template.toJSON().Resources[roleId].Properties.AssumeRolePolicyDocument.Statement).toEqual([
       { Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'scheduler.amazonaws.com' }, Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } } },
     ]);

@@ -1,5 +1,5 @@
 // The event bus: rules with their patterns or schedules and targets (EventBridge API), the events
-// the bus accepted recently and the dead letters of targets that could not be reached.
+// the bus accepted recently and the dead letters of targets that could not be reached (rules' and schedules').
 import { config, consoleApi, events } from '../aws.js';
 import { formatTime, h, pretty } from '../dom.js';
 
@@ -57,8 +57,8 @@ function deadLetterTable(letters) {
   return h(
     'table',
     { class: 'table compact' },
-    h('thead', {}, h('tr', {}, ['Sent', 'Queue', 'Rule', 'Error', 'Event'].map((t) => h('th', {}, t)))),
-    h('tbody', {}, letters.map((l) => h('tr', {}, h('td', { class: 'muted' }, formatTime(l.sentAt)), h('td', {}, h('code', {}, l.queueArn)), h('td', {}, l.attributes.RULE_ARN ?? ''), h('td', {}, `${l.attributes.ERROR_CODE ?? ''} ${l.attributes.ERROR_MESSAGE ?? ''}`), h('td', {}, h('pre', { class: 'code small' }, pretty(l.body)))))),
+    h('thead', {}, h('tr', {}, ['Sent', 'Queue', 'From', 'Error', 'Message'].map((t) => h('th', {}, t)))),
+    h('tbody', {}, letters.map((l) => h('tr', {}, h('td', { class: 'muted' }, formatTime(l.sentAt)), h('td', {}, h('code', {}, l.queueArn)), h('td', {}, l.attributes.RULE_ARN ?? l.attributes.SCHEDULE_ARN ?? ''), h('td', {}, `${l.attributes.ERROR_CODE ?? ''} ${l.attributes.ERROR_MESSAGE ?? ''}`), h('td', {}, h('pre', { class: 'code small' }, pretty(l.body)))))),
   );
 }
 
