@@ -6,7 +6,7 @@ export { defineWorkflow, Workflow, type WorkflowProps } from './workflow';
 export { Flow } from './flow';
 export { defineTask, type TaskDefinition, type TaskDefinitionProps, type TaskInput, type TaskOutput, type TaskRun } from './task-definition';
 export { defineWorkflowPackage, defineRegistry, isWorkflowPackage, type WorkflowPackage, type WorkflowPackageProps, type WorkflowEntry, type WorkflowRegistry, type NativePackage, type ResultView, type ConsolePage, type PackageEndpoint, type EndpointContext, type EndpointHandler } from './workflow-package';
-export { CommandUsageError, type AwsClientClass, type AwsClientConfig, type CommandContext, type ExecutionOutcome, type LocalCommandHost, type LocalRuntimeRequest, type PackageCommand, type RunWorkflowOptions } from './package-command';
+export { CommandUsageError, type AwsClientClass, type AwsClientConfig, type CommandContext, type ExecutionOutcome, type LocalCommandHost, type LocalRuntimeRequest, type PackageCommand, type RunWorkflowOptions, type StateTiming } from './package-command';
 export type { BucketDefinition, InputTransformer, RuleDefinition } from './rule';
 export { defineLakeTable, glueTableInput, type GlueTableInput, type LakeTable, type LakeTableProps } from './lake-table';
 export { defineEvent, type EventDefinition, type EventDefinitionProps, type EventDetail } from './event-definition';

@@ -63,6 +63,18 @@ export interface LocalRuntimeRequest {
   dataDir?: string;
   /** `virtual` only: the instant the clock starts at, in ms since the epoch. @default - now */
   startAt?: number;
+  /**
+   * Told of every state a run leaves, with the real time it took (on a virtual clock the history's
+   * timestamps say nothing of what the work cost). @default - not told
+   */
+  onStateTimed?: (timing: StateTiming) => void;
+}
+
+/** One visit of a state: a Map's or Parallel's includes its iterations' or branches' time. */
+export interface StateTiming {
+  readonly workflow: string;
+  readonly state: string;
+  readonly realMs: number;
 }
 
 export interface LocalCommandHost {

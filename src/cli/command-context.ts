@@ -7,9 +7,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { createLocalEndpoint } from '../api';
-import type { AwsClientClass, CommandContext, LocalCommandHost, LocalRuntimeRequest } from '../builder/package-command';
+import type { AwsClientClass, CommandContext, LocalCommandHost, LocalRuntimeRequest, StateTiming } from '../builder/package-command';
 import type { WorkflowRegistry } from '../builder/workflow-package';
 import { VirtualClock, WallClock } from '../clock/clock';
+import type { HistoryObserver } from '../control/observed-history-sink';
 import { createLocalRuntime, mountPackageEndpoints } from '../host';
 import { localClientConfig } from './endpoint';
 import { runAndFollow } from './follow-execution';
@@ -56,7 +57,7 @@ async function startLocalHost(registry: WorkflowRegistry, request: LocalRuntimeR
   const clock = request.clock === 'virtual' ? new VirtualClock(request.startAt) : new WallClock();
   // Time starts when the command has the host: no schedule fires while the endpoint is still opening.
   const starting = clock instanceof VirtualClock ? clock.hold() : () => undefined;
-  const runtime = await createLocalRuntime({ registry, dataDir, clock, bus: true });
+  const runtime = await createLocalRuntime({ registry, dataDir, clock, bus: true, ...(request.onStateTimed ? { onHistoryEvent: stateTimer(request.onStateTimed) } : {}) });
   const endpoints = mountPackageEndpoints(registry, clock);
   const server = await createLocalEndpoint({ ...runtime, bus: runtime.bus! }, { front: (req, res) => endpoints.handle(req, res) }).catch(async (err: unknown) => {
     starting();
@@ -78,5 +79,23 @@ async function startLocalHost(registry: WorkflowRegistry, request: LocalRuntimeR
       await runtime.close();
       if (temporary) rmSync(temporary, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * Pairs each state's entry and exit by the step key the interpreter gives both (`<step>:e`, `<step>:x`),
+ * so concurrent iterations of one Map state are timed apart, and tells the real time between them.
+ */
+function stateTimer(tell: (timing: StateTiming) => void): HistoryObserver {
+  const entered = new Map<string, number>();
+  return (executionArn, event) => {
+    const step = `${executionArn} ${event.key.slice(0, event.key.lastIndexOf(':'))}`;
+    if (event.type.endsWith('StateEntered')) entered.set(step, performance.now());
+    else if (event.type.endsWith('StateExited')) {
+      const start = entered.get(step);
+      if (start === undefined) return;
+      entered.delete(step);
+      tell({ workflow: executionArn.split(':')[6] ?? '', state: String(event.details?.name ?? ''), realMs: performance.now() - start });
+    }
   };
 }

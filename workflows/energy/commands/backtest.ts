@@ -24,6 +24,7 @@ import { readPublishedForecasts } from '../lib';
 import { ENERGY_MARKETS } from '../rules';
 import { energyModelName, ForecasterConfig } from '../schemas/model';
 import { bandMetrics, joinForecasts, metricsTable, publishedRows, type BacktestRow } from './backtest-report';
+import { StateTimes } from './state-times';
 
 /** The benchmark's test period. */
 const DEFAULT_FROM = '2016-12-27';
@@ -115,11 +116,13 @@ async function runBacktest(options: BacktestOptions, context: CommandContext): P
   // The first run, the day before the first forecast day, loads the history and forecasts that day. The
   // world starts an hour before it, so that an earlier schedule of that day (a Monday's retrain) does not run on an empty lake.
   const firstRun = addDays(options.from, -1);
+  const stateTimes = new StateTimes();
   let local: LocalCommandHost | undefined;
   try {
-    local = await context.startLocal({ clock: 'virtual', startAt: Date.parse(`${firstRun}T08:00:00Z`) });
+    local = await context.startLocal({ clock: 'virtual', startAt: Date.parse(`${firstRun}T08:00:00Z`), onStateTimed: (timing) => stateTimes.add(timing) });
     if (options.forecaster) await approveChampion(local, options.market, options.forecaster);
     const timing = await driveDays(local, context, firstRun, options.to);
+    for (const line of stateTimes.lines()) context.progress(line);
     // Time stands still while the lake is read: no next day's run starts under the queries.
     const release = local.hold();
     try {

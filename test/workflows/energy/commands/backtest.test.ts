@@ -78,6 +78,9 @@ test.each(cases)('%s: every day of the period forecast by the scheduled runs, an
   expect({ code, stderr: stderr.split('\n').filter((line) => / failed run/.test(line)) }).toEqual({ code: 0, stderr: [] });
   expect(stderr).toMatch(/\[#{20}\] 4\/4 days, through /);
   expect(stderr).toMatch(/backtest: 4 days of runs in [\d.]+ s \([\d.]+ s per day end to end\)/);
+  // Where the time went: real seconds per state, the daily forecast among them, one visit per day of runs.
+  expect(stderr).toContain('where the time went');
+  expect(stderr).toMatch(/\n  energy-ingest Forecast +[\d.]+ s  4 visit\(s\)\n/);
   const result = JSON.parse(stdout) as { market: string; days: number; metrics: Record<string, BacktestMetrics>; forecasts: BacktestForecast[] };
   const forecasts = result.forecasts;
   const days = [...new Set(forecasts.map((f) => f.day))];
