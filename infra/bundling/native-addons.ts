@@ -31,9 +31,12 @@ export const LAMBDA_PLATFORM = {
 export function copyNativePackages(packages: readonly NativePackage[], repositoryRoot: string, outDir: string): void {
   for (const pkg of packages) {
     const source = installedPackage(pkg.name, repositoryRoot);
-    if (pkg.binary) assertRunsOnLambda(path.join(source, pkg.binary), pkg.name);
-    for (const file of pkg.files.flatMap((entry) => filesUnder(source, entry))) {
-      if (isElf(path.join(source, file))) assertRunsOnLambda(path.join(source, file), pkg.name);
+    const files = pkg.files.flatMap((entry) => filesUnder(source, entry));
+    const binary = pkg.binary === undefined ? undefined : path.normalize(pkg.binary);
+    if (binary !== undefined && !files.includes(binary)) throw new Error(`${pkg.name}'s compiled file ${pkg.binary} is not among the files its functions carry (${pkg.files.join(', ')}).`);
+    for (const file of files) {
+      // The declared binary is checked even if it is not ELF, which is then the error.
+      if (file === binary || isElf(path.join(source, file))) assertRunsOnLambda(path.join(source, file), pkg.name);
       const target = path.join(outDir, 'node_modules', pkg.name, file);
       mkdirSync(path.dirname(target), { recursive: true });
       copyFileSync(path.join(source, file), target);
@@ -74,7 +77,14 @@ function isElf(file: string): boolean {
 
 const ELF_MAGIC = 0x7f454c46;
 
+/**
+ * Files already found loadable in this process: a package many functions carry (sharp's libvips in
+ * every brand function) is read and scanned once per synth, not once per function.
+ */
+const loadable = new Set<string>();
+
 export function assertRunsOnLambda(binaryPath: string, packageName: string): void {
+  if (loadable.has(binaryPath)) return;
   const problem = lambdaIncompatibility(readFileSync(binaryPath));
   if (problem) {
     throw new Error(
@@ -83,6 +93,7 @@ export function assertRunsOnLambda(binaryPath: string, packageName: string): voi
         `${LAMBDA_PLATFORM.architecture} Linux with glibc 2.34 or older (for example in the public.ecr.aws/sam/build-nodejs24.x image).`,
     );
   }
+  loadable.add(binaryPath);
 }
 
 /** Why Lambda could not load this shared object, or undefined when it could. */
