@@ -47,12 +47,10 @@ export async function servePackageEndpoints(registry: WorkflowRegistry, clock: P
   if (!registry.packages.some((pkg) => pkg.endpoints.length > 0)) return undefined;
   const endpoints = mountPackageEndpoints(registry, clock);
   const listenHost = '127.0.0.1';
-  const server = createServer((req, res) => {
+  const server = createServer(async (req, res) => {
     const refused = refusal(req.method ?? 'GET', req.headers, { listenHost, port: (server.address() as AddressInfo).port });
-    const answered = refused ? Promise.resolve(false) : endpoints.handle(req, res);
-    void answered.then((done) => {
-      if (!done) res.writeHead(refused ? 403 : 404, { 'content-type': 'text/plain' }).end(refused ?? 'Not found');
-    });
+    if (refused) res.writeHead(403, { 'content-type': 'text/plain' }).end(refused);
+    else if (!(await endpoints.handle(req, res))) res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
   });
   await new Promise<void>((resolve) => server.listen(0, listenHost, resolve));
   const environment = endpoints.environment(`http://${listenHost}:${(server.address() as AddressInfo).port}`);
