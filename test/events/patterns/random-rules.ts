@@ -4,9 +4,7 @@
  * generator keeps each run reproducible.
  */
 
-import { seededRandom, type Random } from '../../../src/services';
-
-export { seededRandom };
+import type { Random } from '../../../src/services';
 
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)];
 

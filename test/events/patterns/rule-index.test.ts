@@ -1,6 +1,7 @@
 /** The index must give exactly the answers of testing every rule in turn. */
 import { compileEventPattern, matchesEventPattern, RuleIndex, type CompiledPattern } from '../../../src/events/patterns';
-import { randomEvent, randomPattern, seededRandom } from './random-rules';
+import { seededRandom } from '../../../src/services';
+import { randomEvent, randomPattern } from './random-rules';
 import { realisticEvents, realisticRules } from './realistic-rules';
 
 interface Rule {
