@@ -5,17 +5,11 @@
  */
 import type { LakeQueries } from '../../../src/services';
 import { TaskFailure } from '../../../src/services';
+import { addDays } from '../feeds/feeds';
 import type { MarketData } from '../lib';
 
-const DAY_MS = 86_400_000;
-
-export function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
+// The day arithmetic the feeds use, for the tasks that read the lake by day.
+export { addDays, daysBetween } from '../feeds/feeds';
 
 export function historyBoundsSql(market: string): string {
   return `SELECT min("date") AS first_day, max("date") AS last_day, count(*) AS hours FROM energy_history WHERE market = '${market}'`;
