@@ -93,6 +93,8 @@ export async function trainFused(examples: readonly Named[], options: TrainOptio
   if (mine.length > 0) {
     started = Date.now();
     const before = samples.x.length;
+    // The images' features are computed again rather than kept from the first pass: ~4 MB each,
+    // a whole training side would not fit a training function's memory.
     for (const example of mine) {
       const f = await features(example.image);
       const tables = poolingTables(f);
