@@ -6,9 +6,10 @@
  */
 import { Value } from '@sinclair/typebox/value';
 import { defineTask } from '../../../src/builder';
-import { writeParquet, type LakeQueries, type QueryRow } from '../../../src/services';
+import { writeParquet, type LakeQueries, type ModelRegistryService, type QueryRow } from '../../../src/services';
 import { DATA_BUCKET } from '../../data-bucket';
 import { detectDrift, scoreForecast, type DriftOptions } from '../lib';
+import { energyModelName } from '../schemas/model';
 import { DriftSettings, ScoreInput, ScoreOutput } from '../schemas/retrain';
 import { scoresTable } from '../tables';
 import { scoreObjects } from './access';
@@ -35,18 +36,25 @@ function completeDays(rows: readonly QueryRow[]): Map<string, QueryRow[]> {
   return byDay;
 }
 
-export async function driftOf(lake: LakeQueries, market: string, settings: DriftOptions): Promise<ReturnType<typeof detectDrift>> {
+export async function driftOf(lake: LakeQueries, models: ModelRegistryService, market: string, settings: DriftOptions): Promise<ReturnType<typeof detectDrift>> {
   const resolved = Value.Default(DriftSettings, { ...settings }) as Required<DriftOptions>;
   const rows = await lake.query(latestScoresSql(market, resolved.recentDays + resolved.referenceDays));
-  return detectDrift(rows.map((row) => ({ date: row.date as string, mae: Number(row.mae) })), resolved);
+  return detectDrift(rows.map((row) => ({ date: row.date as string, mae: Number(row.mae) })), resolved, await lastDecisionDay(models, market));
+}
+
+/** The day the market's latest version was registered: every retrain registers its decision, promoted or not. */
+async function lastDecisionDay(models: ModelRegistryService, market: string): Promise<string | undefined> {
+  const versions = await models.list(energyModelName(market));
+  const latest = versions.reduce<string | undefined>((day, v) => (day === undefined || v.createdAt > day ? v.createdAt : day), undefined);
+  return latest?.slice(0, 10);
 }
 
 export const ScoreForecasts = defineTask({
   name: 'energy-score-forecasts',
   input: ScoreInput,
   output: ScoreOutput,
-  access: { lakeQueries: true, catalogUpdates: true, lakeTables: ['energy_forecasts', 'energy_history', 'energy_scores'], objects: [scoreObjects('write')] },
-  run: async ({ market, drift }, { lake, catalog, objects, clock }) => {
+  access: { lakeQueries: true, catalogUpdates: true, lakeTables: ['energy_forecasts', 'energy_history', 'energy_scores'], objects: [scoreObjects('write')], modelRegistry: true },
+  run: async ({ market, drift }, { lake, catalog, objects, clock, models }) => {
     const scoredAt = clock.now().toISOString();
     const scoredDays: string[] = [];
     for (const [day, hours] of completeDays(await lake.query(unscoredSql(market)))) {
@@ -58,6 +66,6 @@ export const ScoreForecasts = defineTask({
       await catalog.addPartition({ table: scoresTable.name, values: [market, day], location: `s3://${DATA_BUCKET}/${partition}` });
       scoredDays.push(day);
     }
-    return { market, scoredDays, drift: await driftOf(lake, market, drift ?? {}) };
+    return { market, scoredDays, drift: await driftOf(lake, models, market, drift ?? {}) };
   },
 });

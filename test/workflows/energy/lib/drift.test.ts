@@ -35,3 +35,18 @@ test.each([
   expect(verdict.degraded).toBe(false);
   expect(verdict.reason).toMatch(reason);
 });
+
+describe('after a retraining decision', () => {
+  // 28 days at 2, then a week at 3 (2018-01-29..2018-02-04): drifted by 1.5×.
+  const scores = days([...flat(28, 2), ...flat(7, 3)]);
+  test.each([
+    ['a decision before the recent span leaves the drift to be announced', '2018-01-28', true],
+    ['a decision on its first day has judged it', '2018-01-29', false],
+    ['a decision inside it has judged it', '2018-02-02', false],
+  ])('%s', (_name, lastDecision, degraded) => {
+    const verdict = detectDrift(scores, {}, lastDecision);
+    expect(verdict.degraded).toBe(degraded);
+    expect(verdict.ratio).toBeCloseTo(1.5, 12);
+    if (!degraded) expect(verdict.reason).toMatch(`a retraining decision on ${lastDecision} saw part of that span`);
+  });
+});
