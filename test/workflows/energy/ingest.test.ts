@@ -94,6 +94,13 @@ test('with no history, a historical load reaches back for the windows and calibr
   // The calibration days were forecast after the fact and kept apart from the published forecasts.
   expect((await query("SELECT COUNT(DISTINCT \"date\") AS n FROM energy_backcasts WHERE market = 'XX'"))[0].n).toBe('9');
   expect((await query("SELECT COUNT(DISTINCT \"date\") AS n FROM energy_forecasts WHERE market = 'XX'"))[0].n).toBe('1');
+  // Every member it made (9 calibration days and the forecast day, per window) is in the retrain's member cache.
+  const cached = await runtime.services.objects.listKeys(DATA_BUCKET, 'energy/members/XX/');
+  expect(cached).toHaveLength(champion.windows.length * 10);
+  for (const [w, window] of champion.windows.entries()) {
+    const members = JSON.parse(await runtime.services.objects.getText({ bucket: DATA_BUCKET, key: `energy/members/XX/w${window}/2020-04-21.json` })) as number[];
+    expect(members).toEqual(rows.map((row) => (JSON.parse(row.members!) as number[])[w]));
+  }
   expect(published).toEqual([expect.objectContaining({ Source: 'statecraft.energy-ingest', DetailType: 'ForecastPublished' })]);
   expect((published[0] as { Detail: unknown }).Detail).toEqual({ market: 'XX', date: '2020-04-21', model: 'energy-XX@1', location: output.location });
   const stored = JSON.parse(await runtime.services.objects.getText(output.location));

@@ -26,4 +26,6 @@ export const MEMBERS_PREFIX = 'energy/members/';
 
 export const retrainRuns = (access: ObjectAccessMode): ObjectAccess => ({ bucket: DATA_BUCKET, prefix: RETRAIN_RUNS_PREFIX, access });
 export const memberCache = (access: ObjectAccessMode): ObjectAccess => ({ bucket: DATA_BUCKET, prefix: MEMBERS_PREFIX, access });
+/** Where one calibration window's 24 member forecasts of a day are kept (a JSON array), whichever task made them. */
+export const memberKey = (market: string, window: number, day: string): string => `${MEMBERS_PREFIX}${market}/w${window}/${day}.json`;
 export const scoreObjects = (access: ObjectAccessMode): ObjectAccess => ({ bucket: DATA_BUCKET, prefix: scoresTable.prefix, access });

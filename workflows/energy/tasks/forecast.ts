@@ -4,6 +4,8 @@
  * forecasts of the calibration days: those published by this model are read from `energy_forecasts`,
  * those made after the fact from `energy_backcasts`; a day neither covers is forecast now (from the
  * history before it only) and kept in `energy_backcasts`, never among the published forecasts.
+ * Every member it makes also goes to the retrain's member cache, so a retrain never fits again a
+ * window and day the daily run has fitted.
  * The object also holds the last days' published bands beside their actual prices (`recent`), so a
  * reader sees how the forecasts before this one fared.
  */
@@ -15,7 +17,7 @@ import { membersJob } from '../jobs';
 import type { MarketData } from '../lib';
 import { ForecastInput, ForecastOutput, type IngestPlan } from '../schemas/ingest';
 import { backcastsTable, forecastsTable } from '../tables';
-import { FORECASTS_PREFIX, LAKE_PREFIX, objectsUnder, RUNS_PREFIX, timeStamp } from './access';
+import { FORECASTS_PREFIX, LAKE_PREFIX, memberCache, memberKey, objectsUnder, RUNS_PREFIX, timeStamp } from './access';
 import { bandFor, type CalibrationDay } from './band';
 import type { HourlySeries } from './build-features';
 import { calibrationReach } from './champion';
@@ -28,7 +30,7 @@ export const Forecast = defineTask({
   input: ForecastInput,
   output: ForecastOutput,
   access: {
-    objects: [objectsUnder(RUNS_PREFIX, 'read'), objectsUnder(FORECASTS_PREFIX, 'write'), objectsUnder(LAKE_PREFIX, 'write')],
+    objects: [objectsUnder(RUNS_PREFIX, 'read'), objectsUnder(FORECASTS_PREFIX, 'write'), objectsUnder(LAKE_PREFIX, 'write'), memberCache('write')],
     lakeQueries: true,
     catalogUpdates: true,
     lakeTables: ['energy_forecasts', 'energy_backcasts'],
@@ -50,6 +52,7 @@ export const Forecast = defineTask({
     const made = await computeMembers(compute, series, forecaster.windows, [target, ...missing]);
     const madeAt = clock.now().toISOString();
     await keepBackcasts(objects, catalog, plan, missing.map((d, i) => ({ date: series.days[d], members: made[i + 1] })), madeAt);
+    await cacheMembers(objects, market, forecaster.windows, [target, ...missing].map((d, i) => ({ date: series.days[d], members: made[i] })));
 
     const calibration: CalibrationDay[] = [];
     const backcast = new Map(missing.map((d, i) => [d, made[i + 1]]));
@@ -135,9 +138,24 @@ const DAYS_PER_JOB = 4;
 async function computeMembers(compute: ComputePool, series: HourlySeries, windows: readonly number[], forecast: number[]): Promise<Float64Array[]> {
   const price = Float64Array.from(series.price, (value) => (value === null ? Number.NaN : value));
   const history: MarketData = { priceColumn: 'price', exogenousColumns: ['exog1', 'exog2'], days: series.days, price, exogenous: [Float64Array.from(series.exog1), Float64Array.from(series.exog2)] };
+  if (forecast.length <= DAYS_PER_JOB) {
+    // A daily run's few days: one job per window instead, longest (costliest) first, so every worker has one.
+    const order = windows.map((_, w) => w).sort((a, b) => windows[b]! - windows[a]!);
+    const parts = await Promise.all(order.map((w) => compute.run(membersJob, { history, windows: [windows[w]!], days: forecast })));
+    return forecast.map((_, i) => {
+      const members = new Float64Array(windows.length * 24);
+      order.forEach((w, j) => members.set(parts[j]![i]!, w * 24));
+      return members;
+    });
+  }
   const chunks: number[][] = [];
   for (let i = 0; i < forecast.length; i += DAYS_PER_JOB) chunks.push(forecast.slice(i, i + DAYS_PER_JOB));
   return (await Promise.all(chunks.map((days) => compute.run(membersJob, { history, windows, days })))).flat();
+}
+
+async function cacheMembers(objects: ObjectService, market: string, windows: readonly number[], days: { date: string; members: Float64Array }[]): Promise<void> {
+  const entries = days.flatMap((day) => windows.map((window, w) => ({ key: memberKey(market, window, day.date), members: day.members.subarray(w * 24, (w + 1) * 24) })));
+  await inBatches(entries, 8, (entry) => objects.putText({ bucket: DATA_BUCKET, key: entry.key }, JSON.stringify(Array.from(entry.members))));
 }
 
 async function keepBackcasts(objects: ObjectService, catalog: LakeCatalog, plan: IngestPlan, days: { date: string; members: Float64Array }[], madeAt: string): Promise<void> {

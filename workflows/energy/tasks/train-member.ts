@@ -1,14 +1,15 @@
 /**
  * TrainMember: one calibration window's LEAR forecasts for every day of the retrain's span, each
  * recalibrated on the history before its day, queried from the lake. A day's member forecast never
- * changes once its history is in the lake, so finished days are kept per market and window and
- * later runs compute only the days they have not seen. The LEAR fits run in a compute worker.
+ * changes once its history is in the lake, so finished days are kept per market and window (the
+ * daily Forecast keeps its own there too) and later runs compute only the days nobody has. The
+ * LEAR fits run in a compute worker.
  */
 import { defineTask } from '../../../src/builder';
 import { DATA_BUCKET } from '../../data-bucket';
 import { membersJob } from '../jobs';
 import { TrainMemberInput, TrainMemberOutput } from '../schemas/retrain';
-import { memberCache, retrainRuns, MEMBERS_PREFIX } from './access';
+import { memberCache, memberKey, retrainRuns, MEMBERS_PREFIX } from './access';
 import { addDays, daysBetween, readHistory } from './lake-reads';
 
 export const TrainMember = defineTask({
@@ -18,10 +19,9 @@ export const TrainMember = defineTask({
   access: { lakeQueries: true, lakeTables: ['energy_history'], objects: [memberCache('read-write'), retrainRuns('write')] },
   memoryMb: 1024,
   run: async ({ market, window, span, runPrefix }, { lake, objects, compute }) => {
-    const cachePrefix = `${MEMBERS_PREFIX}${market}/w${window}/`;
-    const cached = new Set(await objects.listKeys(DATA_BUCKET, cachePrefix));
+    const cached = new Set(await objects.listKeys(DATA_BUCKET, `${MEMBERS_PREFIX}${market}/w${window}/`));
     const days = Array.from({ length: daysBetween(span.from, span.to) + 1 }, (_, k) => addDays(span.from, k));
-    const keyOf = (day: string) => `${cachePrefix}${day}.json`;
+    const keyOf = (day: string) => memberKey(market, window, day);
     const missing = days.filter((day) => !cached.has(keyOf(day)));
     if (missing.length > 0) {
       // The window's days before the first missing day, and its week of lags.
