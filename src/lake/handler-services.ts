@@ -4,7 +4,7 @@
  * Glue; failures carry the names the AWS implementations give them, so Retry and Catch match on both.
  */
 import { TaskFailure } from '../services/errors';
-import { LAKE_DATABASE, type LakeCatalog, type LakeQueries, type PartitionSpec, type QueryRow } from '../services/lake';
+import { LAKE_DATABASE, partitionsByTable, type LakeCatalog, type LakeQueries, type PartitionSpec, type QueryRow } from '../services/lake';
 import type { Lake } from './lake';
 import { runStatement } from './sql/run-statement';
 
@@ -32,12 +32,15 @@ export class LocalLakeCatalog implements LakeCatalog {
     private readonly database: string,
   ) {}
 
-  /** Registers a partition with the table's storage descriptor; one that exists already is left as it is. */
-  async addPartition({ table, values, location }: PartitionSpec): Promise<void> {
-    const stored = this.lake.catalog.findTable(this.database, table);
-    if (!stored?.StorageDescriptor) throw new TaskFailure('TableNotCataloged', `Table ${this.database}.${table} has no storage descriptor to partition.`);
-    const errors = this.lake.catalog.addPartitions(stored, [{ Values: [...values], StorageDescriptor: { ...stored.StorageDescriptor, Location: location } }], true);
-    if (errors.length > 0) throw new TaskFailure('CreatePartitionFailed', `Partition ${values.join('/')} of ${table}: ${errors[0]!.ErrorDetail.ErrorMessage}`);
+  /** Registers partitions with their table's storage descriptor; one that exists already is left as it is. */
+  async addPartitions(partitions: readonly PartitionSpec[]): Promise<void> {
+    for (const [table, specs] of partitionsByTable(partitions)) {
+      const stored = this.lake.catalog.findTable(this.database, table);
+      const storage = stored?.StorageDescriptor;
+      if (!stored || !storage) throw new TaskFailure('TableNotCataloged', `Table ${this.database}.${table} has no storage descriptor to partition.`);
+      const errors = this.lake.catalog.addPartitions(stored, specs.map(({ values, location }) => ({ Values: [...values], StorageDescriptor: { ...storage, Location: location } })), true);
+      if (errors.length > 0) throw new TaskFailure('CreatePartitionFailed', `Partition ${errors[0]!.PartitionValues.join('/')} of ${table}: ${errors[0]!.ErrorDetail.ErrorMessage}`);
+    }
   }
 }
 

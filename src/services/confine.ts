@@ -82,9 +82,11 @@ class ConfinedCatalog implements LakeCatalog {
     private readonly task: string,
   ) {}
 
-  async addPartition(partition: PartitionSpec): Promise<void> {
-    if (!this.tables.includes(partition.table)) throw new AccessDenied(`Task ${this.task} may not add partitions to lake table ${partition.table}: it names ${this.tables.join(', ') || 'no tables'}.`);
-    return this.inner.addPartition(partition);
+  /** Every table is checked before anything is registered, so a refused call registers nothing. */
+  async addPartitions(partitions: readonly PartitionSpec[]): Promise<void> {
+    const refused = partitions.find((partition) => !this.tables.includes(partition.table));
+    if (refused) throw new AccessDenied(`Task ${this.task} may not add partitions to lake table ${refused.table}: it names ${this.tables.join(', ') || 'no tables'}.`);
+    return this.inner.addPartitions(partitions);
   }
 }
 

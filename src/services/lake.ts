@@ -19,8 +19,23 @@ export interface PartitionSpec {
   readonly location: string;
 }
 
+/** The partitions grouped by table, in the order the tables first appear. */
+export function partitionsByTable(partitions: readonly PartitionSpec[]): Map<string, PartitionSpec[]> {
+  const tables = new Map<string, PartitionSpec[]>();
+  for (const partition of partitions) {
+    const specs = tables.get(partition.table);
+    if (specs) specs.push(partition);
+    else tables.set(partition.table, [partition]);
+  }
+  return tables;
+}
+
 /** The lake's catalog. */
 export interface LakeCatalog {
-  /** Registers a partition; one that is registered already is left as it is, so re-running a day is safe. */
-  addPartition(partition: PartitionSpec): Promise<void>;
+  /**
+   * Registers partitions, of one table or several; one that is registered already is left as it is,
+   * so re-running a day is safe. A historical load registers its thousands of days in one call, which
+   * Glue takes in batches of 100.
+   */
+  addPartitions(partitions: readonly PartitionSpec[]): Promise<void>;
 }

@@ -41,11 +41,13 @@ test('a task receives only the services it declares', () => {
   expect(Object.keys(all).sort()).toEqual(['catalog', 'clock', 'compute', 'events', 'lake', 'models', 'objects', 'random']);
 });
 
-test('catalog updates: only partitions of the tables a task names', async () => {
-  const services = { ...fakeServices(), catalog: { addPartition: async () => undefined } };
+test('catalog updates: only partitions of the tables a task names; a call naming another table registers nothing', async () => {
+  const addPartitions = jest.fn(async () => undefined);
+  const services = { ...fakeServices(), catalog: { addPartitions } };
   const { catalog } = confineServices('t', { catalogUpdates: true, lakeTables: ['prices'] }, services, registry);
-  await expect(catalog!.addPartition({ table: 'prices', values: ['NP'], location: 's3://data/lake/prices/market=NP/' })).resolves.toBeUndefined();
-  await expect(catalog!.addPartition({ table: 'forecasts', values: ['NP'], location: 's3://data/lake/forecasts/market=NP/' })).rejects.toMatchObject({ name: 'AccessDenied', message: expect.stringContaining('forecasts') });
+  await expect(catalog!.addPartitions([{ table: 'prices', values: ['NP'], location: 's3://data/lake/prices/market=NP/' }])).resolves.toBeUndefined();
+  await expect(catalog!.addPartitions([{ table: 'prices', values: ['NP'], location: 's3://data/lake/prices/market=NP/' }, { table: 'forecasts', values: ['NP'], location: 's3://data/lake/forecasts/market=NP/' }])).rejects.toMatchObject({ name: 'AccessDenied', message: expect.stringContaining('forecasts') });
+  expect(addPartitions).toHaveBeenCalledTimes(1);
 });
 
 test('events: only the declared sources may be put', async () => {

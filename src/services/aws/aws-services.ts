@@ -49,7 +49,7 @@ export function awsServices(env: NodeJS.ProcessEnv, s3: S3Client = new S3Client(
   const catalog = once(() => new GlueCatalog(new GlueClient({}), fromEnvironment(env, 'lakeDatabase')));
   const events = once(() => new EventBridgeEvents(new EventBridgeClient({})));
   const lake: LakeQueries = { query: async (sql) => lakeQueries().query(sql) };
-  const lakeCatalog: LakeCatalog = { addPartition: async (partition) => catalog().addPartition(partition) };
+  const lakeCatalog: LakeCatalog = { addPartitions: async (partitions) => catalog().addPartitions(partitions) };
   const eventService: EventService = { put: async (event) => events().put(event) };
   return {
     objects,

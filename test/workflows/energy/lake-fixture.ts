@@ -34,7 +34,7 @@ let npData: MarketData | undefined;
 async function putPartition(runtime: LocalRuntime, catalog: LocalLakeCatalog, table: typeof historyTable | typeof forecastsTable, day: string, body: Buffer): Promise<void> {
   const prefix = `${table.prefix}market=NP/date=${day}/`;
   await runtime.services.objects.put({ bucket: DATA_BUCKET, key: `${prefix}part-0.parquet` }, body);
-  await catalog.addPartition({ table: table.name, values: ['NP', day], location: `s3://${DATA_BUCKET}/${prefix}` });
+  await catalog.addPartitions([{ table: table.name, values: ['NP', day], location: `s3://${DATA_BUCKET}/${prefix}` }]);
 }
 
 export async function openEnergyFixture(startIso: string): Promise<EnergyFixture> {

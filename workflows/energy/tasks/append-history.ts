@@ -11,11 +11,8 @@ import { validateAnswer, type ValidDay } from '../feeds/validate';
 import { AppendHistoryInput, AppendHistoryOutput, type FetchFeedOutput, type IngestPlan } from '../schemas/ingest';
 import { exogenousTable, historyTable } from '../tables';
 import { LAKE_PREFIX, objectsUnder, RAW_PREFIX } from './access';
-import { inBatches, writePartition } from './partitions';
+import { writePartitions } from './partitions';
 import { TRANSIENT } from './retry';
-
-/** Partitions written at once during a historical load. */
-const CONCURRENT_WRITES = 16;
 
 export const AppendHistory = defineTask({
   name: 'energy-append-history',
@@ -30,10 +27,10 @@ export const AppendHistory = defineTask({
     const exog2 = byDay(await readFeed(objects, plan, feeds, 'exog2'));
     const { market } = plan;
     const rows = prices.map((day) => ({ day: day.day, rows: joined(day, exog1.get(day.day), exog2.get(day.day)) }));
-    await inBatches(rows, CONCURRENT_WRITES, (day) => writePartition(objects, catalog, { table: historyTable, market, date: day.day, rows: day.rows }));
+    await writePartitions(objects, catalog, rows.map((day) => ({ table: historyTable, market, date: day.day, rows: day.rows })));
     const target = [exog1.get(plan.date), exog2.get(plan.date)];
     if (!target[0] || !target[1]) throw new InvalidFeedAnswer(`feeds exog1/exog2 of ${market}, day ${plan.date}: no forecast for the day to forecast.`);
-    await writePartition(objects, catalog, { table: exogenousTable, market, date: plan.date, rows: target[0].values.map((value, hour) => ({ hour, exog1: value, exog2: target[1]!.values[hour] })) });
+    await writePartitions(objects, catalog, [{ table: exogenousTable, market, date: plan.date, rows: target[0].values.map((value, hour) => ({ hour, exog1: value, exog2: target[1]!.values[hour] })) }]);
     return { appended: rows.length, first: prices[0].day, last: prices[prices.length - 1].day, exogenousDay: plan.date };
   },
 });

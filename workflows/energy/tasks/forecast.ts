@@ -22,7 +22,7 @@ import { bandFor, type CalibrationDay } from './band';
 import type { HourlySeries } from './build-features';
 import { calibrationReach } from './champion';
 import { membersSql, publishedBandsSql } from './lake-sql';
-import { inBatches, writePartition } from './partitions';
+import { inBatches, writePartitions } from './partitions';
 import { TRANSIENT } from './retry';
 
 export const Forecast = defineTask({
@@ -71,7 +71,7 @@ export const Forecast = defineTask({
       model,
       madeAt,
     }));
-    await writePartition(objects, catalog, { table: forecastsTable, market, date, rows: hours });
+    await writePartitions(objects, catalog, [{ table: forecastsTable, market, date, rows: hours }]);
     const location = { bucket: DATA_BUCKET, key: `${FORECASTS_PREFIX}${market}/${date}/${timeStamp(clock.now())}.json` };
     const recent = await recentDays(lake, market, series, target);
     await objects.putText(location, JSON.stringify({ market, date, model, madeAt, windows: forecaster.windows, hours: hours.map((h) => ({ ...h, members: JSON.parse(h.members) as number[] })), recent }), 'application/json');
@@ -162,13 +162,15 @@ async function keepBackcasts(objects: ObjectService, catalog: LakeCatalog, plan:
   const windows = plan.forecaster.windows.length;
   // One object per model in a day's partition, so models' backcasts sit side by side.
   const name = plan.model.replace(/[^A-Za-z0-9_.-]/g, '_');
-  await inBatches(days, 8, (day) =>
-    writePartition(objects, catalog, {
+  await writePartitions(
+    objects,
+    catalog,
+    days.map((day) => ({
       table: backcastsTable,
       market: plan.market,
       date: day.date,
       name,
       rows: Array.from({ length: 24 }, (_, hour) => ({ hour, members: JSON.stringify(Array.from({ length: windows }, (_, w) => day.members[w * 24 + hour])), model: plan.model, madeAt })),
-    }),
+    })),
   );
 }

@@ -1,7 +1,9 @@
 /**
- * Writes one partition of an energy table: the rows as one Parquet object at a fixed key inside
- * `market=…/date=…/`, then the partition in the catalog. Re-running a day overwrites the same key and
- * finds the partition registered, so a day is never duplicated.
+ * Writes partitions of the energy tables: each one's rows as one Parquet object at a fixed key inside
+ * `market=…/date=…/`, then every partition in the catalog in one call (a historical load's thousands of
+ * days are Glue's batches of 100, not a request per day). Re-running a day overwrites the same key and
+ * finds the partition registered, so a day is never duplicated; an object is written before its
+ * partition is registered, so a query never finds a registered day without its rows.
  */
 import type { Static, TObject } from '@sinclair/typebox';
 import type { LakeTable } from '../../../src/builder';
@@ -16,14 +18,18 @@ export interface PartitionWrite<R extends TObject> {
   readonly name?: string;
 }
 
-export async function writePartition<R extends TObject>(objects: ObjectService, catalog: LakeCatalog, write: PartitionWrite<R>): Promise<void> {
-  const { table, market, date } = write;
-  const directory = `${table.prefix}market=${market}/date=${date}/`;
-  await objects.put({ bucket: table.bucket, key: `${directory}${write.name ?? 'part-0'}.parquet` }, writeParquet(table.rows, write.rows), 'application/vnd.apache.parquet');
-  await catalog.addPartition({ table: table.name, values: [market, date], location: `s3://${table.bucket}/${directory}` });
+/** Objects written at once: a historical load's days. */
+const CONCURRENT_WRITES = 16;
+
+export async function writePartitions<R extends TObject>(objects: ObjectService, catalog: LakeCatalog, writes: readonly PartitionWrite<R>[]): Promise<void> {
+  const directory = ({ table, market, date }: PartitionWrite<R>) => `${table.prefix}market=${market}/date=${date}/`;
+  await inBatches(writes, CONCURRENT_WRITES, (write) =>
+    objects.put({ bucket: write.table.bucket, key: `${directory(write)}${write.name ?? 'part-0'}.parquet` }, writeParquet(write.table.rows, write.rows), 'application/vnd.apache.parquet'),
+  );
+  await catalog.addPartitions(writes.map((write) => ({ table: write.table.name, values: [write.market, write.date], location: `s3://${write.table.bucket}/${directory(write)}` })));
 }
 
-/** Runs `work` on every item, at most `limit` at once: thousands of days of a historical load. */
+/** Runs `work` on every item, at most `limit` at once. */
 export async function inBatches<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async () => {

@@ -6,13 +6,13 @@
  */
 import { Value } from '@sinclair/typebox/value';
 import { defineTask } from '../../../src/builder';
-import { writeParquet, type LakeQueries, type ModelRegistryService, type QueryRow } from '../../../src/services';
-import { DATA_BUCKET } from '../../data-bucket';
+import { type LakeQueries, type ModelRegistryService, type QueryRow } from '../../../src/services';
 import { detectDrift, scoreForecast, type DriftOptions } from '../lib';
 import { energyModelName } from '../schemas/model';
 import { DriftSettings, ScoreInput, ScoreOutput } from '../schemas/retrain';
 import { scoresTable } from '../tables';
 import { scoreObjects } from './access';
+import { writePartitions, type PartitionWrite } from './partitions';
 
 export function unscoredSql(market: string): string {
   return [
@@ -56,16 +56,15 @@ export const ScoreForecasts = defineTask({
   access: { lakeQueries: true, catalogUpdates: true, lakeTables: ['energy_forecasts', 'energy_history', 'energy_scores'], objects: [scoreObjects('write')], modelRegistry: true },
   run: async ({ market, drift }, { lake, catalog, objects, clock, models }) => {
     const scoredAt = clock.now().toISOString();
-    const scoredDays: string[] = [];
+    const writes: PartitionWrite<typeof scoresTable.rows>[] = [];
     for (const [day, hours] of completeDays(await lake.query(unscoredSql(market)))) {
       const sorted = [...hours].sort((a, b) => Number(a.hour) - Number(b.hour));
       const column = (name: string) => sorted.map((row) => Number(row[name]));
       const score = scoreForecast(column('price'), { p10: column('p10'), p50: column('p50'), p90: column('p90') });
-      const partition = `${scoresTable.prefix}market=${market}/date=${day}/`;
-      await objects.put({ bucket: DATA_BUCKET, key: `${partition}scores.parquet` }, writeParquet(scoresTable.rows, [{ model: sorted[0]!.model ?? '', ...score, scoredAt }]));
-      await catalog.addPartition({ table: scoresTable.name, values: [market, day], location: `s3://${DATA_BUCKET}/${partition}` });
-      scoredDays.push(day);
+      writes.push({ table: scoresTable, market, date: day, name: 'scores', rows: [{ model: sorted[0]!.model ?? '', ...score, scoredAt }] });
     }
+    await writePartitions(objects, catalog, writes);
+    const scoredDays = writes.map((write) => write.date);
     return { market, scoredDays, drift: await driftOf(lake, models, market, drift ?? {}) };
   },
 });

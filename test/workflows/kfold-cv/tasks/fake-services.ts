@@ -63,7 +63,7 @@ export function fakeServices(objects = new MemoryObjects()): HandlerServices & {
     random: { next: () => 0.5 },
     models: {} as ModelRegistryService,
     lake: { query: unused('lake') },
-    catalog: { addPartition: unused('catalog') },
+    catalog: { addPartitions: unused('catalog') },
     events: { put: unused('events') },
   };
 }
