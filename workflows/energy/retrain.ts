@@ -42,7 +42,7 @@ export const energyRetrain = defineWorkflow(
       })
       .map('Backtest', {
         items: (s) => s.vars.plan.items,
-        itemSelector: (s) => ({ market: s.vars.plan.market, span: s.vars.plan.span, plan: s.vars.plan.plan, fitDays: s.vars.plan.fitDays, runPrefix: s.vars.plan.runPrefix, item: s.item }),
+        itemSelector: (s) => ({ market: s.vars.plan.market, span: s.vars.plan.span, plan: s.vars.plan.plan, fitDays: s.vars.plan.fitDays, runPrefix: s.vars.plan.runPrefix, actual: s.vars.plan.actual, item: s.item }),
         processor: (item) => item.task('BacktestCandidate', { task: BacktestCandidate, arguments: (s) => s.input }).end(),
       })
       .task('Decide', {

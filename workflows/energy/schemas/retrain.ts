@@ -92,6 +92,8 @@ export const PlanOutput = Type.Object({
   items: Type.Array(BacktestItem),
   runPrefix: Type.String(),
   history: Type.Object({ location: ObjectRef, fingerprint: Type.String() }),
+  /** The span's actual prices, `day·24 + hour` (a JSON array), read once here for every backtest item. */
+  actual: ObjectRef,
   margin: Type.Number(),
   fitDays: Type.Integer(),
 });
@@ -100,7 +102,7 @@ export type PlanOutput = Static<typeof PlanOutput>;
 export const TrainMemberInput = Type.Object({ market: Market, window: Type.Integer(), span: Span, runPrefix: Type.String() });
 export const TrainMemberOutput = Type.Object({ window: Type.Integer(), forecasts: ObjectRef, computedDays: Type.Integer(), cachedDays: Type.Integer() });
 
-export const BacktestInput = Type.Object({ market: Market, span: Span, plan: Plan, fitDays: Type.Integer(), runPrefix: Type.String(), item: BacktestItem });
+export const BacktestInput = Type.Object({ market: Market, span: Span, plan: Plan, fitDays: Type.Integer(), runPrefix: Type.String(), actual: ObjectRef, item: BacktestItem });
 export const BacktestOutput = Type.Object({
   name: Type.String(),
   isChampion: Type.Boolean(),

@@ -3,7 +3,7 @@
  * (Athena on AWS: the same text, so Trino's dialect). Markets and days are checked by their
  * schemas before they become literals here.
  */
-import type { LakeQueries } from '../../../src/services';
+import type { LakeQueries, QueryRow } from '../../../src/services';
 import { TaskFailure } from '../../../src/services';
 import { addDays } from '../feeds/feeds';
 import type { MarketData } from '../lib';
@@ -35,7 +35,11 @@ export async function historyBounds(lake: LakeQueries, market: string): Promise<
  * days; a missing day or hour in between is refused by name, since every lag would shift.
  */
 export async function readHistory(lake: LakeQueries, market: string, from: string, to: string): Promise<MarketData> {
-  const rows = await lake.query(historySql(market, from, to));
+  return historyOf(await lake.query(historySql(market, from, to)), market, from, to);
+}
+
+/** `historySql`'s rows as consecutive whole days, checked as `readHistory` says. */
+export function historyOf(rows: readonly QueryRow[], market: string, from: string, to: string): MarketData {
   if (rows.length === 0) throw new TaskFailure('InsufficientHistory', `energy_history has no ${market} hours between ${from} and ${to}.`);
   const first = rows[0]!.date as string;
   const days: string[] = [];

@@ -13,8 +13,8 @@ import { defaultCandidates, RETRAIN_DEFAULTS, retrainPlan, WINDOW_POOL } from '.
 import { DEFAULT_FORECASTER, ENERGY_MODEL_KIND, energyModelName, ForecasterConfig } from '../schemas/model';
 import { PlanInput, PlanOutput, RetrainInput } from '../schemas/retrain';
 import { historyTable } from '../tables';
-import { addDays, daysBetween, historyBounds, historySql } from './lake-reads';
-import { RETRAIN_RUNS_PREFIX } from './access';
+import { addDays, daysBetween, historyBounds, historyOf, historySql } from './lake-reads';
+import { RETRAIN_RUNS_PREFIX, retrainRuns } from './access';
 
 /** A calibration window needs this many days of history before the span's first day. */
 const MIN_LEAD_DAYS = 28;
@@ -33,8 +33,8 @@ export const PlanRetrain = defineTask({
   name: 'energy-retrain-plan',
   input: PlanInput,
   output: PlanOutput,
-  access: { lakeQueries: true, lakeTables: ['energy_history'], modelRegistry: true },
-  run: async ({ input: raw, executionName }, { lake, models }) => {
+  access: { lakeQueries: true, lakeTables: ['energy_history'], modelRegistry: true, objects: [retrainRuns('write')] },
+  run: async ({ input: raw, executionName }, { lake, models, objects }) => {
     const input = Value.Default(RetrainInput, structuredClone(raw)) as RetrainInput;
     const { market, backtestDays = RETRAIN_DEFAULTS.backtestDays, fitDays = RETRAIN_DEFAULTS.fitDays, margin = RETRAIN_DEFAULTS.margin } = input;
     const modelName = energyModelName(market);
@@ -52,6 +52,9 @@ export const PlanRetrain = defineTask({
     const windows = [...new Set([...candidates.flatMap((c) => c.windows), ...champion.config.windows])].sort((a, b) => a - b);
     const rows = await lake.query(historySql(market, from, bounds.last));
     const fingerprint = `sha256:${createHash('sha256').update(JSON.stringify(rows)).digest('hex')}`;
+    const runPrefix = `${RETRAIN_RUNS_PREFIX}${executionName}/`;
+    const actual = { bucket: DATA_BUCKET, key: `${runPrefix}actual.json` };
+    await objects.putText(actual, JSON.stringify(Array.from(historyOf(rows, market, from, bounds.last).price)), 'application/json');
     return {
       market,
       modelName,
@@ -61,8 +64,9 @@ export const PlanRetrain = defineTask({
       windows,
       candidates,
       items: [{ champion: champion.config }, ...candidates.map((candidate) => ({ candidate }))],
-      runPrefix: `${RETRAIN_RUNS_PREFIX}${executionName}/`,
+      runPrefix,
       history: { location: { bucket: DATA_BUCKET, key: `${historyTable.prefix}market=${market}/` }, fingerprint },
+      actual,
       margin,
       fitDays,
     };
