@@ -17,6 +17,7 @@ import { boundingBox, FLOOR, richestTemplates } from './orb-detector';
 import { matchTemplates, orbFeatures, type Match, type Template } from './orb';
 import { covers, describe, iou, poolingTables, toRegion, windows, type PoolingTables, type Region } from './regions';
 import { regionSamples, type SampleOptions, type Samples } from './samples';
+import { timed, type StageTimer } from './stages';
 import type { Detection, Detector, TrainingExample } from './types';
 
 export interface TrainOptions {
@@ -155,11 +156,11 @@ export function loadFused(model: FusedLogoModel, features: FeatureSource = image
  * A model's candidates for an image before the fusion (the head's best `count` labels, best first,
  * each with its head probability, ORB inliers and box), for benchmarks that fuse them differently.
  */
-export function fusedCandidates(model: FusedLogoModel, features: FeatureSource = imageFeatures, count = model.candidates): (image: Uint8Array) => Promise<Scored[]> {
+export function fusedCandidates(model: FusedLogoModel, features: FeatureSource = imageFeatures, count = model.candidates): (image: Uint8Array, timer?: StageTimer) => Promise<Scored[]> {
   if (model.backbone !== BACKBONE) throw new TypeError(`The model was trained on backbone ${model.backbone}, not ${BACKBONE}`);
   const head: Head = { classes: model.head.classes, dim: model.head.dim, weights: parseWeights(model.head.weights), bias: Float32Array.from(model.head.bias) };
   const scorer = new CandidateScorer(model.labels, head, model.orb.templates.map(parseTemplate), count, features);
-  return (image) => scorer.candidates(image);
+  return (image, timer) => scorer.candidates(image, timer);
 }
 
 export interface Scored {
@@ -181,11 +182,13 @@ class CandidateScorer {
     private readonly features: FeatureSource,
   ) {}
 
-  async candidates(image: Uint8Array): Promise<Scored[]> {
+  async candidates(image: Uint8Array, timer?: StageTimer): Promise<Scored[]> {
     const f = await this.features(image);
-    const tables = poolingTables(f);
-    const regions = this.windows(tables.grid);
-    const probabilities = await scoreWindows(this.head, tables, regions);
+    const { tables, regions, probabilities } = await timed(timer, 'head', async () => {
+      const tables = poolingTables(f);
+      const regions = this.windows(tables.grid);
+      return { tables, regions, probabilities: await scoreWindows(this.head, tables, regions) };
+    });
     const k = this.head.classes;
     const best = this.labels.map((label) => ({ label, head: 0, window: regions[0]! }));
     for (let w = 0; w < regions.length; w++) {
@@ -195,7 +198,7 @@ class CandidateScorer {
       }
     }
     const top = best.sort((a, b) => b.head - a.head).slice(0, this.count);
-    const verified = await this.verify(image, new Set(top.map((t) => t.label)));
+    const verified = await this.verify(image, new Set(top.map((t) => t.label)), timer);
     return top.map((t) => {
       const match = verified.matches.get(t.label);
       const box = match ? boundingBox(match.corners, verified.width, verified.height) : windowBox(t.window, tables.grid);
@@ -203,9 +206,10 @@ class CandidateScorer {
     });
   }
 
-  private async verify(image: Uint8Array, labels: Set<string>): Promise<{ matches: Map<string, Match>; width: number; height: number }> {
-    const gray = await decodeGray(image, ORB.imageSide);
-    const matches = await matchTemplates(await orbFeatures(gray, ORB.imageFeatures), this.templates.filter((t) => labels.has(t.label)), FLOOR);
+  private async verify(image: Uint8Array, labels: Set<string>, timer?: StageTimer): Promise<{ matches: Map<string, Match>; width: number; height: number }> {
+    const gray = await timed(timer, 'decode', () => decodeGray(image, ORB.imageSide));
+    const features = await timed(timer, 'keypoints', () => orbFeatures(gray, ORB.imageFeatures));
+    const matches = await matchTemplates(features, this.templates.filter((t) => labels.has(t.label)), FLOOR, timer);
     return { matches: new Map(matches.map((m) => [m.label, m])), width: gray.width, height: gray.height };
   }
 

@@ -6,6 +6,7 @@
  */
 import type { GrayImage } from './gray';
 import { openCv, type OpenCv } from './opencv';
+import type { StageTimer } from './stages';
 
 export interface Features {
   /** x, y pairs in pixels of the image the features came from. */
@@ -108,7 +109,7 @@ export function descriptorBytes(features: Features): number {
 }
 
 /** The best verified match of each template group (by label) in the image, strongest first. */
-export async function matchTemplates(image: Features, templates: readonly Template[], minInliers: number): Promise<Match[]> {
+export async function matchTemplates(image: Features, templates: readonly Template[], minInliers: number, timer?: StageTimer): Promise<Match[]> {
   const cv = await openCv();
   if (image.points.length < 2 * MIN_MATCHES) return [];
   const bytes = descriptorBytes(image);
@@ -117,9 +118,13 @@ export async function matchTemplates(image: Features, templates: readonly Templa
   for (const template of templates) {
     if (template.features.points.length < 2 * MIN_MATCHES) continue;
     if (descriptorBytes(template.features) !== bytes) throw new TypeError(`Templates of ${descriptorBytes(template.features)}-byte descriptors cannot match an image's ${bytes}-byte ones`);
+    let started = performance.now();
     const pairs = goodMatches(words(template.features.descriptors), imageWords, bytes / 4);
+    timer?.('matching', performance.now() - started);
     if (pairs.length < Math.max(MIN_MATCHES, minInliers)) continue;
+    started = performance.now();
     const found = verify(cv, template, image, pairs);
+    timer?.('ransac', performance.now() - started);
     if (found && found.inliers >= minInliers && found.inliers > (best.get(template.label)?.inliers ?? 0)) best.set(template.label, found);
   }
   return [...best.values()].sort((a, b) => b.inliers - a.inliers);
