@@ -143,17 +143,22 @@ export async function scoreWindows(head: Head, tables: PoolingTables, regions: r
   const k = head.classes;
   const projected = await projections(head, tables);
   const p = plan(tables, regions);
-  const sums = [projected.fine.sums, projected.coarse.sums];
-  const channels = [projected.fine.channels, projected.coarse.channels];
+  const [fine, coarse] = [projected.fine.sums, projected.coarse.sums];
+  const [fineChannels, coarseChannels] = [projected.fine.channels, projected.coarse.channels];
   const out = new Float32Array(regions.length * k);
   const logits = new Float64Array(k);
   for (let i = 0; i < regions.length; i++) {
     for (let c = 0; c < k; c++) logits[c] = head.bias[c]!;
     for (let l = p.starts[i]!; l < p.starts[i + 1]!; l++) {
-      const s = sums[p.map[l]!]!;
-      const ch = channels[p.map[l]!]!;
+      // One array per map and plain locals (no tuple per look-up) keep this loop, run ~400k times a frame, monomorphic.
+      const onFine = p.map[l] === 0;
+      const s = onFine ? fine : coarse;
+      const ch = onFine ? fineChannels : coarseChannels;
       const off = p.slot[l]! * k;
-      const [a, b, c0, d] = [p.corners[4 * l]! * ch + off, p.corners[4 * l + 1]! * ch + off, p.corners[4 * l + 2]! * ch + off, p.corners[4 * l + 3]! * ch + off];
+      const a = p.corners[4 * l]! * ch + off;
+      const b = p.corners[4 * l + 1]! * ch + off;
+      const c0 = p.corners[4 * l + 2]! * ch + off;
+      const d = p.corners[4 * l + 3]! * ch + off;
       const w = p.weight[l]!;
       for (let c = 0; c < k; c++) logits[c]! += w * (s[d + c]! - s[b + c]! - s[c0 + c]! + s[a + c]!);
     }
