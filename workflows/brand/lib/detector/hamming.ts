@@ -2,9 +2,10 @@
  * Exact brute-force two-nearest-neighbour search over binary descriptors by Hamming distance, in a
  * WebAssembly function written here byte by byte. JavaScript has no population count, so a 32-byte
  * distance in plain JS costs about forty operations; WebAssembly's `i64.popcnt` is one CPU instruction
- * per 8 bytes, which makes the search several times faster. The module is 400 bytes and needs no
- * toolchain; `test/workflows/brand/lib/detector/hamming.test.ts` checks it against the plain definition.
+ * per 8 bytes, which makes the search several times faster. The module is 400 bytes (see `wasm.ts`);
+ * `test/workflows/brand/lib/detector/hamming.test.ts` checks it against the plain definition.
  */
+import { addTo, I32, I64, instantiate, op, reserve, type Kernel } from './wasm';
 
 /** For each query, its nearest and second-nearest distances among the train descriptors and the nearest's index. */
 export interface Nearest {
@@ -21,35 +22,6 @@ const ACC = 18;
 /** The 32-byte kernel keeps the query's four words in i64 locals. */
 const QW = [19, 20, 21, 22];
 
-const op = {
-  block: [0x02, 0x40],
-  loop: [0x03, 0x40],
-  if: [0x04, 0x40],
-  else: [0x05],
-  end: [0x0b],
-  br: (depth: number) => [0x0c, depth],
-  brIf: (depth: number) => [0x0d, depth],
-  get: (local: number) => [0x20, local],
-  set: (local: number) => [0x21, local],
-  i32: (value: number) => [0x41, ...signedLeb(value)],
-  i64Zero: [0x42, 0x00],
-  i64Load: [0x29, 0x03, 0x00],
-  i64LoadAt: (offset: number) => [0x29, 0x03, offset],
-  i32Store: (offset: number) => [0x36, 0x02, offset],
-  ltU: [0x49],
-  geU: [0x4f],
-  add: [0x6a],
-  mul: [0x6c],
-  shl: [0x74],
-  i64Popcnt: [0x7b],
-  i64Add: [0x7c],
-  i64Xor: [0x85],
-  wrap: [0xa7],
-};
-
-/** `local += value` for an i32 local. */
-const addTo = (local: number, ...value: number[][]) => [...op.get(local), ...value.flat(), ...op.add, ...op.set(local)];
-
 // prettier-ignore
 const BODY = [
   ...op.get(WORDS), ...op.i32(3), ...op.shl, ...op.set(STRIDE),
@@ -64,7 +36,7 @@ const BODY = [
   ...op.get(Q), ...op.set(A), ...op.get(TP), ...op.set(B), ...op.get(Q), ...op.get(STRIDE), ...op.add, ...op.set(W_END),
   ...op.i64Zero, ...op.set(ACC),
   ...op.loop, // each 8-byte word: acc += popcnt(a ^ b)
-  ...op.get(ACC), ...op.get(A), ...op.i64Load, ...op.get(B), ...op.i64Load, ...op.i64Xor, ...op.i64Popcnt, ...op.i64Add, ...op.set(ACC),
+  ...op.get(ACC), ...op.get(A), ...op.i64Load(), ...op.get(B), ...op.i64Load(), ...op.i64Xor, ...op.i64Popcnt, ...op.i64Add, ...op.set(ACC),
   ...addTo(A, op.i32(8)), ...addTo(B, op.i32(8)),
   ...op.get(A), ...op.get(W_END), ...op.ltU, ...op.brIf(0),
   ...op.end,
@@ -94,12 +66,12 @@ const BODY_32 = [
   ...op.get(T), ...op.get(NT), ...op.get(STRIDE), ...op.mul, ...op.add, ...op.set(T_END),
   ...op.block, ...op.loop, // each query
   ...op.get(Q), ...op.get(Q_END), ...op.geU, ...op.brIf(1),
-  ...QW.flatMap((local, w) => [...op.get(Q), ...op.i64LoadAt(8 * w), ...op.set(local)]),
+  ...QW.flatMap((local, w) => [...op.get(Q), ...op.i64Load(8 * w), ...op.set(local)]),
   ...op.i32(0x7fffffff), ...op.set(BEST), ...op.i32(0x7fffffff), ...op.set(SECOND), ...op.i32(-1), ...op.set(BI),
   ...op.i32(0), ...op.set(TI), ...op.get(T), ...op.set(TP),
   ...op.block, ...op.loop, // each train descriptor
   ...op.get(TP), ...op.get(T_END), ...op.geU, ...op.brIf(1),
-  ...QW.flatMap((local, w) => [...op.get(local), ...op.get(TP), ...op.i64LoadAt(8 * w), ...op.i64Xor, ...op.i64Popcnt, ...(w > 0 ? op.i64Add : [])]),
+  ...QW.flatMap((local, w) => [...op.get(local), ...op.get(TP), ...op.i64Load(8 * w), ...op.i64Xor, ...op.i64Popcnt, ...(w > 0 ? op.i64Add : [])]),
   ...op.wrap, ...op.set(D),
   ...op.get(D), ...op.get(BEST), ...op.ltU, ...op.if,
   ...op.get(BEST), ...op.set(SECOND), ...op.get(D), ...op.set(BEST), ...op.get(TI), ...op.set(BI),
@@ -118,63 +90,16 @@ const BODY_32 = [
   ...op.end,
 ];
 
-function signedLeb(value: number): number[] {
-  const out: number[] = [];
-  for (;;) {
-    const byte = value & 0x7f;
-    value >>= 7;
-    if ((value === 0 && !(byte & 0x40)) || (value === -1 && byte & 0x40)) return [...out, byte];
-    out.push(byte | 0x80);
-  }
-}
+let kernel: Kernel<'nearest2' | 'nearest2of32'> | undefined;
 
-function unsignedLeb(value: number): number[] {
-  const out: number[] = [];
-  do {
-    const byte = value & 0x7f;
-    value >>>= 7;
-    out.push(value ? byte | 0x80 : byte);
-  } while (value);
-  return out;
-}
+// Locals: 12 i32, then the i64 accumulator and the 32-byte kernel's four query words.
+const LOCALS: Array<[number, number]> = [[12, I32], [5, I64]];
 
-const section = (id: number, content: number[]) => [id, ...unsignedLeb(content.length), ...content];
-const name = (text: string) => [text.length, ...Buffer.from(text, 'ascii')];
-
-function moduleBytes(): Uint8Array {
-  const locals = [0x02, 12, 0x7f, 5, 0x7e]; // 12 i32 locals, 5 i64
-  const code = (body: number[]) => [...unsignedLeb(locals.length + body.length), ...locals, ...body];
-  return Uint8Array.from([
-    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-    ...section(1, [1, 0x60, 6, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0]),
-    ...section(3, [2, 0, 0]),
-    ...section(5, [1, 0x00, 1]),
-    ...section(7, [3, ...name('memory'), 0x02, 0, ...name('nearest2'), 0x00, 0, ...name('nearest2of32'), 0x00, 1]),
-    ...section(10, [2, ...code(BODY), ...code(BODY_32)]),
-  ]);
-}
-
-type Search = (q: number, nq: number, t: number, nt: number, words: number, out: number) => void;
-
-/** The little of the WebAssembly API used here: the project's TypeScript libraries do not declare it. */
-interface WebAssemblyApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object) => { exports: unknown };
-}
-
-interface Kernel {
-  memory: { buffer: ArrayBuffer; grow(pages: number): number };
-  nearest2: Search;
-  nearest2of32: Search;
-}
-
-let kernel: Kernel | undefined;
-
-function instance(): Kernel {
-  const wasm = (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly;
-  kernel ??= new wasm.Instance(new wasm.Module(moduleBytes())).exports as Kernel;
-  return kernel;
-}
+const instance = () =>
+  (kernel ??= instantiate([
+    { name: 'nearest2', params: 6, locals: LOCALS, body: BODY },
+    { name: 'nearest2of32', params: 6, locals: LOCALS, body: BODY_32 },
+  ]));
 
 /**
  * Each query descriptor's two nearest train descriptors (`bytes` per descriptor, a multiple of 8).
@@ -185,10 +110,7 @@ export function nearestTwo(query: Uint8Array, train: Uint8Array, bytes: number):
   const nq = query.length / bytes;
   const nt = train.length / bytes;
   const k = instance();
-  const needed = train.length + query.length + 12 * nq;
-  const pages = Math.ceil(needed / 65536) - k.memory.buffer.byteLength / 65536;
-  if (pages > 0) k.memory.grow(pages);
-  const heap = new Uint8Array(k.memory.buffer);
+  const heap = new Uint8Array(reserve(k.memory, train.length + query.length + 12 * nq));
   heap.set(train, 0);
   heap.set(query, train.length);
   const out = train.length + query.length;
