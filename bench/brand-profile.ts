@@ -1,33 +1,33 @@
 /**
  * `npm run bench:brand-profile`: where the fused detector's time goes, per frame and stage (decode,
  * backbone, head windows, ORB keypoints, matching, RANSAC), on the first sampled frames of the
- * generated bench video, in this process (one thread). Frames are spread over the video (every
- * `--stride`th sampled frame) so that scenes with logos and without are both profiled. `--save FILE` keeps each frame's candidates
- * (brand, head probability, inliers, box) and detections; `--compare FILE` checks them against a saved
- * run, so a faster detector can be shown to decide the same.
+ * generated bench video, in this process (one thread), through the detector a model server loads.
+ * Frames are spread over the video (every `--stride`th sampled frame) so that scenes with logos and
+ * without are both profiled. `--save FILE` keeps each frame's detections (brand, confidence, box);
+ * `--compare FILE` checks them against a saved run, so a faster detector can be shown to decide the same.
+ * `--photos N` profiles the first N held-out FlickrLogos-27 photos instead (more of them have logos).
  *
- * Usage: npm run bench:brand-profile -- --model FILE [--frames 30] [--every 12] [--stride 10] [--save FILE] [--compare FILE]
+ * Usage: npm run bench:brand-profile -- --model FILE [--frames 30] [--every 12] [--stride 10] [--photos N] [--save FILE] [--compare FILE]
  * The video is bench:brand's 2-minute one (generated into the temp directory when missing).
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { FusedLogoModel } from '../workflows/brand/lib/detector';
+import type { Detection, FusedLogoModel } from '../workflows/brand/lib/detector';
 import { backboneFeatures, backboneInput, type FeatureSource } from '../workflows/brand/lib/detector/backbone';
-import { fusedCandidates, type Scored } from '../workflows/brand/lib/detector/fused';
-import { confidence, fusedScore } from '../workflows/brand/lib/detector/fusion';
+import { loadFused } from '../workflows/brand/lib/detector/fused';
 import { DETECTION_STAGES, timed, type DetectionStage, type StageTimer } from '../workflows/brand/lib/detector/stages';
 import { extractFrames } from '../workflows/brand/lib/media/extract';
 import { generateVideo, loadMaterials } from './brand/generate-videos';
+import { FLICKRLOGOS, flickrLogos } from './brand/sources';
 
 const FPS = 30;
 const CACHE = path.join(tmpdir(), 'statecraft-bench-brand');
 
 interface FrameResult {
   frame: number;
-  candidates: Scored[];
-  /** The brands the model reports (fused confidence ≥ 50), as DetectLogos keeps them. */
-  detections: Array<{ name: string; confidence: number }>;
+  /** What the model reports (confidence ≥ 50), as DetectLogos keeps it. */
+  detections: Detection[];
 }
 
 function option(name: string): string | undefined {
@@ -49,22 +49,15 @@ const timedFeatures = (timer: StageTimer): FeatureSource => async (encoded) => {
   return timed(timer, 'backbone', () => backboneFeatures(input));
 };
 
-function detections(model: FusedLogoModel, candidates: readonly Scored[]): FrameResult['detections'] {
-  return candidates
-    .map((c) => ({ name: c.label, confidence: confidence(model.fusion, fusedScore(model.fusion, c)) }))
-    .filter((d) => d.confidence >= 50)
-    .sort((a, b) => b.confidence - a.confidence);
-}
-
 function compare(now: readonly FrameResult[], saved: readonly FrameResult[]): void {
   let differing = 0;
   for (const [i, frame] of now.entries()) {
     const before = saved[i];
     if (JSON.stringify(before) === JSON.stringify(frame)) continue;
     differing++;
-    console.log(`frame ${frame.frame} differs:\n  before ${JSON.stringify(before?.detections)} ${JSON.stringify(before?.candidates)}\n  now    ${JSON.stringify(frame.detections)} ${JSON.stringify(frame.candidates)}`);
+    console.log(`frame ${frame.frame} differs:\n  before ${JSON.stringify(before?.detections)}\n  now    ${JSON.stringify(frame.detections)}`);
   }
-  console.log(differing ? `${differing} of ${now.length} frames differ from the saved run` : `all ${now.length} frames' candidates and detections equal the saved run's`);
+  console.log(differing ? `${differing} of ${now.length} frames differ from the saved run` : `all ${now.length} frames' detections (brand, confidence, box) equal the saved run's`);
 }
 
 async function main(): Promise<void> {
@@ -76,22 +69,25 @@ async function main(): Promise<void> {
   const stride = Number(option('stride') ?? 10);
   const dir = mkdtempSync(path.join(tmpdir(), 'statecraft-brand-profile-'));
   try {
-    const extracted = await extractFrames(await video(every), dir, { startFrame: 0, frameCount: frames * every * stride, every: every * stride, fps: FPS, maxWidth: 1280 }, 'bench video');
+    const photos = Number(option('photos') ?? 0);
+    const extracted = photos
+      ? flickrLogos().test.slice(0, photos).map((p, i) => ({ frameNumber: i, file: path.join(FLICKRLOGOS, 'images', p.image) }))
+      : await extractFrames(await video(every), dir, { startFrame: 0, frameCount: frames * every * stride, every: every * stride, fps: FPS, maxWidth: 1280 }, 'bench video');
     const totals = new Map<DetectionStage, number>(DETECTION_STAGES.map((s) => [s, 0]));
     const timer: StageTimer = (stage, ms) => totals.set(stage, totals.get(stage)! + ms);
-    const scorer = fusedCandidates(model, timedFeatures(timer));
+    const detector = loadFused(model, timedFeatures(timer));
     // One frame first, untimed: loading the backbone and OpenCV is a model server's start, not detection.
-    await scorer(new Uint8Array(readFileSync(extracted[0]!.file)));
+    await detector.detect(new Uint8Array(readFileSync(extracted[0]!.file)));
     totals.forEach((_, stage) => totals.set(stage, 0));
     const results: FrameResult[] = [];
     const started = performance.now();
     for (const { frameNumber, file } of extracted) {
-      const candidates = await scorer(new Uint8Array(readFileSync(file)), timer);
-      results.push({ frame: frameNumber, candidates, detections: detections(model, candidates) });
+      const found = await detector.detect(new Uint8Array(readFileSync(file)), timer);
+      results.push({ frame: frameNumber, detections: found.filter((d) => d.confidence >= 50) });
     }
     const total = performance.now() - started;
     const load = readFileSync('/proc/loadavg', 'utf8').trim().split(' ').slice(0, 3).join(' ');
-    console.log(`${extracted.length} frames, ${model.candidates} candidates, ${model.orb.templates.length} templates; load average ${load}`);
+    console.log(`${extracted.length} ${photos ? 'photos' : 'frames'}, ${model.candidates} candidates, ${model.orb.templates.length} templates; load average ${load}`);
     console.log('stage        ms per frame');
     for (const [stage, ms] of totals) console.log(`  ${stage.padEnd(11)} ${(ms / extracted.length).toFixed(1).padStart(8)}`);
     const other = total - [...totals.values()].reduce((a, b) => a + b, 0);

@@ -113,12 +113,15 @@ export function descriptorBytes(features: Features): number {
  * The best verified match of each template group (by label) in the image, strongest first. Every
  * template's descriptors are matched in one search; a template is verified only when its matches could
  * still beat its label's best (a homography has no more inliers than matches, and ties keep the first).
+ * `floors` may name the inliers below which a label's match does not matter to the caller: templates
+ * that cannot reach it are neither matched nor verified, so a label's match is exact only from there.
  */
-export async function matchTemplates(image: Features, templates: readonly Template[], minInliers: number, timer?: StageTimer): Promise<Match[]> {
+export async function matchTemplates(image: Features, templates: readonly Template[], minInliers: number, timer?: StageTimer, floors?: ReadonlyMap<string, number>): Promise<Match[]> {
   const cv = await openCv();
   if (image.points.length < 2 * MIN_MATCHES) return [];
   const bytes = descriptorBytes(image);
-  const usable = templates.filter((t) => t.features.points.length >= 2 * MIN_MATCHES);
+  const floor = (t: Template) => Math.max(minInliers, floors?.get(t.label) ?? 0);
+  const usable = templates.filter((t) => t.features.points.length >= 2 * MIN_MATCHES && t.features.points.length / 2 >= floor(t));
   const mismatched = usable.find((t) => descriptorBytes(t.features) !== bytes);
   if (mismatched) throw new TypeError(`Templates of ${descriptorBytes(mismatched.features)}-byte descriptors cannot match an image's ${bytes}-byte ones`);
   let started = performance.now();
@@ -131,7 +134,7 @@ export async function matchTemplates(image: Features, templates: readonly Templa
     const count = template.features.points.length / 2;
     const pairs = goodMatches(nearest, first, count);
     first += count;
-    if (pairs.length < Math.max(MIN_MATCHES, minInliers) || pairs.length <= (best.get(template.label)?.inliers ?? 0)) continue;
+    if (pairs.length < Math.max(MIN_MATCHES, floor(template)) || pairs.length <= (best.get(template.label)?.inliers ?? 0)) continue;
     const found = verify(cv, template, image, pairs);
     if (found && found.inliers >= minInliers && found.inliers > (best.get(template.label)?.inliers ?? 0)) best.set(template.label, found);
   }
