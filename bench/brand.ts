@@ -9,8 +9,10 @@
  * directory under a hash of the detector's source, so it is retrained only when the detector changes.
  * The video is kept there too, by its settings.
  *
- * Env: BENCH_BRAND_MINUTES (default 10), BENCH_BRAND_EVERY (default 12), BENCH_BRAND_SEED (default 1),
- * BENCH_BRAND_MODEL (a model JSON to use instead).
+ * Env: BENCH_BRAND_MINUTES (default 10, or `--minutes N`), BENCH_BRAND_EVERY (default 12),
+ * BENCH_BRAND_SEED (default 1), BENCH_BRAND_MODEL (a model JSON to use instead). The load average
+ * is printed beside the figures (other work on the machine slows them), and the cores the run kept
+ * busy (its CPU time over its wall time; the compute pool has one worker per core).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,7 +33,7 @@ import { visibilityError } from './brand/scenes';
 import { FLICKRLOGOS, flickrLogos } from './brand/sources';
 import { envNumber } from './env';
 
-const MINUTES = envNumber('BENCH_BRAND_MINUTES', 10);
+const MINUTES = minutesOption() ?? envNumber('BENCH_BRAND_MINUTES', 10);
 const EVERY = envNumber('BENCH_BRAND_EVERY', 12);
 const SEED = envNumber('BENCH_BRAND_SEED', 1);
 const FPS = 30;
@@ -40,6 +42,16 @@ const DETECTOR_SOURCE = path.resolve(__dirname, '../workflows/brand/lib/detector
 const STAGES = ['ProbeVideo', 'StartModel', 'WaitForModel', 'ExtractFrames', 'DetectLogos', 'StopModel', 'Visibility', 'EmitBrandAnalysisCompleted'];
 
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
+
+function minutesOption(): number | undefined {
+  const i = process.argv.indexOf('--minutes');
+  if (i < 0) return undefined;
+  const minutes = Number(process.argv[i + 1]);
+  if (!(minutes > 0)) throw new RangeError(`--minutes takes a positive number, not ${process.argv[i + 1]}`);
+  return minutes;
+}
+
+const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
 /** The detector's identity: its source files. */
 function detectorVersion(): string {
@@ -106,9 +118,12 @@ async function main(): Promise<void> {
     const registered = await runtime.services.models.register({ modelName: 'bench', kind: detectorKind(detector.format), artefact, hyperparameters: {}, metrics: {}, executionArn: 'bench' });
     const videoRef = { bucket: DATA_BUCKET, key: 'brand/analysis/bench/video.mp4' };
     await runtime.services.objects.put(videoRef, createReadStream(file));
+    const loadBefore = loadAverage();
+    const cpuBefore = process.cpuUsage();
     const started = performance.now();
     const result = await runWorkflow(runtime, 'brand-analysis', { video: videoRef, model: { name: 'bench', version: registered.version }, every: EVERY });
     const total = performance.now() - started;
+    const cpu = process.cpuUsage(cpuBefore);
     if (result.status !== 'SUCCEEDED') throw new Error(`brand-analysis ${result.status}: ${result.error} ${result.cause}`);
     const output = result.output as { report: { bucket: string; key: string } };
     const report = JSON.parse(await runtime.services.objects.getText(output.report)) as VisibilityReport;
@@ -116,7 +131,8 @@ async function main(): Promise<void> {
     const end = events.length ? new Date(events[events.length - 1]!.timestamp!).getTime() : 0;
 
     console.log(`\nbrand-analysis on a ${MINUTES}-minute ${FPS} fps video, every ${EVERY}th frame (detector ${detector.format}, source ${version})`);
-    console.log(`end to end: ${seconds(total)} s (goal ≤ 120 s); ${report.sampledFrames} sampled frames, ${(report.sampledFrames / (total / 1000)).toFixed(1)} frames/s`);
+    console.log(`end to end: ${seconds(total)} s (goal ≤ 120 s); ${report.sampledFrames} sampled frames, ${(report.sampledFrames / (total / 1000)).toFixed(2)} frames/s`);
+    console.log(`cores busy: ${((cpu.user + cpu.system) / 1000 / total).toFixed(2)} (CPU time over wall time); load average before ${loadBefore}, after ${loadAverage()}`);
     for (const [stage, ms] of stageTimes(events.map((e) => ({ ...e, timestamp: new Date(e.timestamp!) })), end)) console.log(`  ${stage.padEnd(28)} ${seconds(ms).padStart(7)} s`);
     const errors = visibilityError(report, truth);
     const truthBrands = Object.keys(truth.labels);

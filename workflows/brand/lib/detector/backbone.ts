@@ -64,25 +64,39 @@ function backbone(): Promise<tfjs.GraphModel> {
   return loading;
 }
 
-/** The two feature maps of an encoded image (JPEG or PNG), stretched to the backbone's square input. */
-export const imageFeatures: FeatureSource = async (encoded) => {
-  const model = await backbone();
-  const tf = await tensorflow();
+/** The backbone's input: the image's pixels stretched to its square, RGB, and the encoded image's size. */
+export interface BackboneInput {
+  pixels: Uint8Array;
+  width: number;
+  height: number;
+}
+
+export async function backboneInput(encoded: Uint8Array): Promise<BackboneInput> {
   const image = sharp(encoded);
   const meta = await image.metadata();
-  const { data } = await image.resize(SIDE, SIDE, { fit: 'fill' }).removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
-  const input = tf.tensor4d(Float32Array.from(data), [1, SIDE, SIDE, 3]);
+  const data = await image.resize(SIDE, SIDE, { fit: 'fill' }).removeAlpha().toColourspace('srgb').raw().toBuffer();
+  return { pixels: new Uint8Array(data.buffer, data.byteOffset, data.length), width: meta.width!, height: meta.height! };
+}
+
+/** The two feature maps of a prepared input. */
+export async function backboneFeatures(input: BackboneInput): Promise<ImageFeatures> {
+  const model = await backbone();
+  const tf = await tensorflow();
+  const tensor = tf.tensor4d(Float32Array.from(input.pixels), [1, SIDE, SIDE, 3]);
   try {
-    const [fine, coarse] = model.execute(input, [FINE_LAYER, COARSE_LAYER]) as tfjs.Tensor4D[];
+    const [fine, coarse] = model.execute(tensor, [FINE_LAYER, COARSE_LAYER]) as tfjs.Tensor4D[];
     try {
-      return { fine: toMap(fine!, await fine!.data<'float32'>()), coarse: toMap(coarse!, await coarse!.data<'float32'>()), width: meta.width!, height: meta.height! };
+      return { fine: toMap(fine!, await fine!.data<'float32'>()), coarse: toMap(coarse!, await coarse!.data<'float32'>()), width: input.width, height: input.height };
     } finally {
       tf.dispose([fine!, coarse!]);
     }
   } finally {
-    input.dispose();
+    tensor.dispose();
   }
-};
+}
+
+/** The two feature maps of an encoded image (JPEG or PNG), stretched to the backbone's square input. */
+export const imageFeatures: FeatureSource = async (encoded) => backboneFeatures(await backboneInput(encoded));
 
 function toMap(tensor: tfjs.Tensor4D, data: Float32Array): FeatureMap {
   const [, height, width, channels] = tensor.shape;

@@ -17,6 +17,7 @@ import { boundingBox, FLOOR, richestTemplates } from './orb-detector';
 import { matchTemplates, orbFeatures, type Match, type Template } from './orb';
 import { covers, describe, iou, poolingTables, toRegion, windows, type PoolingTables, type Region } from './regions';
 import { regionSamples, type SampleOptions, type Samples } from './samples';
+import { timed, type StageTimer } from './stages';
 import type { Detection, Detector, TrainingExample } from './types';
 
 export interface TrainOptions {
@@ -138,28 +139,45 @@ export async function trainFused(examples: readonly Named[], options: TrainOptio
 }
 
 export function loadFused(model: FusedLogoModel, features: FeatureSource = imageFeatures): Detector {
-  const scorer = fusedCandidates(model, features);
+  const scorer = candidateScorer(model, features, model.candidates);
   const fusion: Fusion = model.fusion;
+  const most = Math.max(0, ...scorer.templateSizes());
+  const floor = (head: number) => inlierFloor(fusion, head, most);
   return {
-    async detect(image: Uint8Array): Promise<Detection[]> {
-      const found = await scorer(image);
+    async detect(image: Uint8Array, timer?: StageTimer): Promise<Detection[]> {
+      const found = await scorer.candidates(image, timer, floor);
       return found
         .map((c) => ({ name: c.label, confidence: confidence(fusion, fusedScore(fusion, c)), box: c.box }))
-        .filter((d) => d.box.width > 0 && d.box.height > 0)
+        .filter((d) => d.confidence >= 50 && d.box.width > 0 && d.box.height > 0)
         .sort((a, b) => b.confidence - a.confidence);
     },
   };
 }
 
 /**
+ * The fewest ORB inliers with which a candidate of this head probability reaches confidence 50
+ * (Infinity when not even `most` do). A candidate below it is never reported, so its templates with
+ * fewer matches than that need no RANSAC: detections stay exactly what verifying everything gives.
+ */
+export function inlierFloor(fusion: Fusion, head: number, most: number): number {
+  if (fusion.orbWeight <= 0) return 0;
+  for (let n = 0; n <= most; n++) if (confidence(fusion, fusedScore(fusion, { head, inliers: n })) >= 50) return n;
+  return Infinity;
+}
+
+/**
  * A model's candidates for an image before the fusion (the head's best `count` labels, best first,
  * each with its head probability, ORB inliers and box), for benchmarks that fuse them differently.
  */
-export function fusedCandidates(model: FusedLogoModel, features: FeatureSource = imageFeatures, count = model.candidates): (image: Uint8Array) => Promise<Scored[]> {
+export function fusedCandidates(model: FusedLogoModel, features: FeatureSource = imageFeatures, count = model.candidates): (image: Uint8Array, timer?: StageTimer) => Promise<Scored[]> {
+  const scorer = candidateScorer(model, features, count);
+  return (image, timer) => scorer.candidates(image, timer);
+}
+
+function candidateScorer(model: FusedLogoModel, features: FeatureSource, count: number): CandidateScorer {
   if (model.backbone !== BACKBONE) throw new TypeError(`The model was trained on backbone ${model.backbone}, not ${BACKBONE}`);
   const head: Head = { classes: model.head.classes, dim: model.head.dim, weights: parseWeights(model.head.weights), bias: Float32Array.from(model.head.bias) };
-  const scorer = new CandidateScorer(model.labels, head, model.orb.templates.map(parseTemplate), count, features);
-  return (image) => scorer.candidates(image);
+  return new CandidateScorer(model.labels, head, model.orb.templates.map(parseTemplate), count, features);
 }
 
 export interface Scored {
@@ -181,11 +199,23 @@ class CandidateScorer {
     private readonly features: FeatureSource,
   ) {}
 
-  async candidates(image: Uint8Array): Promise<Scored[]> {
+  /** Descriptor counts of the templates: no template has more matches than that. */
+  templateSizes(): number[] {
+    return this.templates.map((t) => t.features.points.length / 2);
+  }
+
+  /**
+   * With `floor` (the inliers a label's candidate needs to matter, given its head probability), a
+   * candidate's inliers are exact only when they reach it; below it they may be lower than verifying
+   * every template would find.
+   */
+  async candidates(image: Uint8Array, timer?: StageTimer, floor?: (head: number) => number): Promise<Scored[]> {
     const f = await this.features(image);
-    const tables = poolingTables(f);
-    const regions = this.windows(tables.grid);
-    const probabilities = await scoreWindows(this.head, tables, regions);
+    const { tables, regions, probabilities } = await timed(timer, 'head', async () => {
+      const tables = poolingTables(f);
+      const regions = this.windows(tables.grid);
+      return { tables, regions, probabilities: await scoreWindows(this.head, tables, regions) };
+    });
     const k = this.head.classes;
     const best = this.labels.map((label) => ({ label, head: 0, window: regions[0]! }));
     for (let w = 0; w < regions.length; w++) {
@@ -195,7 +225,8 @@ class CandidateScorer {
       }
     }
     const top = best.sort((a, b) => b.head - a.head).slice(0, this.count);
-    const verified = await this.verify(image, new Set(top.map((t) => t.label)));
+    const floors = floor && new Map(top.map((t) => [t.label, floor(t.head)]));
+    const verified = await this.verify(image, new Set(top.map((t) => t.label)), timer, floors);
     return top.map((t) => {
       const match = verified.matches.get(t.label);
       const box = match ? boundingBox(match.corners, verified.width, verified.height) : windowBox(t.window, tables.grid);
@@ -203,9 +234,10 @@ class CandidateScorer {
     });
   }
 
-  private async verify(image: Uint8Array, labels: Set<string>): Promise<{ matches: Map<string, Match>; width: number; height: number }> {
-    const gray = await decodeGray(image, ORB.imageSide);
-    const matches = await matchTemplates(await orbFeatures(gray, ORB.imageFeatures), this.templates.filter((t) => labels.has(t.label)), FLOOR);
+  private async verify(image: Uint8Array, labels: Set<string>, timer?: StageTimer, floors?: ReadonlyMap<string, number>): Promise<{ matches: Map<string, Match>; width: number; height: number }> {
+    const gray = await timed(timer, 'decode', () => decodeGray(image, ORB.imageSide));
+    const features = await timed(timer, 'keypoints', () => orbFeatures(gray, ORB.imageFeatures));
+    const matches = await matchTemplates(features, this.templates.filter((t) => labels.has(t.label)), FLOOR, timer, floors);
     return { matches: new Map(matches.map((m) => [m.label, m])), width: gray.width, height: gray.height };
   }
 

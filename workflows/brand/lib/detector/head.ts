@@ -7,6 +7,7 @@
 import { seededRandom } from '../../../../src/services';
 import { tensorflow } from './tensorflow';
 import { BLOCKS, poolBlocks, SummedArea, type PoolingTables, type Region } from './regions';
+import { windowLogits, type LookupPlan } from './window-kernel';
 
 export interface Head {
   /** Row c holds class c's weights over the raw (unstandardised) descriptor. */
@@ -143,37 +144,21 @@ export async function scoreWindows(head: Head, tables: PoolingTables, regions: r
   const k = head.classes;
   const projected = await projections(head, tables);
   const p = plan(tables, regions);
-  const sums = [projected.fine.sums, projected.coarse.sums];
-  const channels = [projected.fine.channels, projected.coarse.channels];
+  const logits = windowLogits(p, projected, head.bias);
   const out = new Float32Array(regions.length * k);
-  const logits = new Float64Array(k);
   for (let i = 0; i < regions.length; i++) {
-    for (let c = 0; c < k; c++) logits[c] = head.bias[c]!;
-    for (let l = p.starts[i]!; l < p.starts[i + 1]!; l++) {
-      const s = sums[p.map[l]!]!;
-      const ch = channels[p.map[l]!]!;
-      const off = p.slot[l]! * k;
-      const [a, b, c0, d] = [p.corners[4 * l]! * ch + off, p.corners[4 * l + 1]! * ch + off, p.corners[4 * l + 2]! * ch + off, p.corners[4 * l + 3]! * ch + off];
-      const w = p.weight[l]!;
-      for (let c = 0; c < k; c++) logits[c]! += w * (s[d + c]! - s[b + c]! - s[c0 + c]! + s[a + c]!);
-    }
+    const row = i * k;
     let max = -Infinity;
-    for (let c = 0; c < k; c++) max = Math.max(max, logits[c]!);
+    for (let c = 0; c < k; c++) max = Math.max(max, logits[row + c]!);
     let sum = 0;
-    for (let c = 0; c < k; c++) sum += logits[c] = Math.exp(logits[c]! - max);
-    for (let c = 0; c < k; c++) out[i * k + c] = logits[c]! / sum;
+    for (let c = 0; c < k; c++) sum += logits[row + c] = Math.exp(logits[row + c]! - max);
+    for (let c = 0; c < k; c++) out[row + c] = logits[row + c]! / sum;
   }
   return out;
 }
 
 /** Every window's summed-area look-ups, worked out once per window list: map, block slot, corner cells, weight. */
-interface Plan {
-  starts: Int32Array;
-  map: Uint8Array;
-  slot: Uint8Array;
-  corners: Int32Array;
-  weight: Float32Array;
-}
+type Plan = LookupPlan;
 
 const plans = new WeakMap<readonly Region[], Plan>();
 

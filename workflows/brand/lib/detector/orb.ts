@@ -5,7 +5,9 @@
  * agree.
  */
 import type { GrayImage } from './gray';
+import { nearestTwo, type Nearest } from './hamming';
 import { openCv, type OpenCv } from './opencv';
+import type { StageTimer } from './stages';
 
 export interface Features {
   /** x, y pairs in pixels of the image the features came from. */
@@ -107,54 +109,55 @@ export function descriptorBytes(features: Features): number {
   return count ? features.descriptors.length / count : 32;
 }
 
-/** The best verified match of each template group (by label) in the image, strongest first. */
-export async function matchTemplates(image: Features, templates: readonly Template[], minInliers: number): Promise<Match[]> {
+/**
+ * The best verified match of each template group (by label) in the image, strongest first. Every
+ * template's descriptors are matched in one search; a template is verified only when its matches could
+ * still beat its label's best (a homography has no more inliers than matches, and ties keep the first).
+ * `floors` may name the inliers below which a label's match does not matter to the caller: templates
+ * that cannot reach it are neither matched nor verified, so a label's match is exact only from there.
+ */
+export async function matchTemplates(image: Features, templates: readonly Template[], minInliers: number, timer?: StageTimer, floors?: ReadonlyMap<string, number>): Promise<Match[]> {
   const cv = await openCv();
   if (image.points.length < 2 * MIN_MATCHES) return [];
   const bytes = descriptorBytes(image);
-  const imageWords = words(image.descriptors);
+  const floor = (t: Template) => Math.max(minInliers, floors?.get(t.label) ?? 0);
+  const usable = templates.filter((t) => t.features.points.length >= 2 * MIN_MATCHES && t.features.points.length / 2 >= floor(t));
+  const mismatched = usable.find((t) => descriptorBytes(t.features) !== bytes);
+  if (mismatched) throw new TypeError(`Templates of ${descriptorBytes(mismatched.features)}-byte descriptors cannot match an image's ${bytes}-byte ones`);
+  let started = performance.now();
+  const nearest = nearestTwo(concatenate(usable.map((t) => t.features.descriptors)), image.descriptors, bytes);
+  timer?.('matching', performance.now() - started);
+  started = performance.now();
   const best = new Map<string, Match>();
-  for (const template of templates) {
-    if (template.features.points.length < 2 * MIN_MATCHES) continue;
-    if (descriptorBytes(template.features) !== bytes) throw new TypeError(`Templates of ${descriptorBytes(template.features)}-byte descriptors cannot match an image's ${bytes}-byte ones`);
-    const pairs = goodMatches(words(template.features.descriptors), imageWords, bytes / 4);
-    if (pairs.length < Math.max(MIN_MATCHES, minInliers)) continue;
+  let first = 0;
+  for (const template of usable) {
+    const count = template.features.points.length / 2;
+    const pairs = goodMatches(nearest, first, count);
+    first += count;
+    if (pairs.length < Math.max(MIN_MATCHES, floor(template)) || pairs.length <= (best.get(template.label)?.inliers ?? 0)) continue;
     const found = verify(cv, template, image, pairs);
     if (found && found.inliers >= minInliers && found.inliers > (best.get(template.label)?.inliers ?? 0)) best.set(template.label, found);
   }
+  timer?.('ransac', performance.now() - started);
   return [...best.values()].sort((a, b) => b.inliers - a.inliers);
 }
 
-/** Descriptors as 32-bit words, for Hamming distances without a call into OpenCV per match. */
-function words(descriptors: Uint8Array): Uint32Array {
-  const copy = new Uint8Array(descriptors);
-  return new Uint32Array(copy.buffer, 0, copy.length / 4);
+function concatenate(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
 }
 
-function popcount(v: number): number {
-  v -= (v >>> 1) & 0x55555555;
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
-
-/** Brute-force nearest two neighbours of each query descriptor, kept when the nearest passes Lowe's ratio test. */
-function goodMatches(query: Uint32Array, train: Uint32Array, wordsPer: number): Array<[number, number]> {
+/** A template's query descriptors (`count` from `first`) whose nearest image descriptor passes Lowe's ratio test. */
+function goodMatches(nearest: Nearest, first: number, count: number): Array<[number, number]> {
   const pairs: Array<[number, number]> = [];
-  const queries = query.length / wordsPer;
-  const trains = train.length / wordsPer;
-  for (let q = 0; q < queries; q++) {
-    const qo = q * wordsPer;
-    let best = 32 * wordsPer + 1;
-    let second = best;
-    let bestIndex = -1;
-    for (let t = 0; t < trains; t++) {
-      const to = t * wordsPer;
-      let d = 0;
-      for (let w = 0; w < wordsPer && d < second; w++) d += popcount(query[qo + w]! ^ train[to + w]!);
-      if (d < best) [second, best, bestIndex] = [best, d, t];
-      else if (d < second) second = d;
-    }
-    if (bestIndex >= 0 && best < RATIO * second) pairs.push([q, bestIndex]);
+  for (let q = 0; q < count; q++) {
+    const i = first + q;
+    if (nearest.index[i]! >= 0 && nearest.best[i]! < RATIO * nearest.second[i]!) pairs.push([q, nearest.index[i]!]);
   }
   return pairs;
 }

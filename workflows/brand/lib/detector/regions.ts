@@ -46,17 +46,29 @@ export function descriptorLength(features: Pick<ImageFeatures, 'fine' | 'coarse'
   return BLOCKS.reduce((n, b) => n + features[b.map].channels, 0);
 }
 
-/** Summed-area table of a map with `channels` values per cell: (h+1)×(w+1)×channels. */
+/**
+ * Summed-area table of a map with `channels` values per cell: (h+1)×(w+1)×channels. Built on first
+ * use: scoring windows through a head reads only the maps' cells (see `head.ts`), never these sums.
+ */
 export class SummedArea {
-  readonly sums: Float64Array;
+  private table: Float64Array | undefined;
+
   constructor(
     readonly width: number,
     readonly height: number,
     readonly channels: number,
-    values: ArrayLike<number>,
-  ) {
+    private readonly values: ArrayLike<number>,
+  ) {}
+
+  get sums(): Float64Array {
+    this.table ??= this.build();
+    return this.table;
+  }
+
+  private build(): Float64Array {
+    const { width, height, channels, values } = this;
     const stride = (width + 1) * channels;
-    this.sums = new Float64Array((height + 1) * stride);
+    const sums = new Float64Array((height + 1) * stride);
     for (let y = 0; y < height; y++) {
       for (let x = 0; x < width; x++) {
         const out = (y + 1) * stride + (x + 1) * channels;
@@ -64,9 +76,10 @@ export class SummedArea {
         const left = (y + 1) * stride + x * channels;
         const diag = y * stride + x * channels;
         const src = (y * width + x) * channels;
-        for (let c = 0; c < channels; c++) this.sums[out + c] = values[src + c]! + this.sums[up + c]! + this.sums[left + c]! - this.sums[diag + c]!;
+        for (let c = 0; c < channels; c++) sums[out + c] = values[src + c]! + sums[up + c]! + sums[left + c]! - sums[diag + c]!;
       }
     }
+    return sums;
   }
 
   static of(map: FeatureMap): SummedArea {

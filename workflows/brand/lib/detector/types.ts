@@ -1,5 +1,6 @@
 /** The detector's contract: train on labelled boxes into a JSON-serialisable model; load it; detect. */
 import type { Box } from '../annotations';
+import type { StageTimer } from './stages';
 
 export interface TrainingExample {
   /** The encoded image (JPEG or PNG). */
@@ -24,5 +25,6 @@ export interface Detection {
 }
 
 export interface Detector {
-  detect(image: Uint8Array): Promise<Detection[]>;
+  /** The image's detections at confidence ≥ 50 (below it nothing is reported), most confident first. */
+  detect(image: Uint8Array, timer?: StageTimer): Promise<Detection[]>;
 }

@@ -1,12 +1,14 @@
 /**
  * The fused detector on generated photos (the real backbone, a head trained on a dozen photos): the
  * artefact is plain JSON naming its backbone and threshold, each logo is found at a new place with a
- * box, a photo without a logo gets nothing at 50 or above, and a model of another backbone is refused.
+ * box, a photo without a logo gets nothing at 50 or above, detection (which skips verifying brands
+ * that cannot reach 50) reports what fusing every verified candidate reports, and a model of another
+ * backbone is refused.
  */
 import { FUSED_MODEL_FORMAT, load, train, type FusedLogoModel } from '../../../../../workflows/brand/lib/detector';
 import { BACKBONE } from '../../../../../workflows/brand/lib/detector/backbone';
-import { DEFAULT_CANDIDATES, fusedCandidates } from '../../../../../workflows/brand/lib/detector/fused';
-import type { ValidationImage } from '../../../../../workflows/brand/lib/detector/fusion';
+import { DEFAULT_CANDIDATES, fusedCandidates, inlierFloor } from '../../../../../workflows/brand/lib/detector/fused';
+import { confidence, fusedScore, type Fusion, type ValidationImage } from '../../../../../workflows/brand/lib/detector/fusion';
 import { LOGO_NAMES, photo } from '../../fixture';
 
 let model: FusedLogoModel;
@@ -62,6 +64,36 @@ test('fusedCandidates gives the head\'s best brands first, and a narrower breadt
   const all = await fusedCandidates(model, undefined, LOGO_NAMES.length)(image);
   expect(all.map((c) => c.label).sort()).toEqual([...LOGO_NAMES].sort());
   expect(await fusedCandidates(model, undefined, 1)(image)).toEqual(all.slice(0, 1));
+});
+
+test.each([
+  ['a logo', LOGO_NAMES[1]!, 780],
+  ['no logo', undefined, 781],
+])('with %s, detection reports exactly the candidates that fusing every verified one puts at 50 or above', async (_, name, seed) => {
+  const { jpeg } = await photo(name, 120, 90, seed);
+  const image = new Uint8Array(jpeg);
+  const everything = (await fusedCandidates(model)(image))
+    .map((c) => ({ name: c.label, confidence: confidence(model.fusion, fusedScore(model.fusion, c)), box: c.box }))
+    .filter((d) => d.confidence >= 50 && d.box.width > 0 && d.box.height > 0)
+    .sort((a, b) => b.confidence - a.confidence);
+  expect(everything.length > 0).toBe(name !== undefined);
+  expect(await load(model).detect(image)).toEqual(everything);
+});
+
+describe('inlierFloor', () => {
+  const fusion: Fusion = { headWeight: 1.2, orbWeight: 1.9, bias: -3.3, threshold: 0.7 };
+  const reaches = (f: Fusion, head: number, inliers: number) => confidence(f, fusedScore(f, { head, inliers })) >= 50;
+
+  test.each([0.01, 0.05, 0.2, 0.5, 0.9])('head %p: the first inlier count that reaches 50', (head) => {
+    const floor = inlierFloor(fusion, head, 1000);
+    expect(reaches(fusion, head, floor)).toBe(true);
+    if (floor > 0) expect(reaches(fusion, head, floor - 1)).toBe(false);
+  });
+
+  test('Infinity when even the most inliers cannot reach 50; 0 when inliers do not raise the score', () => {
+    expect(inlierFloor(fusion, 0.001, 20)).toBe(Infinity);
+    expect(inlierFloor({ ...fusion, orbWeight: 0 }, 0.001, 20)).toBe(0);
+  });
 });
 
 test('a model trained on another backbone is refused', () => {

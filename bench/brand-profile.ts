@@ -1,0 +1,110 @@
+/**
+ * `npm run bench:brand-profile`: where the fused detector's time goes, per frame and stage (decode,
+ * backbone, head windows, ORB keypoints, matching, RANSAC), on the first sampled frames of the
+ * generated bench video, in this process (one thread), through the detector a model server loads.
+ * Frames are spread over the video (every `--stride`th sampled frame) so that scenes with logos and
+ * without are both profiled. `--save FILE` keeps each frame's detections (brand, confidence, box);
+ * `--compare FILE` checks them against a saved run, so a faster detector can be shown to decide the same.
+ * `--photos N` profiles the first N held-out FlickrLogos-27 photos instead (more of them have logos).
+ *
+ * Usage: npm run bench:brand-profile -- --model FILE [--frames 30] [--every 12] [--stride 10] [--photos N] [--save FILE] [--compare FILE]
+ * The video is bench:brand's 2-minute one (generated into the temp directory when missing).
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Detection, FusedLogoModel } from '../workflows/brand/lib/detector';
+import { backboneFeatures, backboneInput, type FeatureSource } from '../workflows/brand/lib/detector/backbone';
+import { loadFused } from '../workflows/brand/lib/detector/fused';
+import { DETECTION_STAGES, timed, type DetectionStage, type StageTimer } from '../workflows/brand/lib/detector/stages';
+import { extractFrames } from '../workflows/brand/lib/media/extract';
+import { generateVideo, loadMaterials } from './brand/generate-videos';
+import { FLICKRLOGOS, flickrLogos } from './brand/sources';
+
+const FPS = 30;
+const CACHE = path.join(tmpdir(), 'statecraft-bench-brand');
+
+interface FrameResult {
+  frame: number;
+  /** What the model reports (confidence ≥ 50), as DetectLogos keeps it. */
+  detections: Detection[];
+}
+
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function video(every: number): Promise<string> {
+  const file = path.join(CACHE, `video-2min-${FPS}fps-every${every}-seed1.mp4`);
+  if (existsSync(file)) return file;
+  mkdirSync(CACHE, { recursive: true });
+  await generateVideo({ file, minutes: 2, fps: FPS, every, seed: 1 }, await loadMaterials());
+  return file;
+}
+
+/** The backbone's features with its decode and its network timed apart. */
+const timedFeatures = (timer: StageTimer): FeatureSource => async (encoded) => {
+  const input = await timed(timer, 'decode', () => backboneInput(encoded));
+  return timed(timer, 'backbone', () => backboneFeatures(input));
+};
+
+function compare(now: readonly FrameResult[], saved: readonly FrameResult[]): void {
+  let differing = 0;
+  for (const [i, frame] of now.entries()) {
+    const before = saved[i];
+    if (JSON.stringify(before) === JSON.stringify(frame)) continue;
+    differing++;
+    console.log(`frame ${frame.frame} differs:\n  before ${JSON.stringify(before?.detections)}\n  now    ${JSON.stringify(frame.detections)}`);
+  }
+  console.log(differing ? `${differing} of ${now.length} frames differ from the saved run` : `all ${now.length} frames' detections (brand, confidence, box) equal the saved run's`);
+}
+
+async function main(): Promise<void> {
+  const modelFile = option('model') ?? process.env.BENCH_BRAND_MODEL;
+  if (!modelFile) throw new Error('Name a fused model: --model FILE (or BENCH_BRAND_MODEL)');
+  const model = JSON.parse(readFileSync(modelFile, 'utf8')) as FusedLogoModel;
+  const frames = Number(option('frames') ?? 30);
+  const every = Number(option('every') ?? 12);
+  const stride = Number(option('stride') ?? 10);
+  const dir = mkdtempSync(path.join(tmpdir(), 'statecraft-brand-profile-'));
+  try {
+    const photos = Number(option('photos') ?? 0);
+    const extracted = photos
+      ? flickrLogos().test.slice(0, photos).map((p, i) => ({ frameNumber: i, file: path.join(FLICKRLOGOS, 'images', p.image) }))
+      : await extractFrames(await video(every), dir, { startFrame: 0, frameCount: frames * every * stride, every: every * stride, fps: FPS, maxWidth: 1280 }, 'bench video');
+    const totals = new Map<DetectionStage, number>(DETECTION_STAGES.map((s) => [s, 0]));
+    const timer: StageTimer = (stage, ms) => totals.set(stage, totals.get(stage)! + ms);
+    const detector = loadFused(model, timedFeatures(timer));
+    // One frame first, untimed: loading the backbone and OpenCV is a model server's start, not detection.
+    await detector.detect(new Uint8Array(readFileSync(extracted[0]!.file)));
+    totals.forEach((_, stage) => totals.set(stage, 0));
+    const results: FrameResult[] = [];
+    const started = performance.now();
+    for (const { frameNumber, file } of extracted) {
+      const found = await detector.detect(new Uint8Array(readFileSync(file)), timer);
+      results.push({ frame: frameNumber, detections: found.filter((d) => d.confidence >= 50) });
+    }
+    const total = performance.now() - started;
+    const load = readFileSync('/proc/loadavg', 'utf8').trim().split(' ').slice(0, 3).join(' ');
+    console.log(`${extracted.length} ${photos ? 'photos' : 'frames'}, ${model.candidates} candidates, ${model.orb.templates.length} templates; load average ${load}`);
+    console.log('stage        ms per frame');
+    for (const [stage, ms] of totals) console.log(`  ${stage.padEnd(11)} ${(ms / extracted.length).toFixed(1).padStart(8)}`);
+    const other = total - [...totals.values()].reduce((a, b) => a + b, 0);
+    console.log(`  ${'other'.padEnd(11)} ${(other / extracted.length).toFixed(1).padStart(8)}`);
+    console.log(`  ${'total'.padEnd(11)} ${(total / extracted.length).toFixed(1).padStart(8)}   (${((1000 * extracted.length) / total).toFixed(2)} frames/s on one thread)`);
+    const found = results.filter((r) => r.detections.length > 0).length;
+    console.log(`${found} of ${results.length} frames with a detection`);
+    const save = option('save');
+    if (save) writeFileSync(save, JSON.stringify(results));
+    const against = option('compare');
+    if (against) compare(results, JSON.parse(readFileSync(against, 'utf8')) as FrameResult[]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
