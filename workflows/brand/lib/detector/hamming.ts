@@ -2,7 +2,9 @@
  * Exact brute-force two-nearest-neighbour search over binary descriptors by Hamming distance, in a
  * WebAssembly function written here byte by byte. JavaScript has no population count, so a 32-byte
  * distance in plain JS costs about forty operations; WebAssembly's `i64.popcnt` is one CPU instruction
- * per 8 bytes, which makes the search several times faster. The module is 400 bytes (see `wasm.ts`);
+ * per 8 bytes, which makes the search several times faster. OpenCV's own matcher is no answer here: in
+ * the opencv-js build, `BFMatcher(NORM_HAMMING).knnMatch` took 1,061 ms where this takes 46 ms for 1,500
+ * image descriptors against 14,400 template ones (same distances). The module is 400 bytes (see `wasm.ts`);
  * `test/workflows/brand/lib/detector/hamming.test.ts` checks it against the plain definition.
  */
 import { addTo, I32, I64, instantiate, op, reserve, type Kernel } from './wasm';
