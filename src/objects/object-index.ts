@@ -163,6 +163,18 @@ export class ObjectIndex {
   }
 
   /** Objects with `from <= key` (and `key < below` when given), in key order. */
+  /**
+   * Like `scanObjects`, only what a reader of the bytes needs: no metadata to parse, which made
+   * listing a lake table of thousands of daily objects the bulk of a query's time.
+   */
+  scanFiles(bucket: string, from: string, below: string | undefined, limit: number): Array<{ key: string; blob: string; size: number; etag: string }> {
+    return (
+      below === undefined
+        ? this.db.prepare('SELECT key, blob, size, etag FROM objects WHERE bucket = ? AND key >= ? ORDER BY key LIMIT ?').all(bucket, from, limit)
+        : this.db.prepare('SELECT key, blob, size, etag FROM objects WHERE bucket = ? AND key >= ? AND key < ? ORDER BY key LIMIT ?').all(bucket, from, below, limit)
+    ) as Array<{ key: string; blob: string; size: number; etag: string }>;
+  }
+
   scanObjects(bucket: string, from: string, below: string | undefined, limit: number): IndexedObject[] {
     const rows = (
       below === undefined

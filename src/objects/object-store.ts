@@ -339,7 +339,7 @@ export class ObjectStore {
     const files: { key: string; size: number; etag: string; path: string }[] = [];
     let from = prefix;
     for (;;) {
-      const page = this.index.scanObjects(bucket, from, below, 1000);
+      const page = this.index.scanFiles(bucket, from, below, 1000);
       for (const object of page) files.push({ key: object.key, size: object.size, etag: object.etag, path: this.blobs.pathOf(object.blob) });
       if (page.length < 1000) return files;
       from = `${page[page.length - 1]!.key}\u0000`;

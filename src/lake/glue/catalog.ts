@@ -19,6 +19,13 @@ export interface PartitionError {
 }
 
 export class DataCatalog {
+  /**
+   * Every table's partitions as last read, parsed: a query reads them all to prune, and parsing
+   * thousands of stored bodies per query made a lake of a few years' days slow. This object is the
+   * only writer of its lake.db, so every write below forgets what it may have changed.
+   */
+  private readonly partitionCache = new Map<string, readonly StoredPartition[]>();
+
   constructor(
     private readonly db: LakeDb,
     private readonly now: () => number = Date.now,
@@ -50,6 +57,7 @@ export class DataCatalog {
     this.database(name);
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM glue_partitions WHERE database = ?').run(name);
+      this.partitionCache.clear();
       this.db.prepare('DELETE FROM glue_tables WHERE database = ?').run(name);
       this.db.prepare('DELETE FROM glue_databases WHERE name = ?').run(name);
     })();
@@ -94,6 +102,7 @@ export class DataCatalog {
     this.table(database, name);
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM glue_partitions WHERE database = ? AND table_name = ?').run(database, name);
+      this.partitionCache.clear();
       this.db.prepare('DELETE FROM glue_tables WHERE database = ? AND name = ?').run(database, name);
     })();
     return {};
@@ -179,10 +188,16 @@ export class DataCatalog {
     return rows.map((row) => JSON.parse(row.body));
   }
 
-  /** Every partition of a table, ordered by values. */
-  partitions(table: StoredTable): StoredPartition[] {
-    const rows = this.db.prepare('SELECT body FROM glue_partitions WHERE database = ? AND table_name = ? ORDER BY values_key').all(table.DatabaseName, table.Name) as { body: string }[];
-    return rows.map((row) => JSON.parse(row.body));
+  /** Every partition of a table, ordered by values (shared: callers read them, never change them). */
+  partitions(table: StoredTable): readonly StoredPartition[] {
+    const key = JSON.stringify([table.DatabaseName, table.Name]);
+    let partitions = this.partitionCache.get(key);
+    if (!partitions) {
+      const rows = this.db.prepare('SELECT body FROM glue_partitions WHERE database = ? AND table_name = ? ORDER BY values_key').all(table.DatabaseName, table.Name) as { body: string }[];
+      partitions = rows.map((row) => JSON.parse(row.body) as StoredPartition);
+      this.partitionCache.set(key, partitions);
+    }
+    return partitions;
   }
 
   /** The partitions an Expression selects: filters the values before parsing any stored body. */
@@ -246,10 +261,12 @@ export class DataCatalog {
     if (this.findPartition(table, values)) return entryError(values, new GlueError('AlreadyExistsException', 'Partition already exists.'));
     const stored: StoredPartition = { ...input, Values: values, DatabaseName: table.DatabaseName, TableName: table.Name, CreationTime: this.now() };
     this.db.prepare('INSERT INTO glue_partitions (database, table_name, values_key, body) VALUES (?, ?, ?, ?)').run(table.DatabaseName, table.Name, JSON.stringify(values), JSON.stringify(stored));
+    this.partitionCache.clear();
     return undefined;
   }
 
   private removePartition(table: StoredTable, values: string[]): boolean {
+    this.partitionCache.clear();
     return this.db.prepare('DELETE FROM glue_partitions WHERE database = ? AND table_name = ? AND values_key = ?').run(table.DatabaseName, table.Name, JSON.stringify(values)).changes > 0;
   }
 }

@@ -28,7 +28,7 @@ export function tableUses(root: AstNode, matches: (ref: AstNode) => boolean): Ta
   return use;
 }
 
-export async function prunePartitions(connection: DuckDBConnection, table: StoredTable, partitions: StoredPartition[], use: TableUse, scratch: string): Promise<StoredPartition[]> {
+export async function prunePartitions(connection: DuckDBConnection, table: StoredTable, partitions: readonly StoredPartition[], use: TableUse, scratch: string): Promise<readonly StoredPartition[]> {
   const keys = (table.PartitionKeys ?? []).map((k) => k.Name.toLowerCase());
   if (keys.length === 0 || partitions.length === 0 || use.direct.length < use.references) return partitions;
   const filters = use.direct.map((d) => keyConjuncts(d.where, d.alias, table.Name, keys));

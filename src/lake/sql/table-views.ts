@@ -24,7 +24,7 @@ interface ViewColumn {
 
 export interface ViewSources {
   /** The table's partitions to read (pruned); undefined for a table without partition keys. */
-  partitions: StoredPartition[] | undefined;
+  partitions: readonly StoredPartition[] | undefined;
   /** The table's compacted copies. */
   copies: readonly CompactedFile[];
   /** Receives the files the view reads before DuckDB opens any, so that errors can name them by URI. */

@@ -80,3 +80,23 @@ test('the catalog survives a restart; deleting a database deletes its tables', a
   h.lake.catalog.createDatabase({ DatabaseInput: { Name: 'energy' } });
   expect(h.lake.catalog.getTables({ DatabaseName: 'energy' }).TableList).toEqual([]);
 });
+
+test('the partitions a query reads follow every change after they were read: create, delete, table and database dropped', () => {
+  const table = () => h.lake.catalog.findTable('energy', 'prices')!;
+  const values = () => h.lake.catalog.partitions(table()).map((p) => p.Values);
+  expect(values()).toEqual([]);
+  h.lake.catalog.batchCreatePartition({ DatabaseName: 'energy', TableName: 'prices', PartitionInputList: [part('NP', '2024-01-01'), part('NP', '2024-01-02')] });
+  expect(values()).toEqual([['NP', '2024-01-01'], ['NP', '2024-01-02']]);
+  h.lake.catalog.addPartitions(table(), [part('DE', '2024-01-01')], true);
+  expect(values()).toEqual([['DE', '2024-01-01'], ['NP', '2024-01-01'], ['NP', '2024-01-02']]);
+  h.lake.catalog.deletePartition({ DatabaseName: 'energy', TableName: 'prices', PartitionValues: ['NP', '2024-01-01'] });
+  expect(values()).toEqual([['DE', '2024-01-01'], ['NP', '2024-01-02']]);
+  const before = table();
+  h.lake.catalog.dropTable('energy', 'prices');
+  expect(h.lake.catalog.partitions(before)).toEqual([]);
+  h.lake.catalog.createTable({ DatabaseName: 'energy', TableInput: { Name: 'prices', PartitionKeys: [{ Name: 'market', Type: 'string' }, { Name: 'date', Type: 'string' }], StorageDescriptor: { Location: 's3://lake/prices/' } } });
+  h.lake.catalog.createPartition({ DatabaseName: 'energy', TableName: 'prices', PartitionInput: part('SE', '2024-01-01') });
+  expect(values()).toEqual([['SE', '2024-01-01']]);
+  h.lake.catalog.deleteDatabase({ Name: 'energy' });
+  expect(h.lake.catalog.partitions(before)).toEqual([]);
+});
