@@ -24,7 +24,7 @@ import type { FusedLogoModel } from '../workflows/brand/lib/detector/model';
 import { boundingBox, FLOOR } from '../workflows/brand/lib/detector/orb-detector';
 import { matchTemplates, orbFeatures } from '../workflows/brand/lib/detector/orb';
 import { parseTemplate } from '../workflows/brand/lib/detector/model';
-import { extractFrames } from '../workflows/brand/lib/media/extract';
+import { extractFrames, probeMedia } from '../workflows/brand/lib/media';
 import { visibility } from '../workflows/brand/lib/visibility';
 import type { FrameDetections, VisibilityReport } from '../workflows/brand/schemas';
 import { visibilityError } from './brand/scenes';
@@ -119,17 +119,19 @@ async function main(): Promise<void> {
   console.log(`${measured.length} sampled frames; thumbnail difference from the previous frame, gray levels: median ${q(0.5)}, 90 % ${q(0.9)}, 95 % ${q(0.95)}, 99 % ${q(0.99)}`);
   console.log(`largest 20: ${steps.slice(-20).map((s) => s.toFixed(1)).join(' ')}`);
 
-  const duration = (minutes * 60 * FPS) / FPS;
+  // The Visibility task's duration (ffprobe's), so the windows and the error are bench:brand's.
+  const duration = (await probeMedia(videoFile, 'bench video')).durationSeconds;
   console.log('\n every |  cut | key frames | avg error | brands found');
   const sweep: Array<[number, number]> = [[1, 0]];
-  for (const k of [4, 8, 12, 25]) for (const cut of [6, 10, 15, 20, 30]) sweep.push([k, cut]);
+  for (const k of [4, 8, 12, 16, 25]) for (const cut of [4, 5, 6, 7, 8, 10, 15, 30]) sweep.push([k, cut]);
   for (const [k, cut] of sweep) {
     const { frames, keys } = replay(model, measured, k, cut);
     const errors = visibilityError(visibility('replay', frames, duration), truth);
     const values = Object.values(errors);
     const average = values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
     const found = [...new Set(frames.flatMap((f) => f.labels.map((l) => l.name)))].sort();
-    console.log(`${String(k).padStart(6)} | ${String(cut).padStart(4)} | ${`${((100 * keys) / measured.length).toFixed(1)} %`.padStart(10)} | ${average.toFixed(2).padStart(9)} | ${found.join(' ')}`);
+    const shares = found.map((brand) => `${brand} ${(100 * frames.filter((f) => f.labels.some((l) => l.name === brand)).length / frames.length).toFixed(1)}%`);
+    console.log(`${String(k).padStart(6)} | ${String(cut).padStart(4)} | ${`${((100 * keys) / measured.length).toFixed(1)} %`.padStart(10)} | ${average.toFixed(2).padStart(9)} | ${shares.join(', ')}`);
   }
 }
 
