@@ -6,8 +6,10 @@
  * without are both profiled. `--save FILE` keeps each frame's detections (brand, confidence, box);
  * `--compare FILE` checks them against a saved run, so a faster detector can be shown to decide the same.
  * `--photos N` profiles the first N held-out FlickrLogos-27 photos instead (more of them have logos).
+ * `--video` runs DetectLogos's video path instead (key frames in full, ORB alone between them) on
+ * consecutive sampled frames: use it with `--stride 1`.
  *
- * Usage: npm run bench:brand-profile -- --model FILE [--frames 30] [--every 12] [--stride 10] [--photos N] [--save FILE] [--compare FILE]
+ * Usage: npm run bench:brand-profile -- --model FILE [--frames 30] [--every 12] [--stride 10] [--photos N] [--video] [--save FILE] [--compare FILE]
  * The video is bench:brand's 2-minute one (generated into the temp directory when missing).
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,6 +18,8 @@ import path from 'node:path';
 import type { Detection, FusedLogoModel } from '../workflows/brand/lib/detector';
 import { backboneFeatures, backboneInput, type FeatureSource } from '../workflows/brand/lib/detector/backbone';
 import { loadFused } from '../workflows/brand/lib/detector/fused';
+import { KEY_FRAME_RULE } from '../workflows/brand/lib/detector/key-frames';
+import { loadFusedVideo } from '../workflows/brand/lib/detector/video';
 import { DETECTION_STAGES, timed, type DetectionStage, type StageTimer } from '../workflows/brand/lib/detector/stages';
 import { extractFrames } from '../workflows/brand/lib/media/extract';
 import { generateVideo, loadMaterials } from './brand/generate-videos';
@@ -70,6 +74,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'statecraft-brand-profile-'));
   try {
     const photos = Number(option('photos') ?? 0);
+    const videoPath = process.argv.includes('--video');
     const extracted = photos
       ? flickrLogos().test.slice(0, photos).map((p, i) => ({ frameNumber: i, file: path.join(FLICKRLOGOS, 'images', p.image) }))
       : await extractFrames(await video(every), dir, { startFrame: 0, frameCount: frames * every * stride, every: every * stride, fps: FPS, maxWidth: 1280 }, 'bench video');
@@ -80,12 +85,25 @@ async function main(): Promise<void> {
     await detector.detect(new Uint8Array(readFileSync(extracted[0]!.file)));
     totals.forEach((_, stage) => totals.set(stage, 0));
     const results: FrameResult[] = [];
+    let keys = 0;
     const started = performance.now();
-    for (const { frameNumber, file } of extracted) {
-      const found = await detector.detect(new Uint8Array(readFileSync(file)), timer);
-      results.push({ frame: frameNumber, detections: found.filter((d) => d.confidence >= 50) });
+    if (videoPath) {
+      // As DetectLogos runs them: runs of 25 consecutive sampled frames, each starting on a key frame.
+      const frameDetector = loadFusedVideo(model);
+      for (let i = 0; i < extracted.length; i += 25) {
+        const run = extracted.slice(i, i + 25);
+        const found = await frameDetector.detectFrames(run.map(({ file }) => new Uint8Array(readFileSync(file))), timer);
+        found.forEach((r, j) => results.push({ frame: run[j]!.frameNumber, detections: r.detections }));
+        keys += found.filter((r) => r.key).length;
+      }
+    } else {
+      for (const { frameNumber, file } of extracted) {
+        const found = await detector.detect(new Uint8Array(readFileSync(file)), timer);
+        results.push({ frame: frameNumber, detections: found.filter((d) => d.confidence >= 50) });
+      }
     }
     const total = performance.now() - started;
+    if (videoPath) console.log(`video path: ${keys} key frames of ${extracted.length} (rule: a key frame every ${KEY_FRAME_RULE.every} at the latest, or past a change of ${KEY_FRAME_RULE.cut} gray levels)`);
     const load = readFileSync('/proc/loadavg', 'utf8').trim().split(' ').slice(0, 3).join(' ');
     console.log(`${extracted.length} ${photos ? 'photos' : 'frames'}, ${model.candidates} candidates, ${model.orb.templates.length} templates; load average ${load}`);
     console.log('stage        ms per frame');

@@ -3,7 +3,7 @@
  * running it. A worker keeps the models it loaded (a model server's warm state), by artefact id.
  */
 import { defineJob } from '../../src/services';
-import { load, train, type AnyLogoModel, type Detection, type Detector, type FusedLogoModel, type TrainingExample } from './lib/detector';
+import { load, loadVideo, train, type AnyLogoModel, type Detection, type Detector, type FrameSequenceDetector, type FusedLogoModel, type TrainingExample } from './lib/detector';
 
 export interface TrainJob {
   examples: Array<TrainingExample & { name: string }>;
@@ -19,13 +19,20 @@ export interface DetectJob {
   images: Uint8Array[];
 }
 
-const loaded = new Map<string, Detector>();
+/** A loaded model: its photo detector and its video path (key frames), sharing nothing but the artefact. */
+interface Loaded {
+  photos: Detector;
+  frames: FrameSequenceDetector;
+}
+
+const loaded = new Map<string, Loaded>();
 const LOADED_MODELS = 2;
 
-function detectorFor(modelId: string, modelText: string): Detector {
+function detectorFor(modelId: string, modelText: string): Loaded {
   const hit = loaded.get(modelId);
   if (hit) return hit;
-  const detector = load(JSON.parse(modelText) as AnyLogoModel);
+  const model = JSON.parse(modelText) as AnyLogoModel;
+  const detector = { photos: load(model), frames: loadVideo(model) };
   if (loaded.size >= LOADED_MODELS) loaded.delete(loaded.keys().next().value!);
   loaded.set(modelId, detector);
   return detector;
@@ -33,10 +40,16 @@ function detectorFor(modelId: string, modelText: string): Detector {
 
 /** Every detection per image, in the order given. */
 export const detectJob = defineJob(__filename, 'detect', async (job: DetectJob): Promise<Detection[][]> => {
-  const detector = detectorFor(job.modelId, job.modelText);
+  const detector = detectorFor(job.modelId, job.modelText).photos;
   const results: Detection[][] = [];
   for (const image of job.images) results.push(await detector.detect(image));
   return results;
+});
+
+/** Every detection per frame of consecutive sampled video frames (time order), key frames chosen along them. */
+export const detectFramesJob = defineJob(__filename, 'detectFrames', async (job: DetectJob): Promise<Detection[][]> => {
+  const results = await detectorFor(job.modelId, job.modelText).frames.detectFrames(job.images);
+  return results.map((r) => r.detections);
 });
 
 /** Loads the model into a worker, as a model server does when it starts; returns its label count. */

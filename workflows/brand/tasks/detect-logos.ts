@@ -2,7 +2,7 @@
 import { defineTask } from '../../../src/builder';
 import { DetectLogosInput, DetectLogosOutput, type FrameDetections } from '../schemas';
 import { analysisRuns, trainingRuns } from './access';
-import { detectImages, readModel } from './detect-images';
+import { detectVideoFrames, readModel } from './detect-images';
 import { frameKey } from './media';
 import { assertRunning, readServer } from './model-server';
 
@@ -21,7 +21,8 @@ export const DetectLogos = defineTask({
     for (let n = slice.startFrame; n < slice.startFrame + slice.frameCount; n += every) frameNumbers.push(n);
     const stored = new Set(await objects.listKeys(server.bucket, framesPrefix));
     const present = frameNumbers.filter((n) => stored.has(frameKey(framesPrefix, n)));
-    const detections = await detectImages(objects, compute, await readModel(objects, record.artefact), present.map((n) => ({ bucket: server.bucket, key: frameKey(framesPrefix, n) })));
+    // The present frames are consecutive samples in time order: the video path chooses key frames along them.
+    const detections = await detectVideoFrames(objects, compute, await readModel(objects, record.artefact), present.map((n) => ({ bucket: server.bucket, key: frameKey(framesPrefix, n) })));
     const frames: FrameDetections[] = present.map((frameNumber, i) => ({ frameNumber, timestampMillis: Math.round((frameNumber / fps) * 1000 * 1000) / 1000, labels: detections[i]! }));
     const ref = { bucket: server.bucket, key: `${runPrefix}detections/slice-${String(slice.index).padStart(5, '0')}.json` };
     await objects.putText(ref, JSON.stringify(frames), 'application/json');

@@ -78,6 +78,12 @@ export async function backboneInput(encoded: Uint8Array): Promise<BackboneInput>
   return { pixels: new Uint8Array(data.buffer, data.byteOffset, data.length), width: meta.width!, height: meta.height! };
 }
 
+/** The backbone's input from already decoded RGB pixels (a video frame decoded once), as `backboneInput` resizes. */
+export async function backboneInputFromRgb(rgb: Uint8Array, width: number, height: number): Promise<BackboneInput> {
+  const data = await sharp(rgb, { raw: { width, height, channels: 3 } }).resize(SIDE, SIDE, { fit: 'fill' }).raw().toBuffer();
+  return { pixels: new Uint8Array(data.buffer, data.byteOffset, data.length), width, height };
+}
+
 /** The two feature maps of a prepared input. */
 export async function backboneFeatures(input: BackboneInput): Promise<ImageFeatures> {
   const model = await backbone();

@@ -7,14 +7,14 @@
  */
 import { splitByImage } from '../annotations';
 import { seededRandom } from '../../../../src/services';
-import { BACKBONE, imageFeatures, type FeatureSource } from './backbone';
+import { BACKBONE, imageFeatures, type FeatureSource, type ImageFeatures } from './backbone';
 import { chooseFusion, confidence, fusedScore, type Fusion, type ValidationImage } from './fusion';
-import { decodeGray } from './gray';
+import { decodeGray, type GrayImage } from './gray';
 import { scoreWindows, trainHead, type Head, type HeadOptions } from './head';
 import { FUSED_MODEL_FORMAT, parseTemplate, parseWeights, serialiseTemplate, serialiseWeights, type FusedLogoModel } from './model';
 import { noLogoCrop } from './negatives';
 import { boundingBox, FLOOR, richestTemplates } from './orb-detector';
-import { matchTemplates, orbFeatures, type Match, type Template } from './orb';
+import { matchTemplates, orbFeatures, type Template } from './orb';
 import { covers, describe, iou, poolingTables, toRegion, windows, type PoolingTables, type Region } from './regions';
 import { regionSamples, type SampleOptions, type Samples } from './samples';
 import { timed, type StageTimer } from './stages';
@@ -63,7 +63,8 @@ type Named = TrainingExample & { name: string };
  */
 export const DEFAULT_CANDIDATES = 12;
 
-const ORB = { imageSide: 640, imageFeatures: 1500 };
+/** The grayscale side and keypoint budget ORB verification works with. */
+export const ORB = { imageSide: 640, imageFeatures: 1500 };
 
 export async function trainFused(examples: readonly Named[], options: TrainOptions = {}): Promise<FusedLogoModel> {
   const features = options.features ?? imageFeatures;
@@ -145,13 +146,17 @@ export function loadFused(model: FusedLogoModel, features: FeatureSource = image
   const floor = (head: number) => inlierFloor(fusion, head, most);
   return {
     async detect(image: Uint8Array, timer?: StageTimer): Promise<Detection[]> {
-      const found = await scorer.candidates(image, timer, floor);
-      return found
-        .map((c) => ({ name: c.label, confidence: confidence(fusion, fusedScore(fusion, c)), box: c.box }))
-        .filter((d) => d.confidence >= 50 && d.box.width > 0 && d.box.height > 0)
-        .sort((a, b) => b.confidence - a.confidence);
+      return reported(fusion, await scorer.candidates(image, timer, floor));
     },
   };
+}
+
+/** The candidates the fusion puts at confidence 50 or above (with a box), most confident first. */
+export function reported(fusion: Fusion, candidates: readonly Scored[]): Detection[] {
+  return candidates
+    .map((c) => ({ name: c.label, confidence: confidence(fusion, fusedScore(fusion, c)), box: c.box }))
+    .filter((d) => d.confidence >= 50 && d.box.width > 0 && d.box.height > 0)
+    .sort((a, b) => b.confidence - a.confidence);
 }
 
 /**
@@ -174,10 +179,16 @@ export function fusedCandidates(model: FusedLogoModel, features: FeatureSource =
   return (image, timer) => scorer.candidates(image, timer);
 }
 
-function candidateScorer(model: FusedLogoModel, features: FeatureSource, count: number): CandidateScorer {
+export function candidateScorer(model: FusedLogoModel, features: FeatureSource, count: number): CandidateScorer {
   if (model.backbone !== BACKBONE) throw new TypeError(`The model was trained on backbone ${model.backbone}, not ${BACKBONE}`);
   const head: Head = { classes: model.head.classes, dim: model.head.dim, weights: parseWeights(model.head.weights), bias: Float32Array.from(model.head.bias) };
   return new CandidateScorer(model.labels, head, model.orb.templates.map(parseTemplate), count, features);
+}
+
+/** The head's best labels of an image (best first), each with its best window, on the feature grid. */
+export interface Proposals {
+  top: Array<{ label: string; head: number; window: Region }>;
+  grid: { width: number; height: number };
 }
 
 export interface Scored {
@@ -188,7 +199,7 @@ export interface Scored {
 }
 
 /** The head's best labels for an image, each with its best window and its ORB verification. */
-class CandidateScorer {
+export class CandidateScorer {
   private readonly grids = new Map<string, Region[]>();
 
   constructor(
@@ -210,7 +221,13 @@ class CandidateScorer {
    * every template would find.
    */
   async candidates(image: Uint8Array, timer?: StageTimer, floor?: (head: number) => number): Promise<Scored[]> {
-    const f = await this.features(image);
+    const proposals = await this.propose(await this.features(image), timer);
+    const gray = await timed(timer, 'decode', () => decodeGray(image, ORB.imageSide));
+    return this.verify(gray, proposals, timer, floor);
+  }
+
+  /** The head's best `count` labels for an image's features, each with its best window. */
+  async propose(f: ImageFeatures, timer?: StageTimer): Promise<Proposals> {
     const { tables, regions, probabilities } = await timed(timer, 'head', async () => {
       const tables = poolingTables(f);
       const regions = this.windows(tables.grid);
@@ -224,21 +241,22 @@ class CandidateScorer {
         if (p > best[c - 1]!.head) best[c - 1] = { label: this.labels[c - 1]!, head: p, window: regions[w]! };
       }
     }
-    const top = best.sort((a, b) => b.head - a.head).slice(0, this.count);
-    const floors = floor && new Map(top.map((t) => [t.label, floor(t.head)]));
-    const verified = await this.verify(image, new Set(top.map((t) => t.label)), timer, floors);
-    return top.map((t) => {
-      const match = verified.matches.get(t.label);
-      const box = match ? boundingBox(match.corners, verified.width, verified.height) : windowBox(t.window, tables.grid);
-      return { label: t.label, head: t.head, inliers: match?.inliers ?? 0, box };
-    });
+    return { top: best.sort((a, b) => b.head - a.head).slice(0, this.count), grid: tables.grid };
   }
 
-  private async verify(image: Uint8Array, labels: Set<string>, timer?: StageTimer, floors?: ReadonlyMap<string, number>): Promise<{ matches: Map<string, Match>; width: number; height: number }> {
-    const gray = await timed(timer, 'decode', () => decodeGray(image, ORB.imageSide));
+  /** The proposed labels verified with ORB on a grayscale image: a box from the match, else the proposal's window. */
+  async verify(gray: GrayImage, proposals: Proposals, timer?: StageTimer, floor?: (head: number) => number): Promise<Scored[]> {
+    const { top, grid } = proposals;
+    const floors = floor && new Map(top.map((t) => [t.label, floor(t.head)]));
+    const labels = new Set(top.map((t) => t.label));
     const features = await timed(timer, 'keypoints', () => orbFeatures(gray, ORB.imageFeatures));
-    const matches = await matchTemplates(features, this.templates.filter((t) => labels.has(t.label)), FLOOR, timer, floors);
-    return { matches: new Map(matches.map((m) => [m.label, m])), width: gray.width, height: gray.height };
+    const found = await matchTemplates(features, this.templates.filter((t) => labels.has(t.label)), FLOOR, timer, floors);
+    const matches = new Map(found.map((m) => [m.label, m]));
+    return top.map((t) => {
+      const match = matches.get(t.label);
+      const box = match ? boundingBox(match.corners, gray.width, gray.height) : windowBox(t.window, grid);
+      return { label: t.label, head: t.head, inliers: match?.inliers ?? 0, box };
+    });
   }
 
   private windows(grid: { width: number; height: number }): Region[] {

@@ -7,14 +7,32 @@ import { FUSED_MODEL_FORMAT, MODEL_FORMAT, type AnyLogoModel } from './model';
 import { loadFused } from './fused';
 import { loadOrb } from './orb-detector';
 import type { Detector } from './types';
+import { loadFusedVideo, type FrameSequenceDetector } from './video';
 
 export type { Detection, Detector, FractionBox, TrainingExample } from './types';
 export { FUSED_MODEL_FORMAT, MODEL_FORMAT, type AnyLogoModel, type FusedLogoModel, type LogoModel } from './model';
 export { trainFused as train, type TrainOptions } from './fused';
 export { trainOrb } from './orb-detector';
+export type { FrameResult, FrameSequenceDetector } from './video';
 
 export function load(model: AnyLogoModel): Detector {
   if (model.format === FUSED_MODEL_FORMAT) return loadFused(model);
   if (model.format === MODEL_FORMAT) return loadOrb(model);
   throw new TypeError(`Not a logo detector model: format ${String((model as { format?: unknown }).format)}`);
+}
+
+/**
+ * The model over a video's sampled frames in time order: the fused detector runs in full on key frames
+ * only; a keypoint-only model has no cheaper path, so every frame is detected as a photo.
+ */
+export function loadVideo(model: AnyLogoModel): FrameSequenceDetector {
+  if (model.format === FUSED_MODEL_FORMAT) return loadFusedVideo(model);
+  const detector = load(model);
+  return {
+    async detectFrames(frames) {
+      const results = [];
+      for (const frame of frames) results.push({ detections: await detector.detect(frame), key: true, verified: [...model.labels] });
+      return results;
+    },
+  };
 }

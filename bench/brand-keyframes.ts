@@ -1,0 +1,141 @@
+/**
+ * `npm run bench:brand-keyframes`: how the video path's key-frame rule (`every` K frames at the
+ * latest, or when the thumbnail's mean absolute difference from the last key frame passes `cut`)
+ * trades key frames for visibility error, on bench:brand's generated video against its truth.
+ *
+ * Every sampled frame is measured once, in this process: its head's candidates (what it would propose
+ * as a key frame) and ORB's inliers and box for every brand (what verifying it finds, whichever key
+ * frame proposed the brand; a brand's match does not depend on which others are verified). Each rule
+ * is then replayed on those measurements as DetectLogos runs it (runs of 25 frames, each starting on
+ * a key frame), so a sweep costs one pass of the full detector. K = 1 is the detector on every frame.
+ * Printed: the distribution of frame-to-frame thumbnail differences (scene cuts stand apart), then per
+ * rule the share of key frames, the average visibility error and the brands found.
+ *
+ * Usage: npm run bench:brand-keyframes -- --model FILE [--minutes 2] [--every 12]
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { backboneFeatures, backboneInputFromRgb } from '../workflows/brand/lib/detector/backbone';
+import { decodeFrame, meanAbsoluteDifference, type Thumbnail } from '../workflows/brand/lib/detector/frame';
+import { candidateScorer, ORB, reported, type Proposals, type Scored } from '../workflows/brand/lib/detector/fused';
+import { KeyFrameChooser } from '../workflows/brand/lib/detector/key-frames';
+import type { FusedLogoModel } from '../workflows/brand/lib/detector/model';
+import { boundingBox, FLOOR } from '../workflows/brand/lib/detector/orb-detector';
+import { matchTemplates, orbFeatures } from '../workflows/brand/lib/detector/orb';
+import { parseTemplate } from '../workflows/brand/lib/detector/model';
+import { extractFrames, probeMedia } from '../workflows/brand/lib/media';
+import { visibility } from '../workflows/brand/lib/visibility';
+import type { FrameDetections, VisibilityReport } from '../workflows/brand/schemas';
+import { visibilityError } from './brand/scenes';
+
+const FPS = 30;
+const CACHE = path.join(tmpdir(), 'statecraft-bench-brand');
+const RUN = 25;
+
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+interface Measured {
+  frameNumber: number;
+  thumbnail: Thumbnail;
+  proposals: Proposals;
+  /** Per brand: ORB's inliers and box on this frame (brands without a verified match are absent). */
+  matches: Record<string, { inliers: number; box: Scored['box'] }>;
+  /** The grayscale frame's size, for window boxes. */
+}
+
+async function measure(model: FusedLogoModel, videoFile: string, minutes: number, every: number): Promise<Measured[]> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'statecraft-brand-keyframes-'));
+  try {
+    const frames = await extractFrames(videoFile, dir, { startFrame: 0, frameCount: minutes * 60 * FPS, every, fps: FPS, maxWidth: 1280 }, 'bench video');
+    const scorer = candidateScorer(model, () => Promise.reject(new Error('unused')), model.candidates);
+    const templates = model.orb.templates.map(parseTemplate);
+    const out: Measured[] = [];
+    const started = performance.now();
+    for (const [i, { frameNumber, file }] of frames.entries()) {
+      const frame = await decodeFrame(new Uint8Array(readFileSync(file)), ORB.imageSide);
+      const proposals = await scorer.propose(await backboneFeatures(await backboneInputFromRgb(frame.rgb, frame.width, frame.height)));
+      const found = await matchTemplates(await orbFeatures(frame.gray, ORB.imageFeatures), templates, FLOOR);
+      const matches = Object.fromEntries(found.map((m) => [m.label, { inliers: m.inliers, box: boundingBox(m.corners, frame.gray.width, frame.gray.height) }]));
+      out.push({ frameNumber, thumbnail: frame.thumbnail, proposals, matches });
+      if ((i + 1) % 50 === 0) process.stderr.write(`measured ${i + 1}/${frames.length} frames, ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+    }
+    return out;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A rule replayed as DetectLogos runs it: detections per frame and the number of key frames. */
+function replay(model: FusedLogoModel, measured: readonly Measured[], every: number, cut: number): { frames: FrameDetections[]; keys: number } {
+  const frames: FrameDetections[] = [];
+  let keys = 0;
+  for (let start = 0; start < measured.length; start += RUN) {
+    const chooser = new KeyFrameChooser({ every, cut });
+    let proposals: Proposals | undefined;
+    for (const m of measured.slice(start, start + RUN)) {
+      if (chooser.next(m.thumbnail)) {
+        proposals = m.proposals;
+        keys++;
+      }
+      const scored = proposals!.top.map((t) => {
+        const match = m.matches[t.label];
+        const box = match?.box ?? windowBox(t.window, proposals!.grid);
+        return { label: t.label, head: t.head, inliers: match?.inliers ?? 0, box };
+      });
+      frames.push({ frameNumber: m.frameNumber, timestampMillis: Math.round((m.frameNumber / FPS) * 1e6) / 1e3, labels: reported(model.fusion, scored) });
+    }
+  }
+  return { frames, keys };
+}
+
+function windowBox(r: { x0: number; y0: number; x1: number; y1: number }, grid: { width: number; height: number }): Scored['box'] {
+  return { left: r.x0 / grid.width, top: r.y0 / grid.height, width: (r.x1 - r.x0) / grid.width, height: (r.y1 - r.y0) / grid.height };
+}
+
+async function main(): Promise<void> {
+  const modelFile = option('model') ?? process.env.BENCH_BRAND_MODEL;
+  if (!modelFile) throw new Error('Name a fused model: --model FILE (or BENCH_BRAND_MODEL)');
+  const model = JSON.parse(readFileSync(modelFile, 'utf8')) as FusedLogoModel;
+  const minutes = Number(option('minutes') ?? 2);
+  const every = Number(option('every') ?? 12);
+  const videoFile = path.join(CACHE, `video-${minutes}min-${FPS}fps-every${every}-seed1.mp4`);
+  if (!existsSync(videoFile)) throw new Error(`Run npm run bench:brand -- --minutes ${minutes} first: it generates ${videoFile}`);
+  const truth = JSON.parse(readFileSync(`${videoFile}.truth.json`, 'utf8')) as VisibilityReport;
+  const cache = path.join(CACHE, `keyframes-${path.basename(modelFile)}-${minutes}min-every${every}.json`);
+  let measured: Measured[];
+  if (existsSync(cache)) {
+    measured = (JSON.parse(readFileSync(cache, 'utf8')) as Measured[]).map((m) => ({ ...m, thumbnail: { ...m.thumbnail, data: Float32Array.from(Object.values(m.thumbnail.data) as number[]) } }));
+  } else {
+    measured = await measure(model, videoFile, minutes, every);
+    writeFileSync(cache, JSON.stringify(measured.map((m) => ({ ...m, thumbnail: { ...m.thumbnail, data: [...m.thumbnail.data] } }))));
+  }
+
+  const steps = measured.slice(1).map((m, i) => meanAbsoluteDifference(m.thumbnail, measured[i]!.thumbnail)).sort((a, b) => a - b);
+  const q = (p: number) => steps[Math.min(steps.length - 1, Math.floor(p * steps.length))]!.toFixed(1);
+  console.log(`${measured.length} sampled frames; thumbnail difference from the previous frame, gray levels: median ${q(0.5)}, 90 % ${q(0.9)}, 95 % ${q(0.95)}, 99 % ${q(0.99)}`);
+  console.log(`largest 20: ${steps.slice(-20).map((s) => s.toFixed(1)).join(' ')}`);
+
+  // The Visibility task's duration (ffprobe's), so the windows and the error are bench:brand's.
+  const duration = (await probeMedia(videoFile, 'bench video')).durationSeconds;
+  console.log('\n every |  cut | key frames | avg error | brands found');
+  const sweep: Array<[number, number]> = [[1, 0]];
+  for (const k of [4, 8, 12, 16, 25]) for (const cut of [4, 5, 6, 7, 8, 10, 15, 30]) sweep.push([k, cut]);
+  for (const [k, cut] of sweep) {
+    const { frames, keys } = replay(model, measured, k, cut);
+    const errors = visibilityError(visibility('replay', frames, duration), truth);
+    const values = Object.values(errors);
+    const average = values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+    const found = [...new Set(frames.flatMap((f) => f.labels.map((l) => l.name)))].sort();
+    const shares = found.map((brand) => `${brand} ${(100 * frames.filter((f) => f.labels.some((l) => l.name === brand)).length / frames.length).toFixed(1)}%`);
+    console.log(`${String(k).padStart(6)} | ${String(cut).padStart(4)} | ${`${((100 * keys) / measured.length).toFixed(1)} %`.padStart(10)} | ${average.toFixed(2).padStart(9)} | ${shares.join(', ')}`);
+  }
+}
+
+void main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
