@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AthenaClient } from '@aws-sdk/client-athena';
 import { S3Client } from '@aws-sdk/client-s3';
-import { ListExecutionsCommand, ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, ListExecutionsCommand, ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { Value } from '@sinclair/typebox/value';
 import { CommandUsageError, type CommandContext, type LocalCommandHost, type PackageCommand } from '../../../src/builder';
 import { LAKE_DATABASE } from '../../../src/services/lake';
@@ -19,6 +19,7 @@ import { S3ObjectService } from '../../../src/services/aws/s3-objects';
 import { ObjectStoreModelRegistry } from '../../../src/services/model-registry';
 import { DATA_BUCKET } from '../../data-bucket';
 import { addDays, daysBetween, FEEDS_BASE_VARIABLE, MARKET_FILES_VARIABLE, marketOf, REPLAY_START_VARIABLE } from '../feeds';
+import { FaultRule } from '../feeds/faults';
 import { DEFAULT_MARKET_FILE } from '../feeds/market-files';
 import { readPublishedForecasts } from '../lib';
 import { ENERGY_MARKETS } from '../rules';
@@ -41,12 +42,13 @@ interface BacktestOptions {
   published?: string;
   json: boolean;
   forecaster?: ForecasterConfig;
+  faults: FaultRule[];
 }
 
 export const backtestCommand: PackageCommand = {
   name: 'backtest energy',
   summary: 'replays a market file through the energy workflows on the virtual clock and scores what they published',
-  usage: 'statecraft backtest energy [--data FILE] [--market NAME] [--from DAY] [--to DAY] [--published FILE] [--forecaster JSON] [--json]',
+  usage: 'statecraft backtest energy [--data FILE] [--market NAME] [--from DAY] [--to DAY] [--published FILE] [--forecaster JSON] [--fault JSON]... [--json]',
   options: [
     '--data FILE          the market file to replay (default the benchmark\'s NP.csv)',
     '--market NAME        the market it is served as; one the package schedules (default the file\'s name)',
@@ -54,6 +56,7 @@ export const backtestCommand: PackageCommand = {
     `--to DAY             the last forecast day (default ${DEFAULT_TO})`,
     '--published FILE     the benchmark\'s Forecasts_<market>_DNN_LEAR_ensembles.csv: its LEAR and DNN rows beside ours',
     '--forecaster JSON    a forecaster configuration approved as the champion before the first day (default the package\'s)',
+    '--fault JSON         a feed fault in force from the first day, as POST /_feeds/faults takes it, e.g. {"kind":"outage","feed":"prices","rate":0.02,"seed":1}; repeatable',
     '--json               the metrics and every forecast (day, hour, p10, p50, p90, actual) as one JSON document',
   ],
   run: async (argv, context) => runBacktest(parseOptions(argv), context),
@@ -64,7 +67,7 @@ function parseOptions(argv: string[]): BacktestOptions {
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { data: { type: 'string' }, market: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, published: { type: 'string' }, forecaster: { type: 'string' }, json: { type: 'boolean' } },
+      options: { data: { type: 'string' }, market: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, published: { type: 'string' }, forecaster: { type: 'string' }, fault: { type: 'string', multiple: true }, json: { type: 'boolean' } },
       strict: true,
       allowPositionals: false,
     }));
@@ -81,7 +84,21 @@ function parseOptions(argv: string[]): BacktestOptions {
   const to = day('--to', values.to ?? DEFAULT_TO);
   if (to < from) throw new CommandUsageError(`--to ${to} is before --from ${from}`);
   if (values.published && !existsSync(values.published)) throw new CommandUsageError(`--published: no file ${values.published}`);
-  return { data, market, from, to, published: values.published, json: values.json ?? false, forecaster: values.forecaster === undefined ? undefined : forecasterOf(values.forecaster) };
+  return { data, market, from, to, published: values.published, json: values.json ?? false, forecaster: values.forecaster === undefined ? undefined : forecasterOf(values.forecaster), faults: (values.fault ?? []).map(faultOf) };
+}
+
+function faultOf(text: string): FaultRule {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new CommandUsageError(`--fault must be JSON, not '${text}'`);
+  }
+  if (!Value.Check(FaultRule, value)) {
+    const first = Value.Errors(FaultRule, value).First();
+    throw new CommandUsageError(`--fault is not a feed fault (${first ? `${first.path || '/'}: ${first.message}` : 'invalid'})`);
+  }
+  return value;
 }
 
 function day(option: string, value: string): string {
@@ -121,6 +138,7 @@ async function runBacktest(options: BacktestOptions, context: CommandContext): P
   try {
     local = await context.startLocal({ clock: 'virtual', startAt: Date.parse(`${firstRun}T08:00:00Z`), onStateTimed: (timing) => stateTimes.add(timing) });
     if (options.forecaster) await approveChampion(local, options.market, options.forecaster);
+    if (options.faults.length > 0) await injectFaults(local, options.faults);
     const timing = await driveDays(local, context, firstRun, options.to);
     for (const line of stateTimes.lines()) context.progress(line);
     // Time stands still while the lake is read: no next day's run starts under the queries.
@@ -169,6 +187,33 @@ async function approveChampion(local: LocalCommandHost, market: string, forecast
   }
 }
 
+/** A task failure's cause is Lambda's error document (`errorMessage`, `trace`): its message is what a reader needs. */
+function messageOf(cause: string | undefined): string {
+  if (cause === undefined) return 'no cause';
+  try {
+    const document = JSON.parse(cause) as { errorMessage?: unknown };
+    if (typeof document.errorMessage === 'string') return document.errorMessage;
+  } catch {
+    // Not JSON: a States error's plain cause.
+  }
+  return cause;
+}
+
+/** Added through the feed server's own route while the clock holds, so the first run already meets them. */
+async function injectFaults(local: LocalCommandHost, faults: readonly FaultRule[]): Promise<void> {
+  const release = local.hold();
+  try {
+    const base = process.env[FEEDS_BASE_VARIABLE];
+    if (!base) throw new Error('The runtime serves no feeds: the energy package endpoint is not mounted.');
+    for (const fault of faults) {
+      const response = await fetch(new URL('faults', base.endsWith('/') ? base : `${base}/`), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fault) });
+      if (!response.ok) throw new Error(`The feed server refused the fault ${JSON.stringify(fault)}: HTTP ${response.status} ${await response.text()}`);
+    }
+  } finally {
+    release();
+  }
+}
+
 export interface Timing {
   days: number;
   seconds: number;
@@ -196,13 +241,26 @@ async function driveDays(local: LocalCommandHost, context: CommandContext, first
   return { days: total, seconds: (performance.now() - started) / 1000 };
 }
 
-/** Failed runs are part of the backtest (a day they did not forecast is missing from the metrics): said, not hidden. */
+/** Failed runs shown one per line; past that many, only counted. */
+const FAILURES_SHOWN = 10;
+
+/**
+ * Failed runs are part of the backtest (a day they did not forecast is missing from the metrics):
+ * said, not hidden, each with its error and cause, since the runtime and its histories go when the
+ * command ends.
+ */
 async function reportFailures(local: LocalCommandHost, context: CommandContext): Promise<void> {
   const sfn = local.context.client(SFNClient);
   const machines = (await sfn.send(new ListStateMachinesCommand({}))).stateMachines ?? [];
   for (const machine of machines) {
     const failed = (await sfn.send(new ListExecutionsCommand({ stateMachineArn: machine.stateMachineArn, statusFilter: 'FAILED' }))).executions ?? [];
-    if (failed.length > 0) context.progress(`${machine.name}: ${failed.length} failed run(s), e.g. statecraft history ${failed[0]!.executionArn}`);
+    if (failed.length === 0) continue;
+    context.progress(`${machine.name}: ${failed.length} failed run(s)`);
+    for (const execution of [...failed].reverse().slice(0, FAILURES_SHOWN)) {
+      const { error, cause } = await sfn.send(new DescribeExecutionCommand({ executionArn: execution.executionArn }));
+      context.progress(`  started ${execution.startDate?.toISOString() ?? '?'}: ${error ?? 'no error'}: ${messageOf(cause).replace(/\s+/g, ' ').slice(0, 300)}`);
+    }
+    if (failed.length > FAILURES_SHOWN) context.progress(`  and ${failed.length - FAILURES_SHOWN} more`);
   }
 }
 

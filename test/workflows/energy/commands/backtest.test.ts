@@ -107,6 +107,19 @@ test.each(cases)('%s: every day of the period forecast by the scheduled runs, an
   }
 }, 120_000);
 
+test('a feed outage injected with --fault fails the runs it outlasts, which are listed with their error and cause; the days they lost are not scored', async () => {
+  const file = npSlice('2016-08-01', '2016-12-31');
+  // The load forecast for 2016-12-30 is down: the run of 12-29 that forecasts that day gives up after its five retries
+  // (31 hours), so 12-29's prices never reach the lake; the run of 12-30, which would backfill them, meets the same outage.
+  const fault = JSON.stringify({ kind: 'outage', feed: 'exog1', from: '2016-12-30', to: '2016-12-30' });
+  const { code, stdout, stderr } = await run('backtest', 'energy', '--data', file, '--from', '2016-12-28', '--to', '2016-12-31', '--forecaster', FORECASTER, '--fault', fault, '--json');
+  expect({ code, stderr: code === 0 ? '' : stderr }).toEqual({ code: 0, stderr: '' });
+  const failures = stderr.split('\n').filter((line) => /failed run|^ +started /.test(line));
+  expect(failures[0]).toMatch(/^energy-ingest: \d failed run\(s\)$/);
+  expect(failures).toContainEqual(expect.stringMatching(/^ {2}started 2016-12-29T09:00:00\.000Z: WebsiteDownException: feed exog1 of NP: HTTP 503 .*2016-12-30/));
+  expect([...new Set((JSON.parse(stdout) as { forecasts: BacktestForecast[] }).forecasts.map((f) => f.day))]).toEqual(['2016-12-28']);
+}, 120_000);
+
 test('without --json the metrics are a table, the published rows beneath ours', async () => {
   const file = npSlice('2016-08-01', '2016-12-31');
   const { code, stdout } = await run('backtest', 'energy', '--data', file, '--from', '2016-12-30', '--to', '2016-12-30', '--forecaster', FORECASTER, '--published', NP_PUBLISHED);
@@ -125,6 +138,7 @@ test.each([
   ['a period that ends before it starts', ['--from', '2017-01-02', '--to', '2017-01-01'], '--to 2017-01-01 is before --from 2017-01-02'],
   ['a forecaster that is not one', ['--forecaster', '{"windows":[56]}'], /^--forecaster is not a forecaster configuration \(/],
   ['a missing data file', ['--data', 'no-such-market.csv'], '--data: no file no-such-market.csv'],
+  ['a fault that is not one', ['--fault', '{"kind":"flood"}'], /^--fault is not a feed fault \(\/kind: /],
 ])('%s is a usage error, exit 2, before any runtime starts', async (_what, argv, message) => {
   const { code, stdout, stderr } = await run('backtest', 'energy', ...argv);
   expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
