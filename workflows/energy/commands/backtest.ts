@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { AthenaClient } from '@aws-sdk/client-athena';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DescribeExecutionCommand, ListExecutionsCommand, ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
+import type { Static, TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { CommandUsageError, type CommandContext, type LocalCommandHost, type PackageCommand } from '../../../src/builder';
 import { LAKE_DATABASE } from '../../../src/services/lake';
@@ -88,15 +89,20 @@ function parseOptions(argv: string[]): BacktestOptions {
 }
 
 function faultOf(text: string): FaultRule {
+  return jsonOption('--fault', text, FaultRule, 'a feed fault');
+}
+
+/** An option's JSON value, checked against its schema; a usage error naming the option and the first violation. */
+function jsonOption<T extends TSchema>(option: string, text: string, schema: T, what: string): Static<T> {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    throw new CommandUsageError(`--fault must be JSON, not '${text}'`);
+    throw new CommandUsageError(`${option} must be JSON, not '${text}'`);
   }
-  if (!Value.Check(FaultRule, value)) {
-    const first = Value.Errors(FaultRule, value).First();
-    throw new CommandUsageError(`--fault is not a feed fault (${first ? `${first.path || '/'}: ${first.message}` : 'invalid'})`);
+  if (!Value.Check(schema, value)) {
+    const first = Value.Errors(schema, value).First();
+    throw new CommandUsageError(`${option} is not ${what} (${first ? `${first.path || '/'}: ${first.message}` : 'invalid'})`);
   }
   return value;
 }
@@ -109,16 +115,7 @@ function day(option: string, value: string): string {
 }
 
 function forecasterOf(text: string): ForecasterConfig {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new CommandUsageError(`--forecaster must be JSON, not '${text}'`);
-  }
-  if (!Value.Check(ForecasterConfig, value)) {
-    const first = Value.Errors(ForecasterConfig, value).First();
-    throw new CommandUsageError(`--forecaster is not a forecaster configuration (${first ? `${first.path || '/'}: ${first.message}` : 'invalid'})`);
-  }
+  const value = jsonOption('--forecaster', text, ForecasterConfig, 'a forecaster configuration');
   if (value.windows.length !== value.weights.length) throw new CommandUsageError(`--forecaster has ${value.windows.length} windows but ${value.weights.length} weights`);
   return value;
 }

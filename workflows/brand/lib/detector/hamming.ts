@@ -24,6 +24,29 @@ const ACC = 18;
 /** The 32-byte kernel keeps the query's four words in i64 locals. */
 const QW = [19, 20, 21, 22];
 
+/**
+ * Both bodies' end, once a descriptor's distance is in D: keep the two nearest, step to the next train
+ * descriptor; after the last, store the query's best, second and index and step to the next query.
+ */
+// prettier-ignore
+const KEEP_NEAREST_TWO = [
+  ...op.get(D), ...op.get(BEST), ...op.ltU, ...op.if,
+  ...op.get(BEST), ...op.set(SECOND), ...op.get(D), ...op.set(BEST), ...op.get(TI), ...op.set(BI),
+  ...op.else,
+  ...op.get(D), ...op.get(SECOND), ...op.ltU, ...op.if, ...op.get(D), ...op.set(SECOND), ...op.end,
+  ...op.end,
+  ...addTo(TI, op.i32(1)), ...addTo(TP, op.get(STRIDE)),
+  ...op.br(0),
+  ...op.end, ...op.end,
+  ...op.get(OUT), ...op.get(BEST), ...op.i32Store(0),
+  ...op.get(OUT), ...op.get(SECOND), ...op.i32Store(4),
+  ...op.get(OUT), ...op.get(BI), ...op.i32Store(8),
+  ...addTo(OUT, op.i32(12)), ...addTo(Q, op.get(STRIDE)),
+  ...op.br(0),
+  ...op.end, ...op.end,
+  ...op.end,
+];
+
 // prettier-ignore
 const BODY = [
   ...op.get(WORDS), ...op.i32(3), ...op.shl, ...op.set(STRIDE),
@@ -43,21 +66,7 @@ const BODY = [
   ...op.get(A), ...op.get(W_END), ...op.ltU, ...op.brIf(0),
   ...op.end,
   ...op.get(ACC), ...op.wrap, ...op.set(D),
-  ...op.get(D), ...op.get(BEST), ...op.ltU, ...op.if,
-  ...op.get(BEST), ...op.set(SECOND), ...op.get(D), ...op.set(BEST), ...op.get(TI), ...op.set(BI),
-  ...op.else,
-  ...op.get(D), ...op.get(SECOND), ...op.ltU, ...op.if, ...op.get(D), ...op.set(SECOND), ...op.end,
-  ...op.end,
-  ...addTo(TI, op.i32(1)), ...addTo(TP, op.get(STRIDE)),
-  ...op.br(0),
-  ...op.end, ...op.end,
-  ...op.get(OUT), ...op.get(BEST), ...op.i32Store(0),
-  ...op.get(OUT), ...op.get(SECOND), ...op.i32Store(4),
-  ...op.get(OUT), ...op.get(BI), ...op.i32Store(8),
-  ...addTo(OUT, op.i32(12)), ...addTo(Q, op.get(STRIDE)),
-  ...op.br(0),
-  ...op.end, ...op.end,
-  ...op.end,
+  ...KEEP_NEAREST_TWO,
 ];
 
 /** The same search for 32-byte descriptors (ORB's), unrolled: the query's words stay in registers. */
@@ -75,21 +84,7 @@ const BODY_32 = [
   ...op.get(TP), ...op.get(T_END), ...op.geU, ...op.brIf(1),
   ...QW.flatMap((local, w) => [...op.get(local), ...op.get(TP), ...op.i64Load(8 * w), ...op.i64Xor, ...op.i64Popcnt, ...(w > 0 ? op.i64Add : [])]),
   ...op.wrap, ...op.set(D),
-  ...op.get(D), ...op.get(BEST), ...op.ltU, ...op.if,
-  ...op.get(BEST), ...op.set(SECOND), ...op.get(D), ...op.set(BEST), ...op.get(TI), ...op.set(BI),
-  ...op.else,
-  ...op.get(D), ...op.get(SECOND), ...op.ltU, ...op.if, ...op.get(D), ...op.set(SECOND), ...op.end,
-  ...op.end,
-  ...addTo(TI, op.i32(1)), ...addTo(TP, op.get(STRIDE)),
-  ...op.br(0),
-  ...op.end, ...op.end,
-  ...op.get(OUT), ...op.get(BEST), ...op.i32Store(0),
-  ...op.get(OUT), ...op.get(SECOND), ...op.i32Store(4),
-  ...op.get(OUT), ...op.get(BI), ...op.i32Store(8),
-  ...addTo(OUT, op.i32(12)), ...addTo(Q, op.get(STRIDE)),
-  ...op.br(0),
-  ...op.end, ...op.end,
-  ...op.end,
+  ...KEEP_NEAREST_TWO,
 ];
 
 let kernel: Kernel<'nearest2' | 'nearest2of32'> | undefined;
