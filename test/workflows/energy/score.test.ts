@@ -49,6 +49,18 @@ test('every published day with prices is scored once; a drifted week emits Accur
   expect(await f.runtime.services.lake.query(`SELECT count(*) AS n FROM energy_scores WHERE market = 'NP'`)).toEqual([{ n: '35' }]);
 });
 
+test('a drift a retraining decision has judged is reported, not announced again', async () => {
+  // A decision registered now (2014-04-10) saw the drifted week (03-29..04-04) the scores end with.
+  await f.runtime.services.models.register({ modelName: 'energy-NP', kind: 'lear-ensemble', artefact: { bucket: 'data', key: 'models/energy-NP.json' }, hyperparameters: {}, metrics: {}, executionArn: 'test' });
+  const before = f.published.length;
+  const result = await runWorkflow(f.runtime, 'energy-score', { market: 'NP' });
+  expect(result.status).toBe('SUCCEEDED');
+  const drift = (result.output as ScoreOutput).drift;
+  expect(drift).toMatchObject({ degraded: false, rollingMae: 3, referenceMae: 1, ratio: 3 });
+  expect(drift.reason).toContain('a retraining decision on 2014-04-10 saw part of that span');
+  expect(f.published.slice(before)).toEqual([]);
+});
+
 test('a market name that is not a plain identifier is refused before any SQL', async () => {
   await expect(runWorkflow(f.runtime, 'energy-score', { market: "NP' OR '1'='1" })).rejects.toThrow(/market must match pattern/);
 });
