@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { backboneFeatures, backboneInputFromRgb } from '../workflows/brand/lib/detector/backbone';
 import { decodeFrame, meanAbsoluteDifference, type Thumbnail } from '../workflows/brand/lib/detector/frame';
-import { candidateScorer, ORB, reported, type Proposals, type Scored } from '../workflows/brand/lib/detector/fused';
+import { candidateScorer, ORB, reported, windowBox, type Proposals, type Scored } from '../workflows/brand/lib/detector/fused';
 import { KeyFrameChooser } from '../workflows/brand/lib/detector/key-frames';
 import type { FusedLogoModel } from '../workflows/brand/lib/detector/model';
 import { boundingBox, FLOOR } from '../workflows/brand/lib/detector/orb-detector';
@@ -27,16 +27,10 @@ import { parseTemplate } from '../workflows/brand/lib/detector/model';
 import { extractFrames, probeMedia } from '../workflows/brand/lib/media';
 import { visibility } from '../workflows/brand/lib/visibility';
 import type { FrameDetections, VisibilityReport } from '../workflows/brand/schemas';
+import { argOption, benchVideoFile, BENCH_BRAND_DIR, BENCH_FPS, fusedModelOption } from './brand/bench-video';
 import { visibilityError } from './brand/scenes';
 
-const FPS = 30;
-const CACHE = path.join(tmpdir(), 'statecraft-bench-brand');
 const RUN = 25;
-
-function option(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 
 interface Measured {
   frameNumber: number;
@@ -50,7 +44,7 @@ interface Measured {
 async function measure(model: FusedLogoModel, videoFile: string, minutes: number, every: number): Promise<Measured[]> {
   const dir = mkdtempSync(path.join(tmpdir(), 'statecraft-brand-keyframes-'));
   try {
-    const frames = await extractFrames(videoFile, dir, { startFrame: 0, frameCount: minutes * 60 * FPS, every, fps: FPS, maxWidth: 1280 }, 'bench video');
+    const frames = await extractFrames(videoFile, dir, { startFrame: 0, frameCount: minutes * 60 * BENCH_FPS, every, fps: BENCH_FPS, maxWidth: 1280 }, 'bench video');
     const scorer = candidateScorer(model, () => Promise.reject(new Error('unused')), model.candidates);
     const templates = model.orb.templates.map(parseTemplate);
     const out: Measured[] = [];
@@ -86,26 +80,20 @@ function replay(model: FusedLogoModel, measured: readonly Measured[], every: num
         const box = match?.box ?? windowBox(t.window, proposals!.grid);
         return { label: t.label, head: t.head, inliers: match?.inliers ?? 0, box };
       });
-      frames.push({ frameNumber: m.frameNumber, timestampMillis: Math.round((m.frameNumber / FPS) * 1e6) / 1e3, labels: reported(model.fusion, scored) });
+      frames.push({ frameNumber: m.frameNumber, timestampMillis: Math.round((m.frameNumber / BENCH_FPS) * 1e6) / 1e3, labels: reported(model.fusion, scored) });
     }
   }
   return { frames, keys };
 }
 
-function windowBox(r: { x0: number; y0: number; x1: number; y1: number }, grid: { width: number; height: number }): Scored['box'] {
-  return { left: r.x0 / grid.width, top: r.y0 / grid.height, width: (r.x1 - r.x0) / grid.width, height: (r.y1 - r.y0) / grid.height };
-}
-
 async function main(): Promise<void> {
-  const modelFile = option('model') ?? process.env.BENCH_BRAND_MODEL;
-  if (!modelFile) throw new Error('Name a fused model: --model FILE (or BENCH_BRAND_MODEL)');
-  const model = JSON.parse(readFileSync(modelFile, 'utf8')) as FusedLogoModel;
-  const minutes = Number(option('minutes') ?? 2);
-  const every = Number(option('every') ?? 12);
-  const videoFile = path.join(CACHE, `video-${minutes}min-${FPS}fps-every${every}-seed1.mp4`);
+  const { file: modelFile, model } = fusedModelOption();
+  const minutes = Number(argOption('minutes') ?? 2);
+  const every = Number(argOption('every') ?? 12);
+  const videoFile = benchVideoFile({ minutes, every, seed: 1 });
   if (!existsSync(videoFile)) throw new Error(`Run npm run bench:brand -- --minutes ${minutes} first: it generates ${videoFile}`);
   const truth = JSON.parse(readFileSync(`${videoFile}.truth.json`, 'utf8')) as VisibilityReport;
-  const cache = path.join(CACHE, `keyframes-${path.basename(modelFile)}-${minutes}min-every${every}.json`);
+  const cache = path.join(BENCH_BRAND_DIR, `keyframes-${path.basename(modelFile)}-${minutes}min-every${every}.json`);
   let measured: Measured[];
   if (existsSync(cache)) {
     measured = (JSON.parse(readFileSync(cache, 'utf8')) as Measured[]).map((m) => ({ ...m, thumbnail: { ...m.thumbnail, data: Float32Array.from(Object.values(m.thumbnail.data) as number[]) } }));

@@ -12,39 +12,24 @@
  * Usage: npm run bench:brand-profile -- --model FILE [--frames 30] [--every 12] [--stride 10] [--photos N] [--video] [--save FILE] [--compare FILE]
  * The video is bench:brand's 2-minute one (generated into the temp directory when missing).
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Detection, FusedLogoModel } from '../workflows/brand/lib/detector';
+import type { Detection } from '../workflows/brand/lib/detector';
 import { backboneFeatures, backboneInput, type FeatureSource } from '../workflows/brand/lib/detector/backbone';
 import { loadFused } from '../workflows/brand/lib/detector/fused';
 import { KEY_FRAME_RULE } from '../workflows/brand/lib/detector/key-frames';
 import { loadFusedVideo } from '../workflows/brand/lib/detector/video';
 import { DETECTION_STAGES, timed, type DetectionStage, type StageTimer } from '../workflows/brand/lib/detector/stages';
 import { extractFrames } from '../workflows/brand/lib/media/extract';
-import { generateVideo, loadMaterials } from './brand/generate-videos';
+import { argOption, benchVideo, BENCH_FPS, fusedModelOption } from './brand/bench-video';
 import { FLICKRLOGOS, flickrLogos } from './brand/sources';
 
-const FPS = 30;
-const CACHE = path.join(tmpdir(), 'statecraft-bench-brand');
 
 interface FrameResult {
   frame: number;
   /** What the model reports (confidence ≥ 50), as DetectLogos keeps it. */
   detections: Detection[];
-}
-
-function option(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-async function video(every: number): Promise<string> {
-  const file = path.join(CACHE, `video-2min-${FPS}fps-every${every}-seed1.mp4`);
-  if (existsSync(file)) return file;
-  mkdirSync(CACHE, { recursive: true });
-  await generateVideo({ file, minutes: 2, fps: FPS, every, seed: 1 }, await loadMaterials());
-  return file;
 }
 
 /** The backbone's features with its decode and its network timed apart. */
@@ -65,19 +50,17 @@ function compare(now: readonly FrameResult[], saved: readonly FrameResult[]): vo
 }
 
 async function main(): Promise<void> {
-  const modelFile = option('model') ?? process.env.BENCH_BRAND_MODEL;
-  if (!modelFile) throw new Error('Name a fused model: --model FILE (or BENCH_BRAND_MODEL)');
-  const model = JSON.parse(readFileSync(modelFile, 'utf8')) as FusedLogoModel;
-  const frames = Number(option('frames') ?? 30);
-  const every = Number(option('every') ?? 12);
-  const stride = Number(option('stride') ?? 10);
+  const { model } = fusedModelOption();
+  const frames = Number(argOption('frames') ?? 30);
+  const every = Number(argOption('every') ?? 12);
+  const stride = Number(argOption('stride') ?? 10);
   const dir = mkdtempSync(path.join(tmpdir(), 'statecraft-brand-profile-'));
   try {
-    const photos = Number(option('photos') ?? 0);
+    const photos = Number(argOption('photos') ?? 0);
     const videoPath = process.argv.includes('--video');
     const extracted = photos
       ? flickrLogos().test.slice(0, photos).map((p, i) => ({ frameNumber: i, file: path.join(FLICKRLOGOS, 'images', p.image) }))
-      : await extractFrames(await video(every), dir, { startFrame: 0, frameCount: frames * every * stride, every: every * stride, fps: FPS, maxWidth: 1280 }, 'bench video');
+      : await extractFrames((await benchVideo({ minutes: 2, every, seed: 1 })).file, dir, { startFrame: 0, frameCount: frames * every * stride, every: every * stride, fps: BENCH_FPS, maxWidth: 1280 }, 'bench video');
     const totals = new Map<DetectionStage, number>(DETECTION_STAGES.map((s) => [s, 0]));
     const timer: StageTimer = (stage, ms) => totals.set(stage, totals.get(stage)! + ms);
     const detector = loadFused(model, timedFeatures(timer));
@@ -113,9 +96,9 @@ async function main(): Promise<void> {
     console.log(`  ${'total'.padEnd(11)} ${(total / extracted.length).toFixed(1).padStart(8)}   (${((1000 * extracted.length) / total).toFixed(2)} frames/s on one thread)`);
     const found = results.filter((r) => r.detections.length > 0).length;
     console.log(`${found} of ${results.length} frames with a detection`);
-    const save = option('save');
+    const save = argOption('save');
     if (save) writeFileSync(save, JSON.stringify(results));
-    const against = option('compare');
+    const against = argOption('compare');
     if (against) compare(results, JSON.parse(readFileSync(against, 'utf8')) as FrameResult[]);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -28,7 +28,7 @@ import { detectorKind } from '../workflows/brand/lib/detector/kind';
 import type { VisibilityReport } from '../workflows/brand/schemas';
 import { DATA_BUCKET } from '../workflows/data-bucket';
 import { registry } from '../workflows/registry';
-import { generateVideo, loadMaterials } from './brand/generate-videos';
+import { benchVideo, BENCH_BRAND_DIR, BENCH_FPS } from './brand/bench-video';
 import { visibilityError } from './brand/scenes';
 import { FLICKRLOGOS, flickrLogos } from './brand/sources';
 import { envNumber } from './env';
@@ -36,8 +36,6 @@ import { envNumber } from './env';
 const MINUTES = minutesOption() ?? envNumber('BENCH_BRAND_MINUTES', 10);
 const EVERY = envNumber('BENCH_BRAND_EVERY', 12);
 const SEED = envNumber('BENCH_BRAND_SEED', 1);
-const FPS = 30;
-const CACHE = path.join(tmpdir(), 'statecraft-bench-brand');
 const DETECTOR_SOURCE = path.resolve(__dirname, '../workflows/brand/lib/detector');
 const STAGES = ['ProbeVideo', 'StartModel', 'WaitForModel', 'ExtractFrames', 'DetectLogos', 'StopModel', 'Visibility', 'EmitBrandAnalysisCompleted'];
 
@@ -62,7 +60,7 @@ function detectorVersion(): string {
 
 async function model(version: string): Promise<AnyLogoModel> {
   if (process.env.BENCH_BRAND_MODEL) return JSON.parse(readFileSync(process.env.BENCH_BRAND_MODEL, 'utf8')) as AnyLogoModel;
-  const file = path.join(CACHE, `model-${version}.json`);
+  const file = path.join(BENCH_BRAND_DIR, `model-${version}.json`);
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as AnyLogoModel;
   const { train: trainSide } = flickrLogos();
   const started = performance.now();
@@ -72,14 +70,6 @@ async function model(version: string): Promise<AnyLogoModel> {
   return trained;
 }
 
-async function video(): Promise<{ file: string; truth: VisibilityReport }> {
-  const file = path.join(CACHE, `video-${MINUTES}min-${FPS}fps-every${EVERY}-seed${SEED}.mp4`);
-  if (existsSync(file) && existsSync(`${file}.truth.json`)) return { file, truth: JSON.parse(readFileSync(`${file}.truth.json`, 'utf8')) as VisibilityReport };
-  const started = performance.now();
-  const generated = await generateVideo({ file, minutes: MINUTES, fps: FPS, every: EVERY, seed: SEED }, await loadMaterials());
-  console.log(`generated ${file}: ${generated.scenes.length} scenes in ${seconds(performance.now() - started)} s`);
-  return generated;
-}
 
 /** Each top-level stage's time: from its first state entered to the next stage's. */
 function stageTimes(events: ReadonlyArray<{ type?: string; timestamp?: Date; stateEnteredEventDetails?: { name?: string } }>, end: number): Array<[string, number]> {
@@ -103,10 +93,10 @@ function allEvents(engine: Engine, executionArn: string): HistoryEvent[] {
 }
 
 async function main(): Promise<void> {
-  mkdirSync(CACHE, { recursive: true });
+  mkdirSync(BENCH_BRAND_DIR, { recursive: true });
   const version = detectorVersion();
   const detector = await model(version);
-  const { file, truth } = await video();
+  const { file, truth } = await benchVideo({ minutes: MINUTES, every: EVERY, seed: SEED });
   const dir = mkdtempSync(path.join(tmpdir(), 'statecraft-bench-brand-run-'));
   // Progress on stderr (states entered, Map progress): a slow detector shows it is working.
   const progress = new ProgressPrinter((line) => process.stderr.write(`${line}\n`));
@@ -130,7 +120,7 @@ async function main(): Promise<void> {
     const events = allEvents(runtime.engine, result.executionArn);
     const end = events.length ? new Date(events[events.length - 1]!.timestamp!).getTime() : 0;
 
-    console.log(`\nbrand-analysis on a ${MINUTES}-minute ${FPS} fps video, every ${EVERY}th frame (detector ${detector.format}, source ${version})`);
+    console.log(`\nbrand-analysis on a ${MINUTES}-minute ${BENCH_FPS} fps video, every ${EVERY}th frame (detector ${detector.format}, source ${version})`);
     console.log(`end to end: ${seconds(total)} s (goal ≤ 120 s); ${report.sampledFrames} sampled frames, ${(report.sampledFrames / (total / 1000)).toFixed(2)} frames/s`);
     console.log(`cores busy: ${((cpu.user + cpu.system) / 1000 / total).toFixed(2)} (CPU time over wall time); load average before ${loadBefore}, after ${loadAverage()}`);
     for (const [stage, ms] of stageTimes(events.map((e) => ({ ...e, timestamp: new Date(e.timestamp!) })), end)) console.log(`  ${stage.padEnd(28)} ${seconds(ms).padStart(7)} s`);

@@ -288,7 +288,7 @@ async function hardNegatives(head: Head, tables: PoolingTables, boxes: readonly 
 }
 
 /** The backbone sees the image stretched to a square, so grid cells are fractions of the image. */
-function windowBox(r: Region, grid: { width: number; height: number }): Detection['box'] {
+export function windowBox(r: Region, grid: { width: number; height: number }): Detection['box'] {
   const round4 = (v: number) => Math.round(v * 1e4) / 1e4;
   return { left: round4(r.x0 / grid.width), top: round4(r.y0 / grid.height), width: round4((r.x1 - r.x0) / grid.width), height: round4((r.y1 - r.y0) / grid.height) };
 }
