@@ -39,13 +39,12 @@ export interface LakeRow {
  * The hours that have both a forecast and a price, in day and hour order. A day must have all 24 of
  * each: a partial day would bias every metric toward the hours it kept.
  */
-export function joinForecasts(forecasts: readonly LakeRow[], prices: readonly LakeRow[]): BacktestForecast[] {
-  const actual = new Map(prices.map((row) => [`${String(row.date)} ${Number(row.hour)}`, Number(row.price)]));
+export function joinForecasts(forecasts: readonly LakeRow[], priceOf: (day: string, hour: number) => number | undefined): BacktestForecast[] {
   const byDay = new Map<string, BacktestForecast[]>();
   for (const row of forecasts) {
     const day = String(row.date);
     const hour = Number(row.hour);
-    const price = actual.get(`${day} ${hour}`);
+    const price = priceOf(day, hour);
     if (price === undefined) continue;
     const hours = byDay.get(day) ?? [];
     hours.push({ day, hour, p10: Number(row.p10), p50: Number(row.p50), p90: Number(row.p90), actual: price });

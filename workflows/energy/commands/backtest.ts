@@ -2,7 +2,9 @@
  * `statecraft backtest energy`: a fresh local runtime on the virtual clock replays a market file
  * through the feed server while the package's own schedules and rules run it day by day — the
  * historical load, then each day's ingest and forecast, the scoring, the weekly retrain — and the
- * forecasts it published are then read back from the lake and scored against the prices there.
+ * forecasts it published are then read back from the lake and scored against the file's prices (the
+ * truth the feeds replay: the lake lacks a day's prices when the run that would append them cannot
+ * run, e.g. the last day's, whose run needs the next day's exogenous forecasts).
  */
 import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,7 +24,7 @@ import { DATA_BUCKET } from '../../data-bucket';
 import { addDays, daysBetween, FEEDS_BASE_VARIABLE, MARKET_FILES_VARIABLE, marketOf, REPLAY_START_VARIABLE } from '../feeds';
 import { FaultRule } from '../feeds/faults';
 import { DEFAULT_MARKET_FILE } from '../feeds/market-files';
-import { readPublishedForecasts } from '../lib';
+import { dayIndex, readMarketData, readPublishedForecasts, type MarketData } from '../lib';
 import { ENERGY_MARKETS } from '../rules';
 import { energyModelName, ForecasterConfig } from '../schemas/model';
 import { bandMetrics, joinForecasts, metricsTable, publishedRows, type BacktestRow } from './backtest-report';
@@ -265,9 +267,8 @@ async function report(local: LocalCommandHost, context: CommandContext, options:
   const lake = new AthenaLakeQueries(local.context.client(AthenaClient), { workGroup: 'primary', database: LAKE_DATABASE, outputLocation: `s3://${DATA_BUCKET}/backtest/query-results/`, pollMillis: 10 });
   const where = `market = '${options.market.replace(/'/g, "''")}' AND "date" BETWEEN '${options.from}' AND '${options.to}'`;
   const forecastRows = await lake.query(`SELECT "date", hour, p10, p50, p90 FROM energy_forecasts WHERE ${where}`);
-  const priceRows = await lake.query(`SELECT "date", hour, price FROM energy_history WHERE ${where}`);
-  const forecasts = joinForecasts(forecastRows, priceRows);
-  if (forecasts.length === 0) throw new NoForecastsScored(`no day from ${options.from} to ${options.to} has both a published forecast and its prices in the lake.`);
+  const forecasts = joinForecasts(forecastRows, priceOf(readMarketData(options.data)));
+  if (forecasts.length === 0) throw new NoForecastsScored(`no day from ${options.from} to ${options.to} has both a published forecast and its prices in ${options.data}.`);
   const rows: BacktestRow[] = [{ name: 'statecraft', metrics: bandMetrics(forecasts) }, ...(published && options.published ? publishedRows(published, forecasts, options.published) : [])];
   const days = forecasts.length / 24;
   context.progress(`backtest: ${timing.days} days of runs in ${timing.seconds.toFixed(1)} s (${(timing.seconds / timing.days).toFixed(2)} s per day end to end)`);
@@ -277,6 +278,13 @@ async function report(local: LocalCommandHost, context: CommandContext, options:
     context.print(`${options.market}, ${options.from} .. ${options.to}: ${days} forecast days scored\n\n${metricsTable(rows)}`);
   }
   return 0;
+}
+
+function priceOf(data: MarketData): (day: string, hour: number) => number | undefined {
+  return (day, hour) => {
+    const d = dayIndex(data, day);
+    return d < 0 ? undefined : data.price[24 * d + hour];
+  };
 }
 
 export class NoForecastsScored extends Error {

@@ -65,22 +65,25 @@ function expectClose(got: BacktestMetrics, want: BacktestMetrics): void {
   }
 }
 
-const cases: Array<[string, () => { file: string; extra: string[] }, string, string]> = [
-  ['a slice of NP.csv', () => ({ file: npSlice('2016-08-01', '2016-12-31'), extra: ['--published', NP_PUBLISHED] }), '2016-12-28', '2016-12-30'],
+/** What, how it is served, the period, and how many of its 4 days of runs forecast. */
+const cases: Array<[string, () => { file: string; extra: string[] }, string, string, number]> = [
+  // The file ends with the period, as the benchmark's does: the last day's run cannot fetch the next day's
+  // exogenous forecasts, so that day's prices never reach the lake, yet its forecast is scored.
+  ['a slice of NP.csv', () => ({ file: npSlice('2016-08-01', '2016-12-30'), extra: ['--published', NP_PUBLISHED] }), '2016-12-28', '2016-12-30', 3],
   // Other column names, prices around zero and below it: the file is served as NP, the market the package schedules.
   // The first run is on a Monday, whose 06:00 retrain comes before the world starts rather than failing on an empty lake.
-  ['a market of another shape, served as NP', () => ({ file: writeSyntheticMarket('XX', '2020-01-01', 130), extra: ['--market', 'NP'] }), '2020-05-05', '2020-05-07'],
+  ['a market of another shape, served as NP', () => ({ file: writeSyntheticMarket('XX', '2020-01-01', 130), extra: ['--market', 'NP'] }), '2020-05-05', '2020-05-07', 4],
 ];
 
-test.each(cases)('%s: every day of the period forecast by the scheduled runs, and the metrics are those of the lake’s forecasts against the file’s prices', async (_what, make, from, to) => {
+test.each(cases)('%s: every day of the period forecast by the scheduled runs, and the metrics are those of the lake’s forecasts against the file’s prices', async (_what, make, from, to, forecastRuns) => {
   const { file, extra } = make();
   const { code, stdout, stderr } = await run('backtest', 'energy', '--data', file, '--from', from, '--to', to, '--forecaster', FORECASTER, '--json', ...extra);
   expect({ code, stderr: stderr.split('\n').filter((line) => / failed run/.test(line)) }).toEqual({ code: 0, stderr: [] });
   expect(stderr).toMatch(/\[#{20}\] 4\/4 days, through /);
   expect(stderr).toMatch(/backtest: 4 days of runs in [\d.]+ s \([\d.]+ s per day end to end\)/);
-  // Where the time went: real seconds per state, the daily forecast among them, one visit per day of runs.
+  // Where the time went: real seconds per state, the daily forecast among them, one visit per run that forecast.
   expect(stderr).toContain('where the time went');
-  expect(stderr).toMatch(/\n  energy-ingest Forecast +[\d.]+ s  4 visit\(s\)\n/);
+  expect(stderr).toMatch(new RegExp(`\\n  energy-ingest Forecast +[\\d.]+ s  ${forecastRuns} visit\\(s\\)\\n`));
   const result = JSON.parse(stdout) as { market: string; days: number; metrics: Record<string, BacktestMetrics>; forecasts: BacktestForecast[] };
   const forecasts = result.forecasts;
   const days = [...new Set(forecasts.map((f) => f.day))];
@@ -107,17 +110,18 @@ test.each(cases)('%s: every day of the period forecast by the scheduled runs, an
   }
 }, 120_000);
 
-test('a feed outage injected with --fault fails the runs it outlasts, which are listed with their error and cause; the days they lost are not scored', async () => {
+test('a feed outage injected with --fault fails the runs it outlasts, which are listed with their error and cause; the days they did not forecast are not scored', async () => {
   const file = npSlice('2016-08-01', '2016-12-31');
   // The load forecast for 2016-12-30 is down: the run of 12-29 that forecasts that day gives up after its five retries
-  // (31 hours), so 12-29's prices never reach the lake; the run of 12-30, which would backfill them, meets the same outage.
+  // (31 hours), so 12-30 is never forecast; the run of 12-30, which would backfill 12-29's prices, meets the same outage.
+  // 12-29 was forecast the day before: it is scored against the file's prices although the lake never got them.
   const fault = JSON.stringify({ kind: 'outage', feed: 'exog1', from: '2016-12-30', to: '2016-12-30' });
   const { code, stdout, stderr } = await run('backtest', 'energy', '--data', file, '--from', '2016-12-28', '--to', '2016-12-31', '--forecaster', FORECASTER, '--fault', fault, '--json');
   expect({ code, stderr: code === 0 ? '' : stderr }).toEqual({ code: 0, stderr: '' });
   const failures = stderr.split('\n').filter((line) => /failed run|^ +started /.test(line));
   expect(failures[0]).toMatch(/^energy-ingest: \d failed run\(s\)$/);
   expect(failures).toContainEqual(expect.stringMatching(/^ {2}started 2016-12-29T09:00:00\.000Z: WebsiteDownException: feed exog1 of NP: HTTP 503 .*2016-12-30/));
-  expect([...new Set((JSON.parse(stdout) as { forecasts: BacktestForecast[] }).forecasts.map((f) => f.day))]).toEqual(['2016-12-28']);
+  expect([...new Set((JSON.parse(stdout) as { forecasts: BacktestForecast[] }).forecasts.map((f) => f.day))]).toEqual(['2016-12-28', '2016-12-29']);
 }, 120_000);
 
 test('without --json the metrics are a table, the published rows beneath ours', async () => {
