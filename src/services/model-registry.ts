@@ -36,13 +36,21 @@ export class ObjectStoreModelRegistry implements ModelRegistryService {
     if (!(await this.objects.listKeys(this.location.bucket, key)).includes(key)) {
       throw new ModelRegistryError('ModelVersionNotFound', `Model "${modelName}" has no version ${version}.`);
     }
-    return assertPayload(ModelVersion, JSON.parse(await this.objects.getText({ bucket: this.location.bucket, key })), `Model registry record ${key}`);
+    return this.read(key);
   }
 
   async list(modelName?: string): Promise<ModelVersion[]> {
     const prefix = modelName === undefined ? this.location.prefix : `${this.location.prefix}${modelName}/`;
     const keys = (await this.objects.listKeys(this.location.bucket, prefix)).filter((key) => VERSION_FILE.test(key));
     return Promise.all(keys.map(async (key) => JSON.parse(await this.objects.getText({ bucket: this.location.bucket, key })) as ModelVersion));
+  }
+
+  async latest(modelName: string, accept: (version: ModelVersion) => boolean = () => true): Promise<ModelVersion | undefined> {
+    for (const version of (await this.versionNumbers(modelName)).sort((a, b) => b - a)) {
+      const record = await this.read(this.versionKey(modelName, version));
+      if (accept(record)) return record;
+    }
+    return undefined;
   }
 
   approve(modelName: string, version: number, reason?: string): Promise<ModelVersion> {
@@ -77,6 +85,10 @@ export class ObjectStoreModelRegistry implements ModelRegistryService {
       const match = VERSION_FILE.exec(key);
       return match ? [Number(match[1])] : [];
     });
+  }
+
+  private async read(key: string): Promise<ModelVersion> {
+    return assertPayload(ModelVersion, JSON.parse(await this.objects.getText({ bucket: this.location.bucket, key })), `Model registry record ${key}`);
   }
 
   private write(record: ModelVersion): Promise<void> {

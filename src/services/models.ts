@@ -54,6 +54,11 @@ export interface ModelRegistryService {
   get(modelName: string, version: number): Promise<ModelVersion>;
   /** Every version of a model, oldest first; every model's versions when no name is given. */
   list(modelName?: string): Promise<ModelVersion[]>;
+  /**
+   * The newest version of a model that `accept` takes (any version without it), read newest first:
+   * what a daily task asks, without reading a model's whole history.
+   */
+  latest(modelName: string, accept?: (version: ModelVersion) => boolean): Promise<ModelVersion | undefined>;
   approve(modelName: string, version: number, reason?: string): Promise<ModelVersion>;
   reject(modelName: string, version: number, reason?: string): Promise<ModelVersion>;
 }

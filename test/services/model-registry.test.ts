@@ -51,6 +51,19 @@ test('approve and reject decide a pending version once, with a reason', async ()
   await expect(registry.reject('iris', 1)).rejects.toMatchObject({ name: 'InvalidApprovalTransition' });
 });
 
+test.each([
+  ['any version', undefined, 3],
+  ['the newest approved', (v: { status: string }) => v.status === 'Approved', 2],
+  ['one no version satisfies', (v: { status: string }) => v.status === 'Rejected', undefined],
+])('latest: %s, read newest first', async (_what, accept, expected) => {
+  for (let i = 0; i < 3; i++) await registry.register(request('iris'));
+  await registry.register(request('wine'));
+  await registry.approve('iris', 1);
+  await registry.approve('iris', 2);
+  expect((await registry.latest('iris', accept))?.version).toBe(expected);
+  expect(await registry.latest('no-such-model')).toBeUndefined();
+});
+
 test('an unknown version is ModelVersionNotFound', async () => {
   await expect(registry.get('iris', 7)).rejects.toMatchObject({ name: 'ModelVersionNotFound', message: 'Model "iris" has no version 7.' });
   await expect(registry.approve('iris', 7)).rejects.toMatchObject({ name: 'ModelVersionNotFound' });

@@ -111,13 +111,14 @@ test('with no history, a historical load reaches back for the windows and calibr
   expect(output.location.key).toMatch(/^energy\/forecasts\/XX\/2020-04-21\/2020-04-20T090000Z\.json$/);
 });
 
-test('the next day appends only the new day, reuses the stored forecasts, and a re-run duplicates nothing', async () => {
+test('the next day appends only the new day, reuses the stored forecasts, and re-runs, two at once too, duplicate nothing', async () => {
   await clock.advance(86_400_000);
   const first = await runWorkflow(runtime, 'energy-ingest', { market: 'XX' });
   expect(first.status).toBe('SUCCEEDED');
   expect((first.output as { date: string }).date).toBe('2020-04-22');
-  const again = await runWorkflow(runtime, 'energy-ingest', { market: 'XX' });
-  expect(again.status).toBe('SUCCEEDED');
+  // Two runs of the same day at once (a schedule and a person) write the same objects and register the same partitions.
+  const [again, concurrent] = await Promise.all([runWorkflow(runtime, 'energy-ingest', { market: 'XX' }), runWorkflow(runtime, 'energy-ingest', { market: 'XX' })]);
+  expect([again.status, again.error, concurrent.status, concurrent.error]).toEqual(['SUCCEEDED', undefined, 'SUCCEEDED', undefined]);
   const days = await historyDays();
   expect(days[days.length - 1]).toEqual(['2020-04-21', 24]);
   expect(days.every(([, n]) => n === 24)).toBe(true);

@@ -5,7 +5,7 @@
 import { runWorkflow } from '../../../src/host';
 import type { ScoreOutput } from '../../../workflows/energy/schemas/retrain';
 import { addDays } from '../../../workflows/energy/tasks/lake-reads';
-import { latestScoresSql, unscoredSql } from '../../../workflows/energy/tasks/score-forecasts';
+import { latestScoresSql, SCORE_LOOKBACK_DAYS, unscoredSql } from '../../../workflows/energy/tasks/score-forecasts';
 import { trinoSyntaxErrors } from '../../support/trino-sql';
 import { openEnergyFixture, type EnergyFixture } from './lake-fixture';
 
@@ -21,7 +21,7 @@ beforeAll(async () => {
 afterAll(() => f.close());
 
 test('its SQL is valid Trino', () => {
-  expect(trinoSyntaxErrors(unscoredSql('NP'))).toEqual([]);
+  expect(trinoSyntaxErrors(unscoredSql('NP', '2014-03-01'))).toEqual([]);
   expect(trinoSyntaxErrors(latestScoresSql('NP', 35))).toEqual([]);
 });
 
@@ -59,6 +59,14 @@ test('a drift a retraining decision has judged is reported, not announced again'
   expect(drift).toMatchObject({ degraded: false, rollingMae: 3, referenceMae: 1, ratio: 3 });
   expect(drift.reason).toContain('a retraining decision on 2014-04-10 saw part of that span');
   expect(f.published.slice(before)).toEqual([]);
+});
+
+test(`a forecast older than ${SCORE_LOOKBACK_DAYS} days whose prices arrive late is left unscored: runs never read the whole lake`, async () => {
+  const old = addDays('2014-04-10', -SCORE_LOOKBACK_DAYS - 1);
+  await f.appendHistory(old, old);
+  await f.publishForecast(old, () => 1, 2);
+  const result = await runWorkflow(f.runtime, 'energy-score', { market: 'NP' });
+  expect([result.status, (result.output as ScoreOutput).scoredDays]).toEqual(['SUCCEEDED', []]);
 });
 
 test('a market name that is not a plain identifier is refused before any SQL', async () => {

@@ -26,7 +26,7 @@ import { FaultRule } from '../feeds/faults';
 import { DEFAULT_MARKET_FILE } from '../feeds/market-files';
 import { dayIndex, readMarketData, readPublishedForecasts, type MarketData } from '../lib';
 import { ENERGY_MARKETS } from '../rules';
-import { energyModelName, ForecasterConfig } from '../schemas/model';
+import { ENERGY_MODEL_KIND, energyModelName, ForecasterConfig } from '../schemas/model';
 import { bandMetrics, joinForecasts, metricsTable, publishedRows, type BacktestRow } from './backtest-report';
 import { StateTimes } from './state-times';
 
@@ -179,7 +179,7 @@ async function approveChampion(local: LocalCommandHost, market: string, forecast
     const objects = new S3ObjectService(local.context.client(S3Client));
     const models = new ObjectStoreModelRegistry(objects, local.context.registry.modelRegistry, { now: () => new Date(local.now()) });
     const name = energyModelName(market);
-    const version = await models.register({ modelName: name, kind: 'lear-ensemble', artefact: { bucket: DATA_BUCKET, key: `models/${name}.json` }, hyperparameters: forecaster, metrics: {}, executionArn: 'statecraft backtest energy' });
+    const version = await models.register({ modelName: name, kind: ENERGY_MODEL_KIND, artefact: { bucket: DATA_BUCKET, key: `models/${name}.json` }, hyperparameters: forecaster, metrics: {}, executionArn: 'statecraft backtest energy' });
     await models.approve(name, version.version, 'the champion the backtest was asked to run');
   } finally {
     release();

@@ -1,22 +1,23 @@
 /**
- * The champion a market's forecasts run: the latest approved version of `energy-<market>` in the
- * model registry — its `hyperparameters` are a {@link ForecasterConfig} — else DEFAULT_FORECASTER.
+ * The champion a market's forecasts run and its retrains must beat: the latest approved version of
+ * `energy-<market>` in the model registry — its `hyperparameters` are a {@link ForecasterConfig} — else DEFAULT_FORECASTER.
  */
 import { Value } from '@sinclair/typebox/value';
 import { TaskFailure, type ModelRegistryService } from '../../../src/services';
-import { DEFAULT_FORECASTER, energyModelName, ForecasterConfig } from '../schemas/model';
+import { DEFAULT_FORECASTER, ENERGY_MODEL_KIND, energyModelName, ForecasterConfig } from '../schemas/model';
 
 export interface Champion {
   /** `<modelName>@<version>`, or `<modelName>@default`. */
   readonly model: string;
+  /** The approved version, or null for the default. */
+  readonly version: number | null;
   readonly forecaster: ForecasterConfig;
 }
 
 export async function championOf(models: ModelRegistryService, market: string): Promise<Champion> {
   const name = energyModelName(market);
-  const approved = (await models.list(name)).filter((version) => version.status === 'Approved');
-  const latest = approved.sort((a, b) => b.version - a.version)[0];
-  if (!latest) return { model: `${name}@default`, forecaster: DEFAULT_FORECASTER };
+  const latest = await models.latest(name, (version) => version.status === 'Approved' && version.kind === ENERGY_MODEL_KIND);
+  if (!latest) return { model: `${name}@default`, version: null, forecaster: DEFAULT_FORECASTER };
   if (!Value.Check(ForecasterConfig, latest.hyperparameters)) {
     const first = Value.Errors(ForecasterConfig, latest.hyperparameters).First();
     throw new TaskFailure('InvalidChampion', `${name} version ${latest.version} is approved but its hyperparameters are not a forecaster configuration (${first ? `${first.path || '/'}: ${first.message}` : 'invalid'}).`);
@@ -24,7 +25,7 @@ export async function championOf(models: ModelRegistryService, market: string): 
   if (latest.hyperparameters.windows.length !== latest.hyperparameters.weights.length) {
     throw new TaskFailure('InvalidChampion', `${name} version ${latest.version} has ${latest.hyperparameters.windows.length} windows but ${latest.hyperparameters.weights.length} weights.`);
   }
-  return { model: `${name}@${latest.version}`, forecaster: latest.hyperparameters };
+  return { model: `${name}@${latest.version}`, version: latest.version, forecaster: latest.hyperparameters };
 }
 
 /** Days of history a forecast of this configuration reads: the longest window, and before it the band's calibration days. */

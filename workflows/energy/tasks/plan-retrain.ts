@@ -7,27 +7,18 @@
 import { createHash } from 'node:crypto';
 import { Value } from '@sinclair/typebox/value';
 import { defineTask } from '../../../src/builder';
-import { TaskFailure, type ModelRegistryService } from '../../../src/services';
+import { TaskFailure } from '../../../src/services';
 import { DATA_BUCKET } from '../../data-bucket';
 import { defaultCandidates, RETRAIN_DEFAULTS, retrainPlan, WINDOW_POOL } from '../lib';
-import { DEFAULT_FORECASTER, ENERGY_MODEL_KIND, energyModelName, ForecasterConfig } from '../schemas/model';
+import { energyModelName } from '../schemas/model';
 import { PlanInput, PlanOutput, RetrainInput } from '../schemas/retrain';
 import { historyTable } from '../tables';
 import { addDays, daysBetween, historyBounds, historyOf, historySql } from './lake-reads';
 import { RETRAIN_RUNS_PREFIX, retrainRuns } from './access';
+import { championOf } from './champion';
 
 /** A calibration window needs this many days of history before the span's first day. */
 const MIN_LEAD_DAYS = 28;
-
-/** The market's latest approved version, or the default before any. */
-export async function championOf(models: ModelRegistryService, modelName: string): Promise<{ version: number | null; config: ForecasterConfig }> {
-  const approved = (await models.list(modelName)).filter((v) => v.status === 'Approved' && v.kind === ENERGY_MODEL_KIND).sort((a, b) => b.version - a.version)[0];
-  if (!approved) return { version: null, config: DEFAULT_FORECASTER };
-  if (!Value.Check(ForecasterConfig, approved.hyperparameters)) {
-    throw new TaskFailure('InvalidChampion', `${modelName} version ${approved.version} is approved but its hyperparameters are not a ForecasterConfig.`);
-  }
-  return { version: approved.version, config: approved.hyperparameters };
-}
 
 export const PlanRetrain = defineTask({
   name: 'energy-retrain-plan',
@@ -38,7 +29,8 @@ export const PlanRetrain = defineTask({
     const input = Value.Default(RetrainInput, structuredClone(raw)) as RetrainInput;
     const { market, backtestDays = RETRAIN_DEFAULTS.backtestDays, fitDays = RETRAIN_DEFAULTS.fitDays, margin = RETRAIN_DEFAULTS.margin } = input;
     const modelName = energyModelName(market);
-    const champion = await championOf(models, modelName);
+    const { version, forecaster } = await championOf(models, market);
+    const champion = { version, config: forecaster };
     const candidates = input.candidates ?? defaultCandidates(input.windows ?? WINDOW_POOL);
     const calibration = Math.max(champion.config.band.calibrationDays, ...candidates.map((c) => c.band.calibrationDays));
     const bounds = await historyBounds(lake, market);

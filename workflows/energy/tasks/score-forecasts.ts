@@ -1,6 +1,6 @@
 /**
- * ScoreForecasts: every published forecast whose delivery day's prices are now in the lake and that
- * has no score yet is scored (P50's MAE and sMAPE, the band's pinball loss and P10–P90 coverage)
+ * ScoreForecasts: every published forecast of the last SCORE_LOOKBACK_DAYS whose delivery day's
+ * prices are now in the lake and that has no score yet is scored (P50's MAE and sMAPE, the band's pinball loss and P10–P90 coverage)
  * and stored in energy_scores; then the drift rule reads the latest scores. Idempotent: a scored
  * day is never scored again, and a re-run rewrites the same partition object.
  */
@@ -12,14 +12,24 @@ import { energyModelName } from '../schemas/model';
 import { DriftSettings, ScoreInput, ScoreOutput } from '../schemas/retrain';
 import { scoresTable } from '../tables';
 import { scoreObjects } from './access';
+import { addDays } from '../feeds/feeds';
 import { writePartitions, type PartitionWrite } from './partitions';
 
-export function unscoredSql(market: string): string {
+/**
+ * How far back a run looks for forecasts to score. A forecast is scored the day its prices arrive,
+ * or when a later run backfills them; looking further back would make every run read the whole
+ * lake, a cost that grows with every day it holds.
+ */
+export const SCORE_LOOKBACK_DAYS = 56;
+
+/** The forecasts of `from` and later whose prices are in the lake and that have no score yet. */
+export function unscoredSql(market: string, from: string): string {
   return [
     'SELECT f."date", f.hour, f.p10, f.p50, f.p90, f.model, h.price',
     'FROM energy_forecasts f',
     'JOIN energy_history h ON h.market = f.market AND h."date" = f."date" AND h.hour = f.hour',
-    `WHERE f.market = '${market}' AND f."date" NOT IN (SELECT s."date" FROM energy_scores s WHERE s.market = '${market}')`,
+    `WHERE f.market = '${market}' AND f."date" >= '${from}' AND h."date" >= '${from}'`,
+    `AND f."date" NOT IN (SELECT s."date" FROM energy_scores s WHERE s.market = '${market}' AND s."date" >= '${from}')`,
     'ORDER BY f."date", f.hour',
   ].join('\n');
 }
@@ -44,9 +54,7 @@ export async function driftOf(lake: LakeQueries, models: ModelRegistryService, m
 
 /** The day the market's latest version was registered: every retrain registers its decision, promoted or not. */
 async function lastDecisionDay(models: ModelRegistryService, market: string): Promise<string | undefined> {
-  const versions = await models.list(energyModelName(market));
-  const latest = versions.reduce<string | undefined>((day, v) => (day === undefined || v.createdAt > day ? v.createdAt : day), undefined);
-  return latest?.slice(0, 10);
+  return (await models.latest(energyModelName(market)))?.createdAt.slice(0, 10);
 }
 
 export const ScoreForecasts = defineTask({
@@ -57,7 +65,8 @@ export const ScoreForecasts = defineTask({
   run: async ({ market, drift }, { lake, catalog, objects, clock, models }) => {
     const scoredAt = clock.now().toISOString();
     const writes: PartitionWrite<typeof scoresTable.rows>[] = [];
-    for (const [day, hours] of completeDays(await lake.query(unscoredSql(market)))) {
+    const from = addDays(scoredAt.slice(0, 10), -SCORE_LOOKBACK_DAYS);
+    for (const [day, hours] of completeDays(await lake.query(unscoredSql(market, from)))) {
       const sorted = [...hours].sort((a, b) => Number(a.hour) - Number(b.hour));
       const column = (name: string) => sorted.map((row) => Number(row[name]));
       const score = scoreForecast(column('price'), { p10: column('p10'), p50: column('p50'), p90: column('p90') });

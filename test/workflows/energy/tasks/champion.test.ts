@@ -6,14 +6,17 @@ import { DEFAULT_FORECASTER } from '../../../../workflows/energy/schemas/model';
 const config = (window: number) => ({ windows: [window], weights: [1], band: { method: 'empirical', calibrationDays: 28 } });
 const version = (n: number, status: ModelVersion['status'], hyperparameters: Record<string, unknown>): ModelVersion =>
   ({ modelName: 'energy-NP', version: n, status, kind: 'lear-ensemble', artefact: { bucket: 'b', key: 'k' }, hyperparameters, metrics: {}, executionArn: 'x', createdAt: '2026-01-01T00:00:00Z' }) as ModelVersion;
-const registry = (versions: ModelVersion[]) => ({ list: async (name?: string) => versions.filter((v) => v.modelName === name) }) as unknown as ModelRegistryService;
+/** Only what the champion reads: the newest version a predicate takes. */
+const registry = (versions: ModelVersion[]) =>
+  ({ latest: async (name: string, accept: (v: ModelVersion) => boolean) => versions.filter((v) => v.modelName === name && accept(v)).sort((a, b) => b.version - a.version)[0] }) as unknown as ModelRegistryService;
 
 test.each([
-  ['no version', [], 'energy-NP@default', DEFAULT_FORECASTER],
-  ['only pending and rejected versions', [version(1, 'PendingManualApproval', config(56)), version(2, 'Rejected', config(84))], 'energy-NP@default', DEFAULT_FORECASTER],
-  ['approved versions', [version(1, 'Approved', config(56)), version(2, 'Approved', config(84)), version(3, 'PendingManualApproval', config(1092))], 'energy-NP@2', config(84)],
-])('%s → %s', async (_what, versions, model, forecaster) => {
-  expect(await championOf(registry(versions), 'NP')).toEqual({ model, forecaster });
+  ['no version', [], 'energy-NP@default', null, DEFAULT_FORECASTER],
+  ['only pending and rejected versions', [version(1, 'PendingManualApproval', config(56)), version(2, 'Rejected', config(84))], 'energy-NP@default', null, DEFAULT_FORECASTER],
+  ['approved versions', [version(1, 'Approved', config(56)), version(2, 'Approved', config(84)), version(3, 'PendingManualApproval', config(1092))], 'energy-NP@2', 2, config(84)],
+  ['an approved version of another kind', [version(1, 'Approved', config(56)), { ...version(2, 'Approved', config(84)), kind: 'svm' }], 'energy-NP@1', 1, config(56)],
+])('%s → %s', async (_what, versions, model, number, forecaster) => {
+  expect(await championOf(registry(versions), 'NP')).toEqual({ model, version: number, forecaster });
 });
 
 test.each([
