@@ -8,12 +8,13 @@
 import { chooseFusion, confidence, fusedScore, type FusionChoice, type ValidationImage } from '../workflows/brand/lib/detector/fusion';
 import type { Scored } from '../workflows/brand/lib/detector/fused';
 import { NONE, scoreImages, type ImageOutcome } from '../workflows/brand/lib/metrics';
+import type { EvaluationSummary } from '../workflows/brand/schemas';
 
 export interface SweepRow {
   candidates: number;
   threshold: number;
   validation: FusionChoice['validation'];
-  heldOut: { accuracy: number; precision: number; recall: number; noLogoLabelled: number };
+  heldOut: { accuracy: number; precision: number; recall: number; noLogoLabelled: number; perLabel: EvaluationSummary['perLabel'] };
 }
 
 export function sweep(
@@ -35,6 +36,6 @@ export function sweep(
     });
     const s = scoreImages(outcomes);
     const noLogoLabelled = outcomes.filter((o) => o.expected.length === 0 && o.predicted !== NONE).length;
-    return { candidates: k, threshold: fusion.threshold, validation: choice.validation, heldOut: { accuracy: s.accuracy, precision: s.precision, recall: s.recall, noLogoLabelled } };
+    return { candidates: k, threshold: fusion.threshold, validation: choice.validation, heldOut: { accuracy: s.accuracy, precision: s.precision, recall: s.recall, noLogoLabelled, perLabel: s.perLabel } };
   });
 }

@@ -6,11 +6,12 @@
  * 80 % and fixes its threshold on a validation share of it. Prints training time, the backbone's
  * time per image, and accuracy, precision and recall per brand and overall.
  *
- * Usage: npm run bench:brand-detector -- [--limit N] [--candidates N] [--sweep 3,8,27] [--save FILE] [--no-cache] [--cache DIR]
+ * Usage: npm run bench:brand-detector -- [--limit N] [--candidates N] [--sweep 3,8,27] [--save FILE] [--replay FILE] [--no-cache] [--cache DIR]
  * `--candidates`: brands the head proposes per image for ORB to verify (default: the detector's);
  * `--sweep`: trains once with the widest breadth listed and prints validation and held-out figures
- * for each (`brand-detector-sweep.ts`); `--save` writes the model (and, with `--sweep`, every
- * validation and held-out candidate beside it).
+ * for each (`brand-detector-sweep.ts`), and the held-out figures per brand at the default breadth;
+ * `--save` writes the model (and, with `--sweep`, every validation and held-out candidate beside it);
+ * `--replay MODEL.candidates.json` prints the same from such a file in seconds, without training.
  * Backbone features are cached by image hash under a git-ignored folder (default .cache/brand-features).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -18,12 +19,13 @@ import path from 'node:path';
 import { parseFlickrLogos, splitByImage } from '../workflows/brand/lib/annotations';
 import { load, train } from '../workflows/brand/lib/detector';
 import { imageFeatures } from '../workflows/brand/lib/detector/backbone';
-import { fusedCandidates, loadFused } from '../workflows/brand/lib/detector/fused';
+import { DEFAULT_CANDIDATES, fusedCandidates, loadFused } from '../workflows/brand/lib/detector/fused';
 import type { ValidationImage } from '../workflows/brand/lib/detector/fusion';
 import { noLogoCrop } from '../workflows/brand/lib/detector/negatives';
 import { NONE, scoreImages, type ImageOutcome } from '../workflows/brand/lib/metrics';
+import type { EvaluationSummary } from '../workflows/brand/schemas';
 import { cachedFeatures } from './brand-feature-cache';
-import { sweep } from './brand-detector-sweep';
+import { sweep, type SweepRow } from './brand-detector-sweep';
 
 const DATA = path.resolve(__dirname, '../../shared/data/brand/flickrlogos27');
 
@@ -37,6 +39,12 @@ async function main(): Promise<void> {
   const bytes = (name: string) => new Uint8Array(readFileSync(path.join(DATA, 'images', name)));
 
   const breadths = value('--sweep')?.split(',').map(Number);
+  const replay = value('--replay');
+  if (replay) {
+    const saved = JSON.parse(readFileSync(replay, 'utf8')) as { validation: ValidationImage[]; heldOut: HeldOutCandidates[] };
+    printSweep(sweep(breadths ?? [DEFAULT_CANDIDATES], saved.validation, saved.heldOut));
+    return;
+  }
   const candidates = breadths ? Math.max(...breadths) : value('--candidates') && Number(value('--candidates'));
   let validation: readonly ValidationImage[] = [];
 
@@ -68,12 +76,7 @@ async function main(): Promise<void> {
     // Kept beside the model so the breadths can be compared again without a second ORB pass.
     if (save) writeFileSync(`${save}.candidates.json`, JSON.stringify({ validation, heldOut: scored }));
     console.log(`held-out images: ${heldOut.length}, ${((Date.now() - started) / 1000 / heldOut.length).toFixed(2)} s per image verifying ${model.candidates} brands`);
-    console.log('candidates  threshold  validation acc/prec/rec  held-out acc/prec/rec  no-logo labelled');
-    for (const row of sweep(breadths, validation, scored)) {
-      const v = row.validation;
-      const h = row.heldOut;
-      console.log(`${String(row.candidates).padStart(10)}  ${row.threshold.toFixed(2).padStart(9)}  ${[v.accuracy, v.precision, v.recall].map((n) => n.toFixed(3)).join(' / ')}  ${[h.accuracy, h.precision, h.recall].map((n) => n.toFixed(3)).join(' / ')}  ${h.noLogoLabelled}`);
-    }
+    printSweep(sweep(breadths, validation, scored));
     return;
   }
   started = Date.now();
@@ -88,7 +91,27 @@ async function main(): Promise<void> {
   console.log(`held-out images: ${summary.images} (${summary.images - negatives.length} with a logo, ${negatives.length} without), ${perImage.toFixed(2)} s per image`);
   console.log(`accuracy ${summary.accuracy}  precision ${summary.precision}  recall ${summary.recall}  f1 ${summary.f1}`);
   console.log(`no-logo images given a brand: ${negatives.filter((o) => o.predicted !== NONE).length} of ${negatives.length}`);
-  for (const [label, s] of Object.entries(summary.perLabel)) console.log(`  ${label.padEnd(12)} precision ${s.precision.toFixed(3)}  recall ${s.recall.toFixed(3)}  f1 ${s.f1.toFixed(3)}  (${s.support} images)`);
+  printPerLabel(summary.perLabel);
+}
+
+type HeldOutCandidates = Parameters<typeof sweep>[2][number];
+
+/** The breadths side by side, then the default breadth's held-out figures per brand. */
+function printSweep(rows: SweepRow[]): void {
+  console.log('candidates  threshold  validation acc/prec/rec  held-out acc/prec/rec  no-logo labelled');
+  for (const row of rows) {
+    const v = row.validation;
+    const h = row.heldOut;
+    console.log(`${String(row.candidates).padStart(10)}  ${row.threshold.toFixed(2).padStart(9)}  ${[v.accuracy, v.precision, v.recall].map((n) => n.toFixed(3)).join(' / ')}  ${[h.accuracy, h.precision, h.recall].map((n) => n.toFixed(3)).join(' / ')}  ${h.noLogoLabelled}`);
+  }
+  const chosen = rows.find((row) => row.candidates === DEFAULT_CANDIDATES);
+  if (!chosen) return;
+  console.log(`held out per brand, ${DEFAULT_CANDIDATES} candidates (the default):`);
+  printPerLabel(chosen.heldOut.perLabel);
+}
+
+function printPerLabel(perLabel: EvaluationSummary['perLabel']): void {
+  for (const [label, s] of Object.entries(perLabel)) console.log(`  ${label.padEnd(12)} precision ${s.precision.toFixed(3)}  recall ${s.recall.toFixed(3)}  f1 ${s.f1.toFixed(3)}  (${s.support} images)`);
 }
 
 /** The backbone alone, uncached, after one warm-up image. */
