@@ -27,6 +27,7 @@ import { DEFAULT_MARKET_FILE } from '../feeds/market-files';
 import { dayIndex, readMarketData, readPublishedForecasts, type MarketData } from '../lib';
 import { ENERGY_MARKETS } from '../rules';
 import { ENERGY_MODEL_KIND, energyModelName, ForecasterConfig } from '../schemas/model';
+import { decisionLines, retrainDecisions } from './backtest-decisions';
 import { bandMetrics, joinForecasts, metricsTable, publishedRows, type BacktestRow } from './backtest-report';
 import { StateTimes } from './state-times';
 
@@ -176,14 +177,18 @@ async function approveChampion(local: LocalCommandHost, market: string, forecast
   // Taken before the first await: the host hands the clock over only now.
   const release = local.hold();
   try {
-    const objects = new S3ObjectService(local.context.client(S3Client));
-    const models = new ObjectStoreModelRegistry(objects, local.context.registry.modelRegistry, { now: () => new Date(local.now()) });
+    const models = registryOf(local);
     const name = energyModelName(market);
     const version = await models.register({ modelName: name, kind: ENERGY_MODEL_KIND, artefact: { bucket: DATA_BUCKET, key: `models/${name}.json` }, hyperparameters: forecaster, metrics: {}, executionArn: 'statecraft backtest energy' });
     await models.approve(name, version.version, 'the champion the backtest was asked to run');
   } finally {
     release();
   }
+}
+
+/** The runtime's model registry, through its S3 API as the tasks reach it. */
+function registryOf(local: LocalCommandHost): ObjectStoreModelRegistry {
+  return new ObjectStoreModelRegistry(new S3ObjectService(local.context.client(S3Client)), local.context.registry.modelRegistry, { now: () => new Date(local.now()) });
 }
 
 /** A task failure's cause is Lambda's error document (`errorMessage`, `trace`): its message is what a reader needs. */
@@ -271,11 +276,12 @@ async function report(local: LocalCommandHost, context: CommandContext, options:
   if (forecasts.length === 0) throw new NoForecastsScored(`no day from ${options.from} to ${options.to} has both a published forecast and its prices in ${options.data}.`);
   const rows: BacktestRow[] = [{ name: 'statecraft', metrics: bandMetrics(forecasts) }, ...(published && options.published ? publishedRows(published, forecasts, options.published) : [])];
   const days = forecasts.length / 24;
+  const retraining = retrainDecisions(await registryOf(local).list(energyModelName(options.market)));
   context.progress(`backtest: ${timing.days} days of runs in ${timing.seconds.toFixed(1)} s (${(timing.seconds / timing.days).toFixed(2)} s per day end to end)`);
   if (options.json) {
-    context.print(`${JSON.stringify({ market: options.market, from: options.from, to: options.to, days, metrics: Object.fromEntries(rows.map((row) => [row.name, row.metrics])), forecasts })}\n`);
+    context.print(`${JSON.stringify({ market: options.market, from: options.from, to: options.to, days, metrics: Object.fromEntries(rows.map((row) => [row.name, row.metrics])), retraining, forecasts })}\n`);
   } else {
-    context.print(`${options.market}, ${options.from} .. ${options.to}: ${days} forecast days scored\n\n${metricsTable(rows)}`);
+    context.print(`${options.market}, ${options.from} .. ${options.to}: ${days} forecast days scored\n\n${metricsTable(rows)}\n${decisionLines(retraining).join('\n')}\n`);
   }
   return 0;
 }

@@ -84,7 +84,9 @@ test.each(cases)('%s: every day of the period forecast by the scheduled runs, an
   // Where the time went: real seconds per state, the daily forecast among them, one visit per run that forecast.
   expect(stderr).toContain('where the time went');
   expect(stderr).toMatch(new RegExp(`\\n  energy-ingest Forecast +[\\d.]+ s  ${forecastRuns} visit\\(s\\)\\n`));
-  const result = JSON.parse(stdout) as { market: string; days: number; metrics: Record<string, BacktestMetrics>; forecasts: BacktestForecast[] };
+  const result = JSON.parse(stdout) as { market: string; days: number; metrics: Record<string, BacktestMetrics>; retraining: unknown; forecasts: BacktestForecast[] };
+  // The champion --forecaster approved is not a decision of the loop, and no Monday falls in the period.
+  expect(result.retraining).toEqual({ decisions: 0, promoted: [] });
   const forecasts = result.forecasts;
   const days = [...new Set(forecasts.map((f) => f.day))];
   expect(days).toEqual(Array.from({ length: 3 }, (_, d) => new Date(Date.parse(`${from}T00:00:00Z`) + d * 86_400_000).toISOString().slice(0, 10)));
@@ -131,7 +133,9 @@ test('without --json the metrics are a table, the published rows beneath ours', 
   const lines = stdout.trim().split('\n');
   expect(lines[0]).toBe('NP, 2016-12-30 .. 2016-12-30: 1 forecast days scored');
   expect(lines[2]).toMatch(/^\s+MAE\s+rMAE\s+sMAPE %\s+RMSE\s+pinball\s+coverage %$/);
-  expect(lines.slice(3).map((line) => line.split(/\s{2,}/)[0])).toEqual(['statecraft', 'LEAR Ensemble', 'DNN Ensemble']);
+  expect(lines.slice(3, 6).map((line) => line.split(/\s{2,}/)[0])).toEqual(['statecraft', 'LEAR Ensemble', 'DNN Ensemble']);
+  // What the retraining loop decided follows the table: a Thursday-to-Friday period has no Monday retrain.
+  expect(lines.slice(6)).toEqual(['', 'retraining: no decision in the period']);
   expect(lines[3]).toMatch(/^statecraft\s+\d+\.\d{3}\s+—\s+\d+\.\d{2}\s+\d+\.\d{3}\s+\d+\.\d{3}\s+\d+\.\d$/);
   expect(lines[4]).toMatch(/^LEAR Ensemble\s+\d+\.\d{3}\s+—\s+\d+\.\d{2}\s+\d+\.\d{3}\s+—\s+—$/);
 }, 120_000);
