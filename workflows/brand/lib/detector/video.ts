@@ -6,6 +6,7 @@
 import { backboneFeatures, backboneInputFromRgb, type BackboneInput, type ImageFeatures } from './backbone';
 import { decodeFrame } from './frame';
 import { candidateScorer, inlierFloor, ORB, reported, type Proposals } from './fused';
+import { ransacHomography, type HomographyFinder } from './homography';
 import { KEY_FRAME_RULE, KeyFrameChooser, type KeyFrameRule } from './key-frames';
 import type { FusedLogoModel } from './model';
 import { timed, type StageTimer } from './stages';
@@ -28,12 +29,17 @@ export interface VideoOptions {
   rule?: KeyFrameRule;
   /** The backbone (a stand-in in tests). */
   features?: (input: BackboneInput) => Promise<ImageFeatures>;
+  /**
+   * The RANSAC that verifies ORB's matches. @default `ransacHomography`: OpenCV's decides the same
+   * brands but costs more per call than the fit in its copying (`npm run bench:brand-ransac`).
+   */
+  homography?: HomographyFinder;
 }
 
 export function loadFusedVideo(model: FusedLogoModel, options: VideoOptions = {}): FrameSequenceDetector {
   const features = options.features ?? backboneFeatures;
   // Feature maps are what the head sees, so the scorer's own source is never called here.
-  const scorer = candidateScorer(model, () => Promise.reject(new Error('video frames are decoded once')), model.candidates);
+  const scorer = candidateScorer(model, () => Promise.reject(new Error('video frames are decoded once')), model.candidates, options.homography ?? ((src, dst) => ransacHomography(src, dst)));
   const most = Math.max(0, ...scorer.templateSizes());
   const floor = (head: number) => inlierFloor(model.fusion, head, most);
   return {
