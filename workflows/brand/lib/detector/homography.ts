@@ -46,29 +46,32 @@ const LM_ITERATIONS = 10;
 export function ransacHomography(src: Float64Array, dst: Float64Array, options: RansacOptions = {}): HomographyFit | undefined {
   const count = src.length / 2;
   if (count < SAMPLE || dst.length !== src.length) return undefined;
-  const limit = (options.threshold ?? 5) ** 2;
+  const limit = Math.fround((options.threshold ?? 5) ** 2);
   const confidence = options.confidence ?? 0.99;
   const random = new OpenCvRandom();
   let iterations = Math.max(options.maxIterations ?? 500, 1);
-  let best: Float64Array | undefined;
+  // Scratch for the whole call: the loop below allocates nothing.
+  let model = new Float64Array(9);
+  let best = new Float64Array(9);
   let bestInliers = 0;
+  const scratch = new Float64Array(18);
   const idx = new Int32Array(SAMPLE);
   for (let iteration = 0; iteration < iterations; iteration++) {
     if (!sample(src, dst, count, random, idx)) {
       if (iteration === 0) return undefined;
       break;
     }
-    const model = fourPointHomography(src, dst, idx);
-    if (!model) continue;
-    const inliers = countInliers(src, dst, model, Math.fround(limit));
-    if (inliers > Math.max(bestInliers, SAMPLE - 1)) {
-      best = model;
+    if (!fourPointInto(src, dst, idx, model, scratch)) continue;
+    const needed = Math.max(bestInliers, SAMPLE - 1);
+    const inliers = countInliers(src, dst, model, limit, needed);
+    if (inliers > needed) {
+      [best, model] = [model, best];
       bestInliers = inliers;
       iterations = updateIterations(confidence, (count - inliers) / count, iterations);
     }
   }
-  if (!best) return undefined;
-  const mask = inlierMask(src, dst, best, Math.fround(limit));
+  if (bestInliers === 0) return undefined;
+  const mask = inlierMask(src, dst, best, limit);
   return { matrix: refine(src, dst, mask, best), inliers: bestInliers, mask };
 }
 
@@ -93,18 +96,24 @@ export class OpenCvRandom {
 
   /** The next 32-bit value: state = low 32 bits × 4164903690 + high 32 bits. */
   next(): number {
+    // `>>> 0` takes an integral double modulo 2³², without a floating-point remainder.
     const a1 = this.lo >>> 16;
     const a0 = this.lo & 0xffff;
     const mid = a1 * C0 + a0 * C1;
-    const low = a0 * C0 + (mid % 65536) * 65536 + this.hi;
-    this.lo = low % 4294967296;
-    this.hi = (a1 * C1 + Math.floor(mid / 65536) + Math.floor(low / 4294967296)) % 4294967296;
-    return this.lo;
+    const midLow = mid >>> 0;
+    const low = a0 * C0 + (midLow & 0xffff) * 65536 + this.hi;
+    const lowBits = low >>> 0;
+    this.hi = (a1 * C1 + (mid - (midLow & 0xffff)) / 65536 + (low - lowBits) / 4294967296) >>> 0;
+    this.lo = lowBits;
+    return lowBits;
   }
 
-  /** An integer in [a, b), as `RNG::uniform(int, int)` makes it. */
+  /** An integer in [a, b), as `RNG::uniform(int, int)` makes it (b − a below 2²⁰, so the quotient is exact). */
   uniform(a: number, b: number): number {
-    return a === b ? a : (this.next() % (b - a)) + a;
+    if (a === b) return a;
+    const v = this.next();
+    const n = b - a;
+    return v - Math.floor(v / n) * n + a;
   }
 }
 
@@ -151,96 +160,132 @@ function collinear(p: Float64Array, idx: Int32Array): boolean {
 }
 
 const FLT_EPSILON = 1.1920928955078125e-7;
-const TRIANGLES = [[0, 1, 2], [1, 2, 3], [0, 2, 3], [0, 1, 3]] as const;
 
 /** A homography keeps every triangle's orientation or flips them all; a sample that mixes cannot be one. */
 function sameOrientation(src: Float64Array, dst: Float64Array, idx: Int32Array): boolean {
-  let negative = 0;
-  for (const [a, b, c] of TRIANGLES) if (orientation(src, idx[a]!, idx[b]!, idx[c]!) * orientation(dst, idx[a]!, idx[b]!, idx[c]!) < 0) negative++;
+  const [i0, i1, i2, i3] = [idx[0]!, idx[1]!, idx[2]!, idx[3]!];
+  const negative =
+    Number(orientation(src, i0, i1, i2) * orientation(dst, i0, i1, i2) < 0) +
+    Number(orientation(src, i1, i2, i3) * orientation(dst, i1, i2, i3) < 0) +
+    Number(orientation(src, i0, i2, i3) * orientation(dst, i0, i2, i3) < 0) +
+    Number(orientation(src, i0, i1, i3) * orientation(dst, i0, i1, i3) < 0);
   return negative === 0 || negative === 4;
 }
 
 /** The determinant of the rows (x, y, 1) of points a, b, c, expanded as OpenCV's `determinant(Matx33d)` does. */
 function orientation(p: Float64Array, a: number, b: number, c: number): number {
-  const [x0, y0, x1, y1, x2, y2] = [p[2 * a]!, p[2 * a + 1]!, p[2 * b]!, p[2 * b + 1]!, p[2 * c]!, p[2 * c + 1]!];
+  const x0 = p[2 * a]!;
+  const y0 = p[2 * a + 1]!;
+  const x1 = p[2 * b]!;
+  const y1 = p[2 * b + 1]!;
+  const x2 = p[2 * c]!;
+  const y2 = p[2 * c + 1]!;
   return x0 * (y1 - y2) - y0 * (x1 - x2) + (x1 * y2 - x2 * y1);
 }
 
-/**
- * The homography through four pairs: each side's projective basis (the matrix taking the unit points
- * to its four points) composed as dst · src⁻¹, with the adjugate for the inverse (scale does not matter).
- */
+/** The homography through four pairs (`idx`), with `m[8]` = 1; undefined when three of them are collinear. */
 export function fourPointHomography(src: Float64Array, dst: Float64Array, idx: ArrayLike<number>): Float64Array | undefined {
-  const s = basis(src, idx);
-  const d = basis(dst, idx);
-  if (!s || !d) return undefined;
-  const h = multiply(d, adjugate(s));
-  const scale = h[8]!;
-  if (!Number.isFinite(scale) || Math.abs(scale) < 1e-12) return undefined;
-  for (let i = 0; i < 9; i++) h[i]! /= scale;
-  return h;
-}
-
-function basis(p: Float64Array, idx: ArrayLike<number>): Float64Array | undefined {
-  const at = (i: number, c: number) => p[2 * idx[i]! + c]!;
-  const m = Float64Array.of(at(0, 0), at(1, 0), at(2, 0), at(0, 1), at(1, 1), at(2, 1), 1, 1, 1);
-  const det = determinant(m);
-  if (Math.abs(det) < 1e-12) return undefined;
-  // Coefficients l with m · l = the fourth point: each column of m scaled by its l.
-  const l = apply(adjugate(m), at(3, 0), at(3, 1), 1).map((v) => v / det);
-  for (let r = 0; r < 3; r++) for (let c = 0; c < 3; c++) m[3 * r + c]! *= l[c]!;
-  return m;
-}
-
-function determinant(m: Float64Array): number {
-  return m[0]! * (m[4]! * m[8]! - m[5]! * m[7]!) - m[1]! * (m[3]! * m[8]! - m[5]! * m[6]!) + m[2]! * (m[3]! * m[7]! - m[4]! * m[6]!);
-}
-
-function adjugate(m: Float64Array): Float64Array {
-  return Float64Array.of(
-    m[4]! * m[8]! - m[5]! * m[7]!, m[2]! * m[7]! - m[1]! * m[8]!, m[1]! * m[5]! - m[2]! * m[4]!,
-    m[5]! * m[6]! - m[3]! * m[8]!, m[0]! * m[8]! - m[2]! * m[6]!, m[2]! * m[3]! - m[0]! * m[5]!,
-    m[3]! * m[7]! - m[4]! * m[6]!, m[1]! * m[6]! - m[0]! * m[7]!, m[0]! * m[4]! - m[1]! * m[3]!,
-  );
-}
-
-function multiply(a: Float64Array, b: Float64Array): Float64Array {
   const out = new Float64Array(9);
-  for (let r = 0; r < 3; r++) for (let c = 0; c < 3; c++) out[3 * r + c] = a[3 * r]! * b[c]! + a[3 * r + 1]! * b[3 + c]! + a[3 * r + 2]! * b[6 + c]!;
-  return out;
+  return fourPointInto(src, dst, Int32Array.from(idx), out, new Float64Array(18)) ? out : undefined;
 }
 
-function apply(m: Float64Array, x: number, y: number, w: number): number[] {
-  return [m[0]! * x + m[1]! * y + m[2]! * w, m[3]! * x + m[4]! * y + m[5]! * w, m[6]! * x + m[7]! * y + m[8]! * w];
+/**
+ * The homography through four pairs into `out`: each side's projective basis (the matrix taking the
+ * unit points to its four points) composed as dst · src⁻¹, with the adjugate for the inverse (scale
+ * does not matter). `scratch` holds the two bases.
+ */
+function fourPointInto(src: Float64Array, dst: Float64Array, idx: Int32Array, out: Float64Array, scratch: Float64Array): boolean {
+  if (!basis(src, idx, scratch, 0) || !basis(dst, idx, scratch, 9)) return false;
+  const s = scratch;
+  // adj(S), S in scratch[0..8].
+  const a0 = s[4]! * s[8]! - s[5]! * s[7]!;
+  const a1 = s[2]! * s[7]! - s[1]! * s[8]!;
+  const a2 = s[1]! * s[5]! - s[2]! * s[4]!;
+  const a3 = s[5]! * s[6]! - s[3]! * s[8]!;
+  const a4 = s[0]! * s[8]! - s[2]! * s[6]!;
+  const a5 = s[2]! * s[3]! - s[0]! * s[5]!;
+  const a6 = s[3]! * s[7]! - s[4]! * s[6]!;
+  const a7 = s[1]! * s[6]! - s[0]! * s[7]!;
+  const a8 = s[0]! * s[4]! - s[1]! * s[3]!;
+  for (let r = 0; r < 3; r++) {
+    const d0 = s[9 + 3 * r]!;
+    const d1 = s[10 + 3 * r]!;
+    const d2 = s[11 + 3 * r]!;
+    out[3 * r] = d0 * a0 + d1 * a3 + d2 * a6;
+    out[3 * r + 1] = d0 * a1 + d1 * a4 + d2 * a7;
+    out[3 * r + 2] = d0 * a2 + d1 * a5 + d2 * a8;
+  }
+  const scale = out[8]!;
+  if (!Number.isFinite(scale) || Math.abs(scale) < 1e-12) return false;
+  for (let i = 0; i < 9; i++) out[i]! /= scale;
+  return true;
+}
+
+/** The matrix taking (1,0,0), (0,1,0), (0,0,1), (1,1,1) to the four points, into `out` from `at`; false when three are collinear. */
+function basis(p: Float64Array, idx: Int32Array, out: Float64Array, at: number): boolean {
+  const x0 = p[2 * idx[0]!]!;
+  const y0 = p[2 * idx[0]! + 1]!;
+  const x1 = p[2 * idx[1]!]!;
+  const y1 = p[2 * idx[1]! + 1]!;
+  const x2 = p[2 * idx[2]!]!;
+  const y2 = p[2 * idx[2]! + 1]!;
+  const x3 = p[2 * idx[3]!]!;
+  const y3 = p[2 * idx[3]! + 1]!;
+  const det = x0 * (y1 - y2) + x1 * (y2 - y0) + x2 * (y0 - y1);
+  if (Math.abs(det) < 1e-12) return false;
+  // l solves [x0 x1 x2; y0 y1 y2; 1 1 1] · l = (x3, y3, 1), by the adjugate over the determinant.
+  const l0 = ((y1 - y2) * x3 + (x2 - x1) * y3 + (x1 * y2 - x2 * y1)) / det;
+  const l1 = ((y2 - y0) * x3 + (x0 - x2) * y3 + (x2 * y0 - x0 * y2)) / det;
+  const l2 = ((y0 - y1) * x3 + (x1 - x0) * y3 + (x0 * y1 - x1 * y0)) / det;
+  out[at] = x0 * l0;
+  out[at + 1] = x1 * l1;
+  out[at + 2] = x2 * l2;
+  out[at + 3] = y0 * l0;
+  out[at + 4] = y1 * l1;
+  out[at + 5] = y2 * l2;
+  out[at + 6] = l0;
+  out[at + 7] = l1;
+  out[at + 8] = l2;
+  return true;
 }
 
 const f = Math.fround;
 
-/** OpenCV's homography `computeError`: the squared reprojection error in single precision, every operation rounded as a float's. */
-function errors(src: Float64Array, dst: Float64Array, h: Float64Array, out: Float32Array): void {
-  const [h0, h1, h2, h3, h4, h5, h6, h7] = [f(h[0]!), f(h[1]!), f(h[2]!), f(h[3]!), f(h[4]!), f(h[5]!), f(h[6]!), f(h[7]!)];
-  for (let i = 0; i < out.length; i++) {
-    const x = src[2 * i]!;
-    const y = src[2 * i + 1]!;
-    const w = f(1 / f(f(f(h6 * x) + f(h7 * y)) + 1));
-    const dx = f(f(f(f(f(h0 * x) + f(h1 * y)) + h2) * w) - dst[2 * i]!);
-    const dy = f(f(f(f(f(h3 * x) + f(h4 * y)) + h5) * w) - dst[2 * i + 1]!);
-    out[i] = f(f(dx * dx) + f(dy * dy));
-  }
+/**
+ * OpenCV's homography `computeError` for pair i: the squared reprojection error in single precision,
+ * every operation rounded as a float's (h's entries are already floats).
+ */
+function error32(src: Float64Array, dst: Float64Array, h: Float32Array, i: number): number {
+  const x = src[2 * i]!;
+  const y = src[2 * i + 1]!;
+  const w = f(1 / f(f(f(h[6]! * x) + f(h[7]! * y)) + 1));
+  const dx = f(f(f(f(f(h[0]! * x) + f(h[1]! * y)) + h[2]!) * w) - dst[2 * i]!);
+  const dy = f(f(f(f(f(h[3]! * x) + f(h[4]! * y)) + h[5]!) * w) - dst[2 * i + 1]!);
+  return f(f(dx * dx) + f(dy * dy));
 }
 
-function countInliers(src: Float64Array, dst: Float64Array, h: Float64Array, limit: number): number {
-  const err = new Float32Array(src.length / 2);
-  errors(src, dst, h, err);
+const single = new Float32Array(8);
+
+/**
+ * The pairs within `limit` under h; stops once it cannot exceed `needed` (the caller keeps a model only
+ * above that, so a count that cannot get there need not be exact).
+ */
+function countInliers(src: Float64Array, dst: Float64Array, h: Float64Array, limit: number, needed: number): number {
+  for (let k = 0; k < 8; k++) single[k] = h[k]!;
+  const count = src.length / 2;
   let n = 0;
-  for (let i = 0; i < err.length; i++) if (err[i]! <= limit) n++;
+  for (let i = 0; i < count; i++) {
+    if (error32(src, dst, single, i) <= limit) n++;
+    else if (n + count - i - 1 <= needed) return n;
+  }
   return n;
 }
 
 function inlierMask(src: Float64Array, dst: Float64Array, h: Float64Array, limit: number): Uint8Array {
-  const err = new Float32Array(src.length / 2);
-  errors(src, dst, h, err);
-  return Uint8Array.from(err, (e) => (e <= limit ? 1 : 0));
+  for (let k = 0; k < 8; k++) single[k] = h[k]!;
+  const mask = new Uint8Array(src.length / 2);
+  for (let i = 0; i < mask.length; i++) mask[i] = error32(src, dst, single, i) <= limit ? 1 : 0;
+  return mask;
 }
 
 /**
@@ -384,6 +429,12 @@ function residuals(src: Float64Array, dst: Float64Array, h: Float64Array, jacobi
     }
   }
   return { r, jtj, jtr };
+}
+
+function multiply(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(9);
+  for (let r = 0; r < 3; r++) for (let c = 0; c < 3; c++) out[3 * r + c] = a[3 * r]! * b[c]! + a[3 * r + 1]! * b[3 + c]! + a[3 * r + 2]! * b[6 + c]!;
+  return out;
 }
 
 const sumSquares = (v: Float64Array) => dot(v, v);
