@@ -11,11 +11,13 @@
  * reprojection error, computed in single precision as OpenCV does, is at most the threshold's square;
  * a model replaces the best only with more inliers (and more than 3); the iteration count starts at the
  * bound and shrinks as the best inlier share grows (`RANSACUpdateNumIters`); the count reported is the
- * best sample's. Where it differs: a sample's model comes from a closed form instead of an
- * eigen-decomposition (the same matrix to rounding), and the refinement on the inliers is a
- * Levenberg–Marquardt of our own on the reprojection error, started from the best sample's model
- * rather than from a least-squares fit of the inliers.
+ * best sample's; the matrix is then refined on those inliers as OpenCV refines it
+ * (`homography-refine.ts`). Where it differs: a sample's model comes from a closed form instead of an
+ * eigen-decomposition (the same matrix to rounding). On the bench video's 2,623 calls it counts the
+ * same inliers as OpenCV's every time (`npm run bench:brand-ransac`).
  */
+import { refine } from './homography-refine';
+import { OpenCvRandom } from './opencv-random';
 
 export interface RansacOptions {
   /** Largest reprojection error, in pixels, of an inlier. @default 5 */
@@ -41,7 +43,6 @@ export type HomographyFinder = (src: Float64Array, dst: Float64Array) => Homogra
 const SAMPLE = 4;
 /** OpenCV's getSubset gives up after this many refused samples. */
 const MAX_SAMPLE_ATTEMPTS = 10000;
-const LM_ITERATIONS = 10;
 
 export function ransacHomography(src: Float64Array, dst: Float64Array, options: RansacOptions = {}): HomographyFit | undefined {
   const count = src.length / 2;
@@ -85,41 +86,6 @@ export function updateIterations(confidence: number, outlierShare: number, bound
   const denom = Math.log(denomBase);
   return denom >= 0 || -num >= bound * -denom ? bound : Math.round(num / denom);
 }
-
-/**
- * OpenCV's `cv::RNG`, a multiply-with-carry generator on a 64-bit state, here in two 32-bit halves
- * (every product below stays within a double's exact integers).
- */
-export class OpenCvRandom {
-  private lo = 0xffffffff;
-  private hi = 0xffffffff;
-
-  /** The next 32-bit value: state = low 32 bits × 4164903690 + high 32 bits. */
-  next(): number {
-    // `>>> 0` takes an integral double modulo 2³², without a floating-point remainder.
-    const a1 = this.lo >>> 16;
-    const a0 = this.lo & 0xffff;
-    const mid = a1 * C0 + a0 * C1;
-    const midLow = mid >>> 0;
-    const low = a0 * C0 + (midLow & 0xffff) * 65536 + this.hi;
-    const lowBits = low >>> 0;
-    this.hi = (a1 * C1 + (mid - (midLow & 0xffff)) / 65536 + (low - lowBits) / 4294967296) >>> 0;
-    this.lo = lowBits;
-    return lowBits;
-  }
-
-  /** An integer in [a, b), as `RNG::uniform(int, int)` makes it (b − a below 2²⁰, so the quotient is exact). */
-  uniform(a: number, b: number): number {
-    if (a === b) return a;
-    const v = this.next();
-    const n = b - a;
-    return v - Math.floor(v / n) * n + a;
-  }
-}
-
-/** 4164903690, OpenCV's multiplier, in 16-bit halves. */
-const C1 = 0xf83f;
-const C0 = 0x630a;
 
 /** Four distinct pairs that pass OpenCV's sample checks, into `idx`, drawn as its `getSubset` draws them; false when none was found. */
 function sample(src: Float64Array, dst: Float64Array, count: number, random: OpenCvRandom, idx: Int32Array): boolean {
@@ -286,236 +252,4 @@ function inlierMask(src: Float64Array, dst: Float64Array, h: Float64Array, limit
   const mask = new Uint8Array(src.length / 2);
   for (let i = 0; i < mask.length; i++) mask[i] = error32(src, dst, single, i) <= limit ? 1 : 0;
   return mask;
-}
-
-/**
- * OpenCV's refinement of the best sample's model on its inliers: a least-squares fit of all of them
- * (`refit`), then at most 10 steps of its Levenberg–Marquardt (`levenbergMarquardt`) on the
- * reprojection error over the eight free entries (h₂₂ = 1). Ten steps often stop short of the
- * optimum on a few inliers, so the result depends on the path: both are followed as OpenCV takes them.
- */
-export function refine(src: Float64Array, dst: Float64Array, mask: Uint8Array, start: Float64Array): Float64Array {
-  const s: number[] = [];
-  const d: number[] = [];
-  for (let i = 0; i < mask.length; i++) {
-    if (!mask[i]) continue;
-    s.push(src[2 * i]!, src[2 * i + 1]!);
-    d.push(dst[2 * i]!, dst[2 * i + 1]!);
-  }
-  const [inSrc, inDst] = [Float64Array.from(s), Float64Array.from(d)];
-  return levenbergMarquardt(inSrc, inDst, refit(inSrc, inDst) ?? start);
-}
-
-/**
- * The homography minimising the algebraic error of all pairs, on coordinates centred and scaled by
- * their mean absolute deviation (OpenCV's `HomographyEstimatorCallback::runKernel`): the eigenvector
- * of the smallest eigenvalue of LᵀL.
- */
-export function refit(src: Float64Array, dst: Float64Array): Float64Array | undefined {
-  const count = src.length / 2;
-  const mean = (p: Float64Array, c: number) => {
-    let sum = 0;
-    for (let i = 0; i < count; i++) sum += p[2 * i + c]!;
-    return sum / count;
-  };
-  const spread = (p: Float64Array, c: number, centre: number) => {
-    let sum = 0;
-    for (let i = 0; i < count; i++) sum += Math.abs(p[2 * i + c]! - centre);
-    return sum;
-  };
-  const [cmx, cmy, cMx, cMy] = [mean(dst, 0), mean(dst, 1), mean(src, 0), mean(src, 1)];
-  let [smx, smy, sMx, sMy] = [spread(dst, 0, cmx), spread(dst, 1, cmy), spread(src, 0, cMx), spread(src, 1, cMy)];
-  if (Math.min(Math.abs(smx), Math.abs(smy), Math.abs(sMx), Math.abs(sMy)) < Number.EPSILON) return undefined;
-  [smx, smy, sMx, sMy] = [count / smx, count / smy, count / sMx, count / sMy];
-  const ltl = new Float64Array(81);
-  for (let i = 0; i < count; i++) {
-    const x = (dst[2 * i]! - cmx) * smx;
-    const y = (dst[2 * i + 1]! - cmy) * smy;
-    const X = (src[2 * i]! - cMx) * sMx;
-    const Y = (src[2 * i + 1]! - cMy) * sMy;
-    const lx = [X, Y, 1, 0, 0, 0, -x * X, -x * Y, -x];
-    const ly = [0, 0, 0, X, Y, 1, -y * X, -y * Y, -y];
-    for (let j = 0; j < 9; j++) for (let k = j; k < 9; k++) ltl[9 * j + k]! += lx[j]! * lx[k]! + ly[j]! * ly[k]!;
-  }
-  for (let j = 0; j < 9; j++) for (let k = 0; k < j; k++) ltl[9 * j + k] = ltl[9 * k + j]!;
-  const { values, vectors } = symmetricEigen(ltl, 9);
-  let smallest = 0;
-  for (let i = 1; i < 9; i++) if (values[i]! < values[smallest]!) smallest = i;
-  const h0 = Float64Array.from({ length: 9 }, (_, i) => vectors[9 * i + smallest]!);
-  const invNorm = Float64Array.of(1 / smx, 0, cmx, 0, 1 / smy, cmy, 0, 0, 1);
-  const norm = Float64Array.of(sMx, 0, -cMx * sMx, 0, sMy, -cMy * sMy, 0, 0, 1);
-  const h = multiply(multiply(invNorm, h0), norm);
-  const scale = h[8]!;
-  if (!Number.isFinite(scale) || scale === 0) return undefined;
-  return h.map((v) => v / scale);
-}
-
-/**
- * OpenCV 4.5's `LMSolver` (10 iterations, stopping when a step or every residual falls under
- * FLT_EPSILON) on the reprojection error: the damping λ starts at 1 on JᵀJ's first diagonal, halves
- * (to 0 under its cut-off) when a step gains more than ¾ of what the model predicted and grows when it
- * gains less than ¼; a step is kept only when it lowers the error.
- */
-export function levenbergMarquardt(src: Float64Array, dst: Float64Array, start: Float64Array): Float64Array {
-  let x = start.slice(0, 8);
-  let { r, jtj: a, jtr: v } = residuals(src, dst, x, true);
-  let s = sumSquares(r);
-  const diag = Array.from({ length: 8 }, (_, i) => a[9 * i]!);
-  const [rlo, rhi] = [0.25, 0.75];
-  let lambda = 1;
-  let lc = 0.75;
-  for (let iteration = 1; ; iteration++) {
-    const ap = Float64Array.from(a);
-    for (let i = 0; i < 8; i++) ap[9 * i]! += lambda * diag[i]!;
-    const d = eigenSolve(ap, v, 8);
-    const xd = x.map((value, i) => value - d[i]!);
-    const rd = residuals(src, dst, xd, false).r;
-    const sd = sumSquares(rd);
-    // dS = dᵀ(2v − A·d): the decrease the linear model predicts.
-    let ds = 0;
-    for (let i = 0; i < 8; i++) {
-      let ad = 0;
-      for (let j = 0; j < 8; j++) ad += a[8 * i + j]! * d[j]!;
-      ds += d[i]! * (2 * v[i]! - ad);
-    }
-    const ratio = (s - sd) / (Math.abs(ds) > Number.EPSILON ? ds : 1);
-    if (ratio > rhi) {
-      lambda *= 0.5;
-      if (lambda < lc) lambda = 0;
-    } else if (ratio < rlo) {
-      const t = dot(d, v);
-      let nu = Math.min(Math.max((sd - s) / (Math.abs(t) > Number.EPSILON ? t : 1) + 2, 2), 10);
-      if (lambda === 0) {
-        const inverse = eigenInverseDiagonal(a, 8);
-        lambda = lc = 1 / Math.max(Number.EPSILON, ...inverse.map(Math.abs));
-        nu *= 0.5;
-      }
-      lambda *= nu;
-    }
-    if (sd < s) {
-      s = sd;
-      x = xd;
-      ({ r, jtj: a, jtr: v } = residuals(src, dst, x, true));
-    }
-    const proceed = iteration < LM_ITERATIONS && maxAbs(d) >= FLT_EPSILON && maxAbs(r) >= FLT_EPSILON;
-    if (!proceed) break;
-  }
-  return Float64Array.of(...x, 1);
-}
-
-/** OpenCV's `HomographyRefineCallback::compute`: residuals, and with `jacobian` JᵀJ (8×8) and Jᵀr. */
-function residuals(src: Float64Array, dst: Float64Array, h: Float64Array, jacobian: boolean): { r: Float64Array; jtj: Float64Array; jtr: Float64Array } {
-  const count = src.length / 2;
-  const r = new Float64Array(2 * count);
-  const jtj = new Float64Array(64);
-  const jtr = new Float64Array(8);
-  const jx = new Float64Array(8);
-  const jy = new Float64Array(8);
-  for (let i = 0; i < count; i++) {
-    const mx = src[2 * i]!;
-    const my = src[2 * i + 1]!;
-    let ww = h[6]! * mx + h[7]! * my + 1;
-    ww = Math.abs(ww) > Number.EPSILON ? 1 / ww : 0;
-    const xi = (h[0]! * mx + h[1]! * my + h[2]!) * ww;
-    const yi = (h[3]! * mx + h[4]! * my + h[5]!) * ww;
-    r[2 * i] = xi - dst[2 * i]!;
-    r[2 * i + 1] = yi - dst[2 * i + 1]!;
-    if (!jacobian) continue;
-    jx.set([mx * ww, my * ww, ww, 0, 0, 0, -mx * ww * xi, -my * ww * xi]);
-    jy.set([0, 0, 0, mx * ww, my * ww, ww, -mx * ww * yi, -my * ww * yi]);
-    for (let a = 0; a < 8; a++) {
-      jtr[a]! += jx[a]! * r[2 * i]! + jy[a]! * r[2 * i + 1]!;
-      for (let b = 0; b < 8; b++) jtj[8 * a + b]! += jx[a]! * jx[b]! + jy[a]! * jy[b]!;
-    }
-  }
-  return { r, jtj, jtr };
-}
-
-function multiply(a: Float64Array, b: Float64Array): Float64Array {
-  const out = new Float64Array(9);
-  for (let r = 0; r < 3; r++) for (let c = 0; c < 3; c++) out[3 * r + c] = a[3 * r]! * b[c]! + a[3 * r + 1]! * b[3 + c]! + a[3 * r + 2]! * b[6 + c]!;
-  return out;
-}
-
-const sumSquares = (v: Float64Array) => dot(v, v);
-const maxAbs = (v: ArrayLike<number>) => Math.max(0, ...Array.from(v, Math.abs));
-
-function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
-  return sum;
-}
-
-/**
- * a · x = b for a symmetric a through its eigen-decomposition, eigenvalues no larger than rounding
- * (relative to their sum) left out, as OpenCV's `solve(DECOMP_EIG)` does.
- */
-function eigenSolve(a: Float64Array, b: Float64Array, n: number): Float64Array {
-  const { values, vectors } = symmetricEigen(a, n);
-  const threshold = 2 * Number.EPSILON * values.reduce((sum, w) => sum + Math.abs(w), 0);
-  const x = new Float64Array(n);
-  for (let k = 0; k < n; k++) {
-    if (Math.abs(values[k]!) <= threshold) continue;
-    let projection = 0;
-    for (let i = 0; i < n; i++) projection += vectors[n * i + k]! * b[i]!;
-    projection /= values[k]!;
-    for (let i = 0; i < n; i++) x[i]! += projection * vectors[n * i + k]!;
-  }
-  return x;
-}
-
-/** The diagonal of a symmetric a's (pseudo-)inverse. */
-function eigenInverseDiagonal(a: Float64Array, n: number): number[] {
-  const { values, vectors } = symmetricEigen(a, n);
-  const threshold = 2 * Number.EPSILON * values.reduce((sum, w) => sum + Math.abs(w), 0);
-  return Array.from({ length: n }, (_, i) => {
-    let sum = 0;
-    for (let k = 0; k < n; k++) if (Math.abs(values[k]!) > threshold) sum += (vectors[n * i + k]! * vectors[n * i + k]!) / values[k]!;
-    return sum;
-  });
-}
-
-/** Eigenvalues and eigenvectors (columns of `vectors`, row-major n×n) of a symmetric matrix, by cyclic Jacobi rotations. */
-export function symmetricEigen(matrix: ArrayLike<number>, n: number): { values: Float64Array; vectors: Float64Array } {
-  const a = Float64Array.from(matrix);
-  const v = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) v[n * i + i] = 1;
-  for (let sweep = 0; sweep < 100; sweep++) {
-    let off = 0;
-    let total = 0;
-    for (let i = 0; i < n; i++) {
-      total += a[n * i + i]! * a[n * i + i]!;
-      for (let j = i + 1; j < n; j++) off += a[n * i + j]! * a[n * i + j]!;
-    }
-    if (off <= 1e-30 * total || off === 0) break;
-    for (let p = 0; p < n - 1; p++) {
-      for (let q = p + 1; q < n; q++) {
-        const apq = a[n * p + q]!;
-        if (apq === 0) continue;
-        const theta = (a[n * q + q]! - a[n * p + p]!) / (2 * apq);
-        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-        const c = 1 / Math.sqrt(t * t + 1);
-        const sn = t * c;
-        for (let k = 0; k < n; k++) {
-          const akp = a[n * k + p]!;
-          const akq = a[n * k + q]!;
-          a[n * k + p] = c * akp - sn * akq;
-          a[n * k + q] = sn * akp + c * akq;
-        }
-        for (let k = 0; k < n; k++) {
-          const apk = a[n * p + k]!;
-          const aqk = a[n * q + k]!;
-          a[n * p + k] = c * apk - sn * aqk;
-          a[n * q + k] = sn * apk + c * aqk;
-        }
-        for (let k = 0; k < n; k++) {
-          const vkp = v[n * k + p]!;
-          const vkq = v[n * k + q]!;
-          v[n * k + p] = c * vkp - sn * vkq;
-          v[n * k + q] = sn * vkp + c * vkq;
-        }
-      }
-    }
-  }
-  return { values: Float64Array.from({ length: n }, (_, i) => a[n * i + i]!), vectors: v };
 }

@@ -1,13 +1,17 @@
 /**
  * The fused detector over a video's sampled frames, in time order: the full detector (backbone, head,
- * ORB) runs on key frames only (`key-frames.ts`); a frame between is decoded, and the brands the last
- * key frame's head proposed are verified on it with ORB. The photo path (`loadFused`) is untouched.
+ * ORB) runs on key frames only (`key-frames.ts`); on a frame between, ORB verifies only the brands it
+ * matched on the last key frame (`between`), and a frame with none to verify is not searched at all.
+ * Every brand the key frame's head proposed keeps its head probability in the fusion, so a brand the
+ * head alone puts past the threshold is reported on the frames between as well. The photo path
+ * (`loadFused`) is untouched.
  */
 import { backboneFeatures, backboneInputFromRgb, type BackboneInput, type ImageFeatures } from './backbone';
 import { decodeFrame } from './frame';
-import { candidateScorer, inlierFloor, ORB, reported, type Proposals } from './fused';
+import { candidateScorer, inlierFloor, ORB, reported, windowBox, type Proposals, type Scored } from './fused';
 import { ransacHomography, type HomographyFinder } from './homography';
 import { KEY_FRAME_RULE, KeyFrameChooser, type KeyFrameRule } from './key-frames';
+import type { GrayImage } from './gray';
 import type { FusedLogoModel } from './model';
 import { timed, type StageTimer } from './stages';
 import type { Detection } from './types';
@@ -16,7 +20,7 @@ export interface FrameResult {
   detections: Detection[];
   /** The full detector ran on this frame. */
   key: boolean;
-  /** The brands verified with ORB on this frame: its own head's candidates on a key frame, else the last key frame's. */
+  /** The brands verified with ORB on this frame: its own head's candidates on a key frame, else those `between` keeps of the last key frame's. */
   verified: string[];
 }
 
@@ -34,6 +38,14 @@ export interface VideoOptions {
    * brands but costs more per call than the fit in its copying (`npm run bench:brand-ransac`).
    */
   homography?: HomographyFinder;
+  /**
+   * Which of the key frame's proposed brands ORB verifies on the frames between: `matched`, those it
+   * matched (FLOOR inliers or more) on the key frame; `proposed`, all of them. @default 'matched': on
+   * the 2-minute bench video it decides the same brands on every frame as `proposed` while 223 of
+   * its 225 frames between need no ORB at all (`npm run bench:brand-keyframes`, bench/README.md). A
+   * logo that comes on screen between key frames without a cut waits for the next key frame.
+   */
+  between?: 'matched' | 'proposed';
 }
 
 export function loadFusedVideo(model: FusedLogoModel, options: VideoOptions = {}): FrameSequenceDetector {
@@ -42,24 +54,45 @@ export function loadFusedVideo(model: FusedLogoModel, options: VideoOptions = {}
   const scorer = candidateScorer(model, () => Promise.reject(new Error('video frames are decoded once')), model.candidates, options.homography ?? ((src, dst) => ransacHomography(src, dst)));
   const most = Math.max(0, ...scorer.templateSizes());
   const floor = (head: number) => inlierFloor(model.fusion, head, most);
+  const matchedOnly = (options.between ?? 'matched') === 'matched';
   return {
     async detectFrames(frames, timer) {
       const chooser = new KeyFrameChooser(options.rule ?? KEY_FRAME_RULE);
       let proposals: Proposals | undefined;
+      let matched = new Set<string>();
       const results: FrameResult[] = [];
       for (const encoded of frames) {
         const frame = await timed(timer, 'decode', () => decodeFrame(encoded, ORB.imageSide));
         const key = chooser.next(frame.thumbnail);
+        let scored: Scored[];
+        let verified: string[];
         if (key) {
           const input = await timed(timer, 'decode', () => backboneInputFromRgb(frame.rgb, frame.width, frame.height));
           proposals = await scorer.propose(await timed(timer, 'backbone', () => features(input)), timer);
+          // Without floors every match of FLOOR inliers is found, which the frames between go by;
+          // floors only spare work, so the key frame's detections are the same.
+          scored = await scorer.verify(frame.gray, proposals, timer, matchedOnly ? undefined : floor);
+          matched = new Set(scored.filter((c) => c.inliers > 0).map((c) => c.label));
+          verified = proposals.top.map((t) => t.label);
+        } else {
+          const chosen = matchedOnly ? proposals!.top.filter((t) => matched.has(t.label)) : proposals!.top;
+          scored = await verifyBetween(proposals!, chosen, frame.gray, timer);
+          verified = chosen.map((t) => t.label);
         }
-        // Between key frames each candidate keeps the key frame's head probability for its brand: the
-        // fusion needs one, and the head did not look at this frame. Its inliers are this frame's own.
-        const scored = await scorer.verify(frame.gray, proposals!, timer, floor);
-        results.push({ detections: reported(model.fusion, scored), key, verified: proposals!.top.map((t) => t.label) });
+        results.push({ detections: reported(model.fusion, scored), key, verified });
       }
       return results;
     },
   };
+
+  /**
+   * Between key frames each candidate keeps the key frame's head probability for its brand: the fusion
+   * needs one, and the head did not look at this frame. A verified brand's inliers and box are this
+   * frame's own; one left unverified has no inliers and the key frame's window.
+   */
+  async function verifyBetween(proposals: Proposals, chosen: Proposals['top'], gray: GrayImage, timer?: StageTimer): Promise<Scored[]> {
+    const verified = chosen.length ? await scorer.verify(gray, { top: chosen, grid: proposals.grid }, timer, floor) : [];
+    const byLabel = new Map(verified.map((v) => [v.label, v]));
+    return proposals.top.map((t) => byLabel.get(t.label) ?? { label: t.label, head: t.head, inliers: 0, box: windowBox(t.window, proposals.grid) });
+  }
 }
