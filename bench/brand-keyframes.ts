@@ -67,10 +67,11 @@ async function measure(model: FusedLogoModel, videoFile: string, minutes: number
 
 /**
  * A rule replayed as DetectLogos runs it: detections per frame, the number of key frames, and of the
- * frames between, how many verify no brand at all. `between` is the video path's option of that name:
- * on the frames between, verify every brand the key frame proposed or only those it matched.
+ * frames between, how many verify no brand at all. `sweep` is the video path's option of that name:
+ * every sweep-th frame after a key frame verifies every brand it proposed, the others only those
+ * matched on it or a sweep since (1: every proposed brand on every frame).
  */
-function replay(model: FusedLogoModel, measured: readonly Measured[], every: number, cut: number, between: 'proposed' | 'matched' = 'proposed'): { frames: FrameDetections[]; keys: number; idle: number } {
+function replay(model: FusedLogoModel, measured: readonly Measured[], every: number, cut: number, sweep = 1): { frames: FrameDetections[]; keys: number; idle: number } {
   const frames: FrameDetections[] = [];
   let keys = 0;
   let idle = 0;
@@ -78,14 +79,17 @@ function replay(model: FusedLogoModel, measured: readonly Measured[], every: num
     const chooser = new KeyFrameChooser({ every, cut });
     let proposals: Proposals | undefined;
     let matched = new Set<string>();
+    let sinceKey = 0;
     for (const m of measured.slice(start, start + RUN)) {
-      const key = chooser.next(m.thumbnail);
-      if (key) {
+      if (chooser.next(m.thumbnail)) {
         proposals = m.proposals;
-        matched = new Set(proposals.top.filter((t) => m.matches[t.label]).map((t) => t.label));
+        matched = new Set();
+        sinceKey = 0;
         keys++;
-      }
-      const verified = (label: string) => key || between === 'proposed' || matched.has(label);
+      } else sinceKey++;
+      const all = sinceKey % sweep === 0;
+      if (all) for (const t of proposals!.top) if (m.matches[t.label]) matched.add(t.label);
+      const verified = (label: string) => all || matched.has(label);
       if (!proposals!.top.some((t) => verified(t.label))) idle++;
       const scored = proposals!.top.map((t) => {
         const match = verified(t.label) ? m.matches[t.label] : undefined;
@@ -134,13 +138,13 @@ async function main(): Promise<void> {
   };
   for (const [k, cut] of sweep) row(`${String(k).padStart(6)} | ${String(cut).padStart(4)}`, replay(model, measured, k, cut), '');
 
-  // The frames between key frames, under the video path's rule: every proposed brand verified, or only those the key frame matched.
-  console.log(`\nrule every ${KEY_FRAME_RULE.every}, cut ${KEY_FRAME_RULE.cut}; on the frames between, ORB verifies:`);
-  console.log(' between  | key frames | frames between verifying nothing | avg error | brands found');
-  for (const between of ['proposed', 'matched'] as const) {
-    const result = replay(model, measured, KEY_FRAME_RULE.every, KEY_FRAME_RULE.cut, between);
+  // The frames between key frames under the video path's rule: every proposed brand verified on every sweep-th frame, else only the matched ones.
+  console.log(`\nrule every ${KEY_FRAME_RULE.every}, cut ${KEY_FRAME_RULE.cut}; the frames between verify every proposed brand every sweep-th frame, the matched ones on the others:`);
+  console.log('    sweep | key frames | frames between verifying nothing | avg error | brands found');
+  for (const sweep of [1, 2, 4, 8, Infinity]) {
+    const result = replay(model, measured, KEY_FRAME_RULE.every, KEY_FRAME_RULE.cut, sweep);
     const betweenFrames = measured.length - result.keys;
-    row(between.padEnd(9), result, `${`${result.idle} of ${betweenFrames}`.padStart(32)} |`);
+    row(String(sweep).padStart(9), result, `${`${result.idle} of ${betweenFrames}`.padStart(32)} |`);
   }
 }
 

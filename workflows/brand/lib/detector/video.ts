@@ -1,7 +1,8 @@
 /**
  * The fused detector over a video's sampled frames, in time order: the full detector (backbone, head,
  * ORB) runs on key frames only (`key-frames.ts`); on a frame between, ORB verifies only the brands it
- * matched on the last key frame (`between`), and a frame with none to verify is not searched at all.
+ * matched on the last key frame, except on every `sweep`th frame, which verifies all the key frame
+ * proposed; a frame with no brand to verify is not searched at all.
  * Every brand the key frame's head proposed keeps its head probability in the fusion, so a brand the
  * head alone puts past the threshold is reported on the frames between as well. The photo path
  * (`loadFused`) is untouched.
@@ -39,14 +40,20 @@ export interface VideoOptions {
    */
   homography?: HomographyFinder;
   /**
-   * Which of the key frame's proposed brands ORB verifies on the frames between: `matched`, those it
-   * matched (FLOOR inliers or more) on the key frame; `proposed`, all of them. @default 'matched': on
-   * the 2-minute bench video it decides the same brands on every frame as `proposed` while 223 of
-   * its 225 frames between need no ORB at all (`npm run bench:brand-keyframes`, bench/README.md). A
-   * logo that comes on screen between key frames without a cut waits for the next key frame.
+   * Between key frames ORB verifies every brand the key frame proposed only on every `sweep`th frame
+   * after it (a sweep); on the others, only the brands it matched (FLOOR inliers or more) on the key
+   * frame or a sweep since. 1 verifies every proposed brand on every frame. @default SWEEP
    */
-  between?: 'matched' | 'proposed';
+  sweep?: number;
 }
+
+/**
+ * Chosen on the bench videos (`npm run bench:brand-keyframes`, bench/README.md): verifying only the
+ * key frame's matched brands decides as verifying them all on every frame of the 2-minute video, with
+ * 223 of its 225 frames between spared ORB, but on the 10-minute one loses a logo that comes on screen
+ * after its key frame without a cut; a sweep every 4th frame finds such a logo at most 3 frames late.
+ */
+export const SWEEP = 4;
 
 export function loadFusedVideo(model: FusedLogoModel, options: VideoOptions = {}): FrameSequenceDetector {
   const features = options.features ?? backboneFeatures;
@@ -54,32 +61,30 @@ export function loadFusedVideo(model: FusedLogoModel, options: VideoOptions = {}
   const scorer = candidateScorer(model, () => Promise.reject(new Error('video frames are decoded once')), model.candidates, options.homography ?? ((src, dst) => ransacHomography(src, dst)));
   const most = Math.max(0, ...scorer.templateSizes());
   const floor = (head: number) => inlierFloor(model.fusion, head, most);
-  const matchedOnly = (options.between ?? 'matched') === 'matched';
+  const sweep = options.sweep ?? SWEEP;
   return {
     async detectFrames(frames, timer) {
       const chooser = new KeyFrameChooser(options.rule ?? KEY_FRAME_RULE);
       let proposals: Proposals | undefined;
       let matched = new Set<string>();
+      let sinceKey = 0;
       const results: FrameResult[] = [];
       for (const encoded of frames) {
         const frame = await timed(timer, 'decode', () => decodeFrame(encoded, ORB.imageSide));
         const key = chooser.next(frame.thumbnail);
-        let scored: Scored[];
-        let verified: string[];
         if (key) {
           const input = await timed(timer, 'decode', () => backboneInputFromRgb(frame.rgb, frame.width, frame.height));
           proposals = await scorer.propose(await timed(timer, 'backbone', () => features(input)), timer);
-          // Without floors every match of FLOOR inliers is found, which the frames between go by;
-          // floors only spare work, so the key frame's detections are the same.
-          scored = await scorer.verify(frame.gray, proposals, timer, matchedOnly ? undefined : floor);
-          matched = new Set(scored.filter((c) => c.inliers > 0).map((c) => c.label));
-          verified = proposals.top.map((t) => t.label);
-        } else {
-          const chosen = matchedOnly ? proposals!.top.filter((t) => matched.has(t.label)) : proposals!.top;
-          scored = await verifyBetween(proposals!, chosen, frame.gray, timer);
-          verified = chosen.map((t) => t.label);
-        }
-        results.push({ detections: reported(model.fusion, scored), key, verified });
+          matched = new Set();
+          sinceKey = 0;
+        } else sinceKey++;
+        const all = sinceKey % sweep === 0;
+        const chosen = all ? proposals!.top : proposals!.top.filter((t) => matched.has(t.label));
+        // A frame that verifies every brand does so without floors, so that it finds every match of
+        // FLOOR inliers the frames after it go by; floors only spare work, its detections are the same.
+        const scored = await verifyChosen(proposals!, chosen, frame.gray, all && sweep > 1 ? undefined : floor, timer);
+        if (all) for (const c of scored) if (c.inliers > 0) matched.add(c.label);
+        results.push({ detections: reported(model.fusion, scored), key, verified: chosen.map((t) => t.label) });
       }
       return results;
     },
@@ -90,8 +95,8 @@ export function loadFusedVideo(model: FusedLogoModel, options: VideoOptions = {}
    * needs one, and the head did not look at this frame. A verified brand's inliers and box are this
    * frame's own; one left unverified has no inliers and the key frame's window.
    */
-  async function verifyBetween(proposals: Proposals, chosen: Proposals['top'], gray: GrayImage, timer?: StageTimer): Promise<Scored[]> {
-    const verified = chosen.length ? await scorer.verify(gray, { top: chosen, grid: proposals.grid }, timer, floor) : [];
+  async function verifyChosen(proposals: Proposals, chosen: Proposals['top'], gray: GrayImage, floors: ((head: number) => number) | undefined, timer?: StageTimer): Promise<Scored[]> {
+    const verified = chosen.length ? await scorer.verify(gray, { top: chosen, grid: proposals.grid }, timer, floors) : [];
     const byLabel = new Map(verified.map((v) => [v.label, v]));
     return proposals.top.map((t) => byLabel.get(t.label) ?? { label: t.label, head: t.head, inliers: 0, box: windowBox(t.window, proposals.grid) });
   }
