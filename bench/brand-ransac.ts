@@ -1,8 +1,9 @@
 /**
  * `npm run bench:brand-ransac`: what one RANSAC verification costs on DetectLogos's video path, and
  * whether our TypeScript RANSAC (`homography.ts`) agrees with OpenCV's. The video path runs on the
- * first consecutive sampled frames of the 2-minute bench video with OpenCV deciding (so the calls are
- * the ones the detector makes); every call is also given to our RANSAC, and the bench prints the calls
+ * first consecutive sampled frames of the 2-minute bench video with OpenCV deciding and every brand
+ * the key frame proposed verified on every frame (`sweep` 1, so the calls are the ones the detector
+ * made before it verified fewer); every call is also given to our RANSAC, and the bench prints the calls
  * per frame, the milliseconds per call of each (OpenCV's with the copy into its matrices apart), and
  * how often the two agree: on whether a homography was found, on its inlier count, and on where the
  * matched points' bounding box lands (the corners' largest distance, in pixels).
@@ -78,7 +79,8 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'statecraft-brand-ransac-'));
   try {
     const extracted = await extractFrames((await benchVideo({ minutes: 2, every, seed: 1 })).file, dir, { startFrame: 0, frameCount: frames * every, every, fps: BENCH_FPS, maxWidth: 1280 }, 'bench video');
-    const detector = loadFusedVideo(model, { homography: recording });
+    // Every proposed brand on every frame (sweep 1), as round 2's video path verified them: more calls to compare.
+    const detector = loadFusedVideo(model, { homography: recording, sweep: 1 });
     for (let i = 0; i < extracted.length; i += 25) {
       await detector.detectFrames(extracted.slice(i, i + 25).map(({ file }) => new Uint8Array(readFileSync(file))));
     }
