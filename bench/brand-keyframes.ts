@@ -9,7 +9,9 @@
  * is then replayed on those measurements as DetectLogos runs it (runs of 25 frames, each starting on
  * a key frame), so a sweep costs one pass of the full detector. K = 1 is the detector on every frame.
  * Printed: the distribution of frame-to-frame thumbnail differences (scene cuts stand apart), then per
- * rule the share of key frames, the average visibility error and the brands found.
+ * rule the share of key frames, the average visibility error and the brands found; then, for the
+ * video path's rule, the same when the frames between verify every brand the key frame proposed or
+ * only those ORB matched on it (and how many frames between then verify nothing).
  *
  * Usage: npm run bench:brand-keyframes -- --model FILE [--minutes 2] [--every 12]
  */
@@ -19,7 +21,7 @@ import path from 'node:path';
 import { backboneFeatures, backboneInputFromRgb } from '../workflows/brand/lib/detector/backbone';
 import { decodeFrame, meanAbsoluteDifference, type Thumbnail } from '../workflows/brand/lib/detector/frame';
 import { candidateScorer, ORB, reported, windowBox, type Proposals, type Scored } from '../workflows/brand/lib/detector/fused';
-import { KeyFrameChooser } from '../workflows/brand/lib/detector/key-frames';
+import { KEY_FRAME_RULE, KeyFrameChooser } from '../workflows/brand/lib/detector/key-frames';
 import type { FusedLogoModel } from '../workflows/brand/lib/detector/model';
 import { boundingBox, FLOOR } from '../workflows/brand/lib/detector/orb-detector';
 import { matchTemplates, orbFeatures } from '../workflows/brand/lib/detector/orb';
@@ -63,27 +65,41 @@ async function measure(model: FusedLogoModel, videoFile: string, minutes: number
   }
 }
 
-/** A rule replayed as DetectLogos runs it: detections per frame and the number of key frames. */
-function replay(model: FusedLogoModel, measured: readonly Measured[], every: number, cut: number): { frames: FrameDetections[]; keys: number } {
+/**
+ * A rule replayed as DetectLogos runs it: detections per frame, the number of key frames, and of the
+ * frames between, how many verify no brand at all. `sweep` is the video path's option of that name:
+ * every sweep-th frame after a key frame verifies every brand it proposed, the others only those
+ * matched on it or a sweep since (1: every proposed brand on every frame).
+ */
+function replay(model: FusedLogoModel, measured: readonly Measured[], every: number, cut: number, sweep = 1): { frames: FrameDetections[]; keys: number; idle: number } {
   const frames: FrameDetections[] = [];
   let keys = 0;
+  let idle = 0;
   for (let start = 0; start < measured.length; start += RUN) {
     const chooser = new KeyFrameChooser({ every, cut });
     let proposals: Proposals | undefined;
+    let matched = new Set<string>();
+    let sinceKey = 0;
     for (const m of measured.slice(start, start + RUN)) {
       if (chooser.next(m.thumbnail)) {
         proposals = m.proposals;
+        matched = new Set();
+        sinceKey = 0;
         keys++;
-      }
+      } else sinceKey++;
+      const all = sinceKey % sweep === 0;
+      if (all) for (const t of proposals!.top) if (m.matches[t.label]) matched.add(t.label);
+      const verified = (label: string) => all || matched.has(label);
+      if (!proposals!.top.some((t) => verified(t.label))) idle++;
       const scored = proposals!.top.map((t) => {
-        const match = m.matches[t.label];
+        const match = verified(t.label) ? m.matches[t.label] : undefined;
         const box = match?.box ?? windowBox(t.window, proposals!.grid);
         return { label: t.label, head: t.head, inliers: match?.inliers ?? 0, box };
       });
       frames.push({ frameNumber: m.frameNumber, timestampMillis: Math.round((m.frameNumber / BENCH_FPS) * 1e6) / 1e3, labels: reported(model.fusion, scored) });
     }
   }
-  return { frames, keys };
+  return { frames, keys, idle };
 }
 
 async function main(): Promise<void> {
@@ -112,14 +128,23 @@ async function main(): Promise<void> {
   console.log('\n every |  cut | key frames | avg error | brands found');
   const sweep: Array<[number, number]> = [[1, 0]];
   for (const k of [4, 8, 12, 16, 25]) for (const cut of [4, 5, 6, 7, 8, 10, 15, 30]) sweep.push([k, cut]);
-  for (const [k, cut] of sweep) {
-    const { frames, keys } = replay(model, measured, k, cut);
+  const row = (label: string, { frames, keys }: ReturnType<typeof replay>, extra: string) => {
     const errors = visibilityError(visibility('replay', frames, duration), truth);
     const values = Object.values(errors);
     const average = values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
     const found = [...new Set(frames.flatMap((f) => f.labels.map((l) => l.name)))].sort();
     const shares = found.map((brand) => `${brand} ${(100 * frames.filter((f) => f.labels.some((l) => l.name === brand)).length / frames.length).toFixed(1)}%`);
-    console.log(`${String(k).padStart(6)} | ${String(cut).padStart(4)} | ${`${((100 * keys) / measured.length).toFixed(1)} %`.padStart(10)} | ${average.toFixed(2).padStart(9)} | ${shares.join(', ')}`);
+    console.log(`${label} | ${`${((100 * keys) / measured.length).toFixed(1)} %`.padStart(10)} | ${extra}${average.toFixed(2).padStart(9)} | ${shares.join(', ')}`);
+  };
+  for (const [k, cut] of sweep) row(`${String(k).padStart(6)} | ${String(cut).padStart(4)}`, replay(model, measured, k, cut), '');
+
+  // The frames between key frames under the video path's rule: every proposed brand verified on every sweep-th frame, else only the matched ones.
+  console.log(`\nrule every ${KEY_FRAME_RULE.every}, cut ${KEY_FRAME_RULE.cut}; the frames between verify every proposed brand every sweep-th frame, the matched ones on the others:`);
+  console.log('    sweep | key frames | frames between verifying nothing | avg error | brands found');
+  for (const sweep of [1, 2, 4, 8, Infinity]) {
+    const result = replay(model, measured, KEY_FRAME_RULE.every, KEY_FRAME_RULE.cut, sweep);
+    const betweenFrames = measured.length - result.keys;
+    row(String(sweep).padStart(9), result, `${`${result.idle} of ${betweenFrames}`.padStart(32)} |`);
   }
 }
 

@@ -7,9 +7,11 @@
  * `--compare FILE` checks them against a saved run, so a faster detector can be shown to decide the same.
  * `--photos N` profiles the first N held-out FlickrLogos-27 photos instead (more of them have logos).
  * `--video` runs DetectLogos's video path instead (key frames in full, ORB alone between them) on
- * consecutive sampled frames: use it with `--stride 1`.
+ * consecutive sampled frames: use it with `--stride 1`; `--sweep N` sets its sweep (1: every proposed
+ * brand verified on every frame) and `--opencv` verifies with OpenCV's RANSAC instead of ours, so the
+ * video path before this round can be profiled beside it.
  *
- * Usage: npm run bench:brand-profile -- --model FILE [--frames 30] [--every 12] [--stride 10] [--photos N] [--video] [--save FILE] [--compare FILE]
+ * Usage: npm run bench:brand-profile -- --model FILE [--frames 30] [--every 12] [--stride 10] [--photos N] [--video [--sweep N] [--opencv]] [--save FILE] [--compare FILE]
  * The video is bench:brand's 2-minute one (generated into the temp directory when missing).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,7 +21,9 @@ import type { Detection } from '../workflows/brand/lib/detector';
 import { backboneFeatures, backboneInput, type FeatureSource } from '../workflows/brand/lib/detector/backbone';
 import { loadFused } from '../workflows/brand/lib/detector/fused';
 import { KEY_FRAME_RULE } from '../workflows/brand/lib/detector/key-frames';
-import { loadFusedVideo } from '../workflows/brand/lib/detector/video';
+import { openCv } from '../workflows/brand/lib/detector/opencv';
+import { openCvHomography } from '../workflows/brand/lib/detector/orb';
+import { loadFusedVideo, SWEEP } from '../workflows/brand/lib/detector/video';
 import { DETECTION_STAGES, timed, type DetectionStage, type StageTimer } from '../workflows/brand/lib/detector/stages';
 import { extractFrames } from '../workflows/brand/lib/media/extract';
 import { argOption, benchVideo, BENCH_FPS, fusedModelOption } from './brand/bench-video';
@@ -72,7 +76,11 @@ async function main(): Promise<void> {
     const started = performance.now();
     if (videoPath) {
       // As DetectLogos runs them: runs of 25 consecutive sampled frames, each starting on a key frame.
-      const frameDetector = loadFusedVideo(model);
+      const sweep = argOption('sweep');
+      const frameDetector = loadFusedVideo(model, {
+        ...(sweep ? { sweep: Number(sweep) } : {}),
+        ...(process.argv.includes('--opencv') ? { homography: openCvHomography(await openCv()) } : {}),
+      });
       for (let i = 0; i < extracted.length; i += 25) {
         const run = extracted.slice(i, i + 25);
         const found = await frameDetector.detectFrames(run.map(({ file }) => new Uint8Array(readFileSync(file))), timer);
@@ -86,7 +94,7 @@ async function main(): Promise<void> {
       }
     }
     const total = performance.now() - started;
-    if (videoPath) console.log(`video path: ${keys} key frames of ${extracted.length} (rule: a key frame every ${KEY_FRAME_RULE.every} at the latest, or past a change of ${KEY_FRAME_RULE.cut} gray levels)`);
+    if (videoPath) console.log(`video path: ${keys} key frames of ${extracted.length} (rule: a key frame every ${KEY_FRAME_RULE.every} at the latest, or past a change of ${KEY_FRAME_RULE.cut} gray levels; sweep ${argOption('sweep') ?? SWEEP}; ${process.argv.includes('--opencv') ? "OpenCV's" : 'our'} RANSAC)`);
     const load = readFileSync('/proc/loadavg', 'utf8').trim().split(' ').slice(0, 3).join(' ');
     console.log(`${extracted.length} ${photos ? 'photos' : 'frames'}, ${model.candidates} candidates, ${model.orb.templates.length} templates; load average ${load}`);
     console.log('stage        ms per frame');

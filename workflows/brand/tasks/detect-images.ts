@@ -28,7 +28,7 @@ export async function detectImages(objects: ObjectService, compute: ComputePool,
 /**
  * Detections of consecutive sampled frames of one video (in time order), the same shape as
  * `detectImages`: the full detector runs on key frames, the frames between are verified with ORB
- * against the last key frame's candidates.
+ * against the brands the last key frame matched (and on a sweep, all it proposed).
  */
 export async function detectVideoFrames(objects: ObjectService, compute: ComputePool, model: LoadedModel, frames: readonly ObjectRef[]): Promise<Detection[][]> {
   return detectInRuns(objects, compute, model, frames, FRAME_RUN, detectFramesJob);

@@ -14,6 +14,7 @@ import { scoreWindows, trainHead, type Head, type HeadOptions } from './head';
 import { FUSED_MODEL_FORMAT, parseTemplate, parseWeights, serialiseTemplate, serialiseWeights, type FusedLogoModel } from './model';
 import { noLogoCrop } from './negatives';
 import { boundingBox, FLOOR, richestTemplates } from './orb-detector';
+import type { HomographyFinder } from './homography';
 import { matchTemplates, orbFeatures, type Template } from './orb';
 import { covers, describe, iou, poolingTables, toRegion, windows, type PoolingTables, type Region } from './regions';
 import { regionSamples, type SampleOptions, type Samples } from './samples';
@@ -179,10 +180,11 @@ export function fusedCandidates(model: FusedLogoModel, features: FeatureSource =
   return (image, timer) => scorer.candidates(image, timer);
 }
 
-export function candidateScorer(model: FusedLogoModel, features: FeatureSource, count: number): CandidateScorer {
+/** `homography` verifies ORB's matches (OpenCV's RANSAC unless given). */
+export function candidateScorer(model: FusedLogoModel, features: FeatureSource, count: number, homography?: HomographyFinder): CandidateScorer {
   if (model.backbone !== BACKBONE) throw new TypeError(`The model was trained on backbone ${model.backbone}, not ${BACKBONE}`);
   const head: Head = { classes: model.head.classes, dim: model.head.dim, weights: parseWeights(model.head.weights), bias: Float32Array.from(model.head.bias) };
-  return new CandidateScorer(model.labels, head, model.orb.templates.map(parseTemplate), count, features);
+  return new CandidateScorer(model.labels, head, model.orb.templates.map(parseTemplate), count, features, homography);
 }
 
 /** The head's best labels of an image (best first), each with its best window, on the feature grid. */
@@ -208,6 +210,7 @@ export class CandidateScorer {
     private readonly templates: readonly Template[],
     private readonly count: number,
     private readonly features: FeatureSource,
+    private readonly homography?: HomographyFinder,
   ) {}
 
   /** Descriptor counts of the templates: no template has more matches than that. */
@@ -250,7 +253,7 @@ export class CandidateScorer {
     const floors = floor && new Map(top.map((t) => [t.label, floor(t.head)]));
     const labels = new Set(top.map((t) => t.label));
     const features = await timed(timer, 'keypoints', () => orbFeatures(gray, ORB.imageFeatures));
-    const found = await matchTemplates(features, this.templates.filter((t) => labels.has(t.label)), FLOOR, timer, floors);
+    const found = await matchTemplates(features, this.templates.filter((t) => labels.has(t.label)), FLOOR, { timer, floors, homography: this.homography });
     const matches = new Map(found.map((m) => [m.label, m]));
     return top.map((t) => {
       const match = matches.get(t.label);

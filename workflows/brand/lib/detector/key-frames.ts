@@ -3,7 +3,7 @@
  * the picture has changed since the last key frame (a scene cut: the mean absolute difference of
  * their grayscale thumbnails above `cut` gray levels) or when `every` frames have passed, and always
  * the first frame of a sequence. The frames between are only verified with ORB against the brands
- * the last key frame's head proposed.
+ * the last key frame's head proposed (which of them on which frame: `SWEEP` in `video.ts`).
  */
 import { meanAbsoluteDifference, type Thumbnail } from './frame';
 

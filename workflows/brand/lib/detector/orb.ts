@@ -6,6 +6,7 @@
  */
 import type { GrayImage } from './gray';
 import { nearestTwo, type Nearest } from './hamming';
+import type { HomographyFinder } from './homography';
 import { openCv, type OpenCv } from './opencv';
 import type { StageTimer } from './stages';
 
@@ -109,15 +110,25 @@ export function descriptorBytes(features: Features): number {
   return count ? features.descriptors.length / count : 32;
 }
 
+export interface MatchOptions {
+  timer?: StageTimer;
+  /**
+   * The inliers below which a label's match does not matter to the caller: templates that cannot reach
+   * it are neither matched nor verified, so a label's match is exact only from there.
+   */
+  floors?: ReadonlyMap<string, number>;
+  /** The RANSAC homography that verifies a template's matches. @default OpenCV's (`openCvHomography`) */
+  homography?: HomographyFinder;
+}
+
 /**
  * The best verified match of each template group (by label) in the image, strongest first. Every
  * template's descriptors are matched in one search; a template is verified only when its matches could
  * still beat its label's best (a homography has no more inliers than matches, and ties keep the first).
- * `floors` may name the inliers below which a label's match does not matter to the caller: templates
- * that cannot reach it are neither matched nor verified, so a label's match is exact only from there.
  */
-export async function matchTemplates(image: Features, templates: readonly Template[], minInliers: number, timer?: StageTimer, floors?: ReadonlyMap<string, number>): Promise<Match[]> {
-  const cv = await openCv();
+export async function matchTemplates(image: Features, templates: readonly Template[], minInliers: number, options: MatchOptions = {}): Promise<Match[]> {
+  const { timer, floors } = options;
+  const find = options.homography ?? openCvHomography(await openCv());
   if (image.points.length < 2 * MIN_MATCHES) return [];
   const bytes = descriptorBytes(image);
   const floor = (t: Template) => Math.max(minInliers, floors?.get(t.label) ?? 0);
@@ -135,7 +146,7 @@ export async function matchTemplates(image: Features, templates: readonly Templa
     const pairs = goodMatches(nearest, first, count);
     first += count;
     if (pairs.length < Math.max(MIN_MATCHES, floor(template)) || pairs.length <= (best.get(template.label)?.inliers ?? 0)) continue;
-    const found = verify(cv, template, image, pairs);
+    const found = verify(find, template, image, pairs);
     if (found && found.inliers >= minInliers && found.inliers > (best.get(template.label)?.inliers ?? 0)) best.set(template.label, found);
   }
   timer?.('ransac', performance.now() - started);
@@ -162,23 +173,39 @@ function goodMatches(nearest: Nearest, first: number, count: number): Array<[num
   return pairs;
 }
 
-function verify(cv: OpenCv, template: Template, image: Features, pairs: Array<[number, number]>): Match | undefined {
-  const src = cv.matFromArray(pairs.length, 1, cv.CV_32FC2, pairs.flatMap(([q]) => [template.features.points[2 * q]!, template.features.points[2 * q + 1]!]));
-  const dst = cv.matFromArray(pairs.length, 1, cv.CV_32FC2, pairs.flatMap(([, t]) => [image.points[2 * t]!, image.points[2 * t + 1]!]));
-  const mask = new cv.Mat();
-  let h: OpenCv | undefined;
-  try {
-    h = cv.findHomography(src, dst, cv.RANSAC, 5, mask, 500, 0.99);
-    if (h.empty()) return undefined;
-    let inliers = 0;
-    for (let i = 0; i < mask.rows; i++) inliers += mask.data[i] ? 1 : 0;
-    const corners = project(h.data64F as Float64Array, template.width, template.height);
-    if (!plausible(corners, template)) return undefined;
-    return { label: template.label, inliers, corners };
-  } finally {
-    [src, dst, mask].forEach((m) => m.delete());
-    h?.delete();
-  }
+function verify(find: HomographyFinder, template: Template, image: Features, pairs: Array<[number, number]>): Match | undefined {
+  const src = new Float64Array(2 * pairs.length);
+  const dst = new Float64Array(2 * pairs.length);
+  pairs.forEach(([q, t], i) => {
+    src[2 * i] = template.features.points[2 * q]!;
+    src[2 * i + 1] = template.features.points[2 * q + 1]!;
+    dst[2 * i] = image.points[2 * t]!;
+    dst[2 * i + 1] = image.points[2 * t + 1]!;
+  });
+  const fit = find(src, dst);
+  if (!fit) return undefined;
+  const corners = project(fit.matrix, template.width, template.height);
+  if (!plausible(corners, template)) return undefined;
+  return { label: template.label, inliers: fit.inliers, corners };
+}
+
+/** OpenCV's `findHomography` with RANSAC (5 px, 500 iterations, confidence 0.99), the points copied into its matrices. */
+export function openCvHomography(cv: OpenCv): HomographyFinder {
+  return (srcPoints, dstPoints) => {
+    const src = cv.matFromArray(srcPoints.length / 2, 1, cv.CV_32FC2, Array.from(srcPoints));
+    const dst = cv.matFromArray(dstPoints.length / 2, 1, cv.CV_32FC2, Array.from(dstPoints));
+    const mask = new cv.Mat();
+    let h: OpenCv | undefined;
+    try {
+      h = cv.findHomography(src, dst, cv.RANSAC, 5, mask, 500, 0.99);
+      if (h.empty()) return undefined;
+      const inliers = Uint8Array.from(mask.data as Uint8Array, (v) => (v ? 1 : 0));
+      return { matrix: Float64Array.from(h.data64F as Float64Array), inliers: inliers.reduce((n, v) => n + v, 0), mask: inliers };
+    } finally {
+      [src, dst, mask].forEach((m) => m.delete());
+      h?.delete();
+    }
+  };
 }
 
 function project(m: Float64Array, w: number, h: number): Array<[number, number]> {

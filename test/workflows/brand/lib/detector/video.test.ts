@@ -2,7 +2,8 @@
  * The fused detector over a video's frames, with a stand-in backbone (empty feature maps) and a head
  * whose biases alone rank the brands, so which brands a key frame proposes is known: the backbone runs
  * on key frames only (the first, every K, and at a cut); a frame between is verified with ORB against
- * the key frame's brands only; a key frame's detections are what the photo path reports for it.
+ * the brands the key frame matched, all it proposed on a sweep; a key frame's detections are what
+ * the photo path reports for it; our RANSAC decides as OpenCV's.
  */
 import sharp from 'sharp';
 import type { FeatureMap, ImageFeatures } from '../../../../../workflows/brand/lib/detector/backbone';
@@ -11,6 +12,8 @@ import { loadFused } from '../../../../../workflows/brand/lib/detector/fused';
 import { FUSED_MODEL_FORMAT, serialiseTemplate, serialiseWeights, type FusedLogoModel } from '../../../../../workflows/brand/lib/detector/model';
 import { richestTemplates } from '../../../../../workflows/brand/lib/detector/orb-detector';
 import { descriptorLength } from '../../../../../workflows/brand/lib/detector/regions';
+import { openCv } from '../../../../../workflows/brand/lib/detector/opencv';
+import { openCvHomography } from '../../../../../workflows/brand/lib/detector/orb';
 import { loadFusedVideo } from '../../../../../workflows/brand/lib/detector/video';
 import { LOGO_NAMES, photo } from '../../fixture';
 
@@ -90,10 +93,56 @@ test('between key frames only the key frame\'s brands are verified, at their new
   // The logo covers x 260–440 of 480 and y 200–320 of 360: the box is the match's, not the key frame's.
   expect(moved.box.left + moved.box.width / 2).toBeCloseTo(350 / 480, 1);
   expect(moved.box.top + moved.box.height / 2).toBeCloseTo(260 / 360, 1);
-  // Proposed by the key frame, the second brand is found on the same frame.
-  const wide = await loadFusedVideo(model(2), { rule: { every: 10, cut: 255 }, features }).detectFrames(frames);
+  // Proposed by the key frame, the second brand is found on the same frame when every proposed brand is verified ...
+  const wide = await loadFusedVideo(model(2), { rule: { every: 10, cut: 255 }, features, sweep: 1 }).detectFrames(frames);
   expect(wide[1]!.verified).toEqual([FIRST, SECOND]);
   expect(wide[1]!.detections.map((d) => d.name)).toEqual([SECOND]);
+  // ... and waits for the next sweep or key frame when only the brands ORB matched on the key frame are (the default).
+  const matched = await loadFusedVideo(model(2), { rule: { every: 10, cut: 255 }, features }).detectFrames(frames);
+  expect(matched.map((r) => r.verified)).toEqual([[FIRST, SECOND], [FIRST], [FIRST]]);
+  expect(matched[1]!.detections).toEqual([]);
+  expect(matched[2]!.detections).toEqual(wide[2]!.detections);
+});
+
+test('verifying only the key frame\'s matched brands finds what verifying all it proposed finds of them, and no chance match of the others', async () => {
+  const frames = [
+    ...(await Promise.all([[40, 40], [60, 50], [90, 70]].map(([x, y]) => frameOf(FIRST, x!, y!)))),
+    ...(await Promise.all([[40, 40], [80, 60], [100, 80]].map(([x, y]) => frameOf(SECOND, x!, y!)))),
+    await frameOf(undefined, 0, 0),
+  ];
+  const rule = { every: 3, cut: 255 };
+  const all = await loadFusedVideo(model(2), { rule, features: backbone().features, sweep: 1 }).detectFrames(frames);
+  const matched = await loadFusedVideo(model(2), { rule, features: backbone().features }).detectFrames(frames);
+  for (const [i, frame] of matched.entries()) expect(frame.detections).toEqual(all[i]!.detections.filter((d) => frame.verified.includes(d.name)));
+  // Verifying every proposed brand also finds the second logo on a frame of the first by chance.
+  expect(all.flatMap((r, i) => r.detections.filter((d) => d.name === SECOND && i < 3))).not.toEqual([]);
+  expect(matched.map((r) => r.key)).toEqual([true, false, false, true, false, false, true]);
+  expect(matched.map((r) => r.detections.map((d) => d.name))).toEqual([[FIRST], [FIRST], [FIRST], [SECOND], [SECOND], [SECOND], []]);
+  // The frames after a key frame without a match need no ORB at all.
+  const empty = await loadFusedVideo(model(2), { rule: { every: 10, cut: 255 }, features: backbone().features }).detectFrames([await frameOf(undefined, 0, 0), await frameOf(FIRST, 40, 40)]);
+  expect(empty.map((r) => r.verified)).toEqual([[FIRST, SECOND], []]);
+  expect(empty[1]!.detections).toEqual([]);
+});
+
+test('a logo that comes on screen after its key frame is found from the next sweep on', async () => {
+  const frames = [await frameOf(undefined, 0, 0), ...(await Promise.all([[40, 40], [60, 50], [80, 60]].map(([x, y]) => frameOf(FIRST, x!, y!))))];
+  const rule = { every: 10, cut: 255 };
+  const swept = await loadFusedVideo(model(2), { rule, features: backbone().features, sweep: 2 }).detectFrames(frames);
+  // The key frame matched nothing, so the next frame verifies nothing; the sweep verifies both, and what it matched stays verified.
+  expect(swept.slice(0, 3).map((r) => r.verified)).toEqual([[FIRST, SECOND], [], [FIRST, SECOND]]);
+  expect(swept[3]!.verified).toContain(FIRST);
+  expect(swept.map((r) => r.detections.some((d) => d.name === FIRST))).toEqual([false, false, true, true]);
+  const never = await loadFusedVideo(model(2), { rule, features: backbone().features, sweep: Infinity }).detectFrames(frames);
+  expect(never.map((r) => r.detections)).toEqual([[], [], [], []]);
+});
+
+test('our RANSAC gives the video path the detections OpenCV\'s gives it', async () => {
+  const frames = [await frameOf(FIRST, 40, 40), await frameOf(FIRST, 200, 150), await frameOf(SECOND, 100, 80), await frameOf(SECOND, 110, 90)];
+  const rule = { every: 2, cut: 255 };
+  const ours = await loadFusedVideo(model(2), { rule, features: backbone().features }).detectFrames(frames);
+  const theirs = await loadFusedVideo(model(2), { rule, features: backbone().features, homography: openCvHomography(await openCv()) }).detectFrames(frames);
+  expect(ours).toEqual(theirs);
+  expect(ours.map((r) => r.detections.map((d) => d.name))).toEqual([[FIRST], [FIRST], [SECOND], [SECOND]]);
 });
 
 test('a key frame\'s detections are what the photo path reports for the same image', async () => {
