@@ -5,7 +5,9 @@
  * the table's own listing, as every `_` path is) with the partition values as extra columns. The
  * partitioning contract does not change: partitions, their locations and their files stay as they
  * are, and a partition is read from the compacted copy only while its files are exactly those the
- * copy was made from (same keys, same ETags); any change sends reads back to its files.
+ * copy was made from (same keys, same ETags); any change sends reads back to its files. A query
+ * reads the copies under a lease: a copy that a new compaction replaces while a query reads it is
+ * deleted when the last such query is done, not under it.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -45,9 +47,19 @@ export function tableSignature(table: StoredTable): string {
   return JSON.stringify([(table.StorageDescriptor?.Columns ?? []).map((c) => [c.Name.toLowerCase(), c.Type]), (table.PartitionKeys ?? []).map((c) => [c.Name.toLowerCase(), c.Type])]);
 }
 
+/** The copies a query reads, held until `release`. */
+export interface CopiesLease {
+  copies: CompactedFile[];
+  release(): void;
+}
+
 export class Compactor {
   private readonly pending = new Map<string, Promise<void>>();
   private closed = false;
+  /** Copy URI → how many queries read it now. */
+  private readonly readers = new Map<string, number>();
+  /** Replaced copies that queries still read, by URI: deleted when the last of them is done. */
+  private readonly retired = new Map<string, { bucket: string; key: string }>();
 
   constructor(
     private readonly db: LakeDb,
@@ -65,6 +77,34 @@ export class Compactor {
       if (!file) return [];
       return [{ file: { ...file, uri: s3Uri(row.bucket, row.key) }, partitions: new Map(JSON.parse(row.partitions) as [string, string][]) }];
     });
+  }
+
+  /** The table's copies, kept from deletion until the lease is released: what a query reads. */
+  lease(table: StoredTable): CopiesLease {
+    const copies = this.copiesOf(table);
+    const uris = copies.map((c) => c.file.uri);
+    for (const uri of uris) this.readers.set(uri, (this.readers.get(uri) ?? 0) + 1);
+    let released = false;
+    return {
+      copies,
+      release: () => {
+        if (released) return;
+        released = true;
+        for (const uri of uris) {
+          const left = this.readers.get(uri)! - 1;
+          if (left > 0) {
+            this.readers.set(uri, left);
+            continue;
+          }
+          this.readers.delete(uri);
+          const retired = this.retired.get(uri);
+          if (retired) {
+            this.retired.delete(uri);
+            void this.objects.deleteObject(retired.bucket, retired.key).catch(() => undefined);
+          }
+        }
+      },
+    };
   }
 
   /** Compacts the table in the background, once at a time per table. */
@@ -127,7 +167,11 @@ export class Compactor {
       for (const w of written) insert.run(table.DatabaseName, table.Name, root.bucket, w.key, tableSignature(table), JSON.stringify(w.partitions));
       return old;
     })();
-    for (const old of previous) await this.objects.deleteObject(old.bucket, old.key).catch(() => undefined);
+    for (const old of previous) {
+      const uri = s3Uri(old.bucket, old.key);
+      if (this.readers.has(uri)) this.retired.set(uri, old);
+      else await this.objects.deleteObject(old.bucket, old.key).catch(() => undefined);
+    }
     return small.length;
   }
 

@@ -71,3 +71,23 @@ test('MSCK REPAIR of a table with many partitions compacts it in the background,
   await h.lake.compactor.idle();
   expect(h.lake.compactor.copiesOf(table).map((c) => c.file.key)).toEqual([copy!.file.key]);
 });
+
+test('a copy a query reads is not deleted under it when a new compaction replaces it, but once the query is done', async () => {
+  const table = h.lake.catalog.table('energy', 'prices');
+  await h.lake.compactor.compact(table);
+  const compacted = () => h.objects.listObjects('lake', { prefix: `prices/${COMPACTED_PREFIX}` }).contents.map((o) => o.key);
+  const [first] = compacted();
+  // A query holds the copy while 64 more days arrive and the background compaction replaces it.
+  const lease = h.lake.compactor.lease(table);
+  expect(lease.copies.map((c) => c.file.key)).toEqual([first]);
+  await pricesTable(h, Array.from({ length: 64 }, (_, i) => ({ market: 'SE', date: `2025-${String(Math.floor(i / 28) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`, prices: [i] })));
+  await runQuery(h.lake, 'MSCK REPAIR TABLE prices');
+  await h.lake.compactor.idle();
+  const [replacement] = h.lake.compactor.copiesOf(table).map((c) => c.file.key);
+  expect(replacement).not.toBe(first);
+  expect(compacted().sort()).toEqual([first, replacement].sort());
+  lease.release();
+  await new Promise((resolve) => setImmediate(resolve));
+  expect(compacted()).toEqual([replacement]);
+  expect((await rows('SELECT count(*) FROM prices')).rows).toEqual([['76']]);
+});

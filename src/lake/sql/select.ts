@@ -5,7 +5,7 @@
  * replaced by the objects' s3:// URIs.
  */
 import type { ObjectStore } from '../../objects';
-import { COMPACTION_MIN_FILES, type Compactor } from '../compaction';
+import { COMPACTION_MIN_FILES, type Compactor, type CopiesLease } from '../compaction';
 import type { DataCatalog } from '../glue/catalog';
 import type { StoredTable } from '../glue/types';
 import type { DataFile } from '../locations';
@@ -34,6 +34,7 @@ export async function runSelect(sql: string, ctx: SelectContext): Promise<Statem
   ctx.signal?.addEventListener('abort', onAbort);
   const files: DataFile[] = [];
   const toCompact: StoredTable[] = [];
+  const leases: CopiesLease[] = [];
   try {
     const root = await parseSelect(connection, sql);
     rejectTableFunctions(root);
@@ -42,7 +43,10 @@ export async function runSelect(sql: string, ctx: SelectContext): Promise<Statem
     for (const { table, matches } of tables) {
       const keyed = (table.PartitionKeys ?? []).length > 0;
       const partitions = keyed ? await prunePartitions(connection, table, ctx.catalog.partitions(table), tableUses(root, matches), `__keys_${scratch++}`) : undefined;
-      const copies = keyed ? (ctx.compactor?.copiesOf(table) ?? []) : [];
+      // Held until the query is done: a compaction finishing meanwhile must not delete a copy it reads.
+      const lease = keyed ? ctx.compactor?.lease(table) : undefined;
+      if (lease) leases.push(lease);
+      const copies = lease?.copies ?? [];
       const directFiles = await createTableView(connection, ctx.objects, table, { partitions, copies, read: (read) => files.push(...read) }, `__view_${scratch++}`);
       // Many small files read one by one are what compaction is for; it starts once this query is done.
       if (keyed && directFiles >= COMPACTION_MIN_FILES) toCompact.push(table);
@@ -62,6 +66,7 @@ export async function runSelect(sql: string, ctx: SelectContext): Promise<Statem
   } finally {
     ctx.signal?.removeEventListener('abort', onAbort);
     session.close();
+    for (const lease of leases) lease.release();
   }
 }
 
