@@ -167,8 +167,13 @@ export class Compactor {
       for (const w of written) insert.run(table.DatabaseName, table.Name, root.bucket, w.key, tableSignature(table), JSON.stringify(w.partitions));
       return old;
     })();
-    for (const old of previous) {
-      const uri = s3Uri(old.bucket, old.key);
+    // The replaced copies go, and with them any copy under the table that nothing references (one a
+    // stopped server left while queries read it); a copy a query reads goes when the query is done.
+    const kept = new Set(written.map((w) => s3Uri(root.bucket, w.key)));
+    const listed = this.objects.listFiles(root.bucket, `${root.prefix}${COMPACTED_PREFIX}`).map((f) => ({ bucket: root.bucket, key: f.key }));
+    const stale = new Map([...previous, ...listed].map((copy) => [s3Uri(copy.bucket, copy.key), copy]));
+    for (const [uri, old] of stale) {
+      if (kept.has(uri) || this.retired.has(uri)) continue;
       if (this.readers.has(uri)) this.retired.set(uri, old);
       else await this.objects.deleteObject(old.bucket, old.key).catch(() => undefined);
     }

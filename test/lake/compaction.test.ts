@@ -1,6 +1,7 @@
 /**
  * Compaction behind the same table: results are the same before and after, a partition whose files
- * change is read from its files again, and the compacted copy is invisible to Athena's listing rules.
+ * change is read from its files again, the compacted copy is invisible to Athena's listing rules, and
+ * a copy goes once nothing reads or references it, never under a query.
  */
 import { COMPACTED_PREFIX } from '../../src/lake/compaction';
 import { openLakeHarness, parquetBytes, pricesTable, putBytes, resultRows, runQuery, type LakeHarness } from './helpers';
@@ -46,6 +47,14 @@ test('a partition whose files changed after compaction is read from its files', 
   expect(now).toEqual([['0', '99.0']]);
   const { rows: others } = await rows("SELECT count(*) FROM prices WHERE \"date\" <> '2024-01-01'");
   expect(others).toEqual([['10']]);
+});
+
+test('a compaction removes copies nothing references, such as one a stopped server left while a query read it', async () => {
+  await putBytes(h.objects, 'lake', `prices/${COMPACTED_PREFIX}left-behind.parquet`, await parquetBytes('SELECT 0 AS hour, 1.0::DOUBLE AS price'));
+  const table = h.lake.catalog.table('energy', 'prices');
+  await h.lake.compactor.compact(table);
+  const [copy] = h.lake.compactor.copiesOf(table);
+  expect(h.objects.listObjects('lake', { prefix: `prices/${COMPACTED_PREFIX}` }).contents.map((o) => o.key)).toEqual([copy!.file.key]);
 });
 
 test('a copy made for other columns is never read', async () => {
