@@ -169,7 +169,9 @@ export class Compactor {
     })();
     // The replaced copies go, and with them any copy under the table that nothing references (one a
     // stopped server left while queries read it); a copy a query reads goes when the query is done.
-    const kept = new Set(written.map((w) => s3Uri(root.bucket, w.key)));
+    // Tables may share a location: a copy any table references stays.
+    const referenced = this.db.prepare('SELECT bucket, key FROM compactions').all() as { bucket: string; key: string }[];
+    const kept = new Set(referenced.map((copy) => s3Uri(copy.bucket, copy.key)));
     const listed = this.objects.listFiles(root.bucket, `${root.prefix}${COMPACTED_PREFIX}`).map((f) => ({ bucket: root.bucket, key: f.key }));
     const stale = new Map([...previous, ...listed].map((copy) => [s3Uri(copy.bucket, copy.key), copy]));
     for (const [uri, old] of stale) {
