@@ -61,7 +61,7 @@ export const backtestCommand: PackageCommand = {
     '--published FILE     the benchmark\'s Forecasts_<market>_DNN_LEAR_ensembles.csv: its LEAR and DNN rows beside ours',
     '--forecaster JSON    a forecaster configuration approved as the champion before the first day (default the package\'s)',
     '--fault JSON         a feed fault in force from the first day, as POST /_feeds/faults takes it, e.g. {"kind":"outage","feed":"prices","rate":0.02,"seed":1}; repeatable',
-    '--json               the metrics and every forecast (day, hour, p10, p50, p90, actual) as one JSON document',
+    '--json               the metrics, the retraining decisions and every forecast (day, hour, p10, p50, p90, actual) as one JSON document',
   ],
   run: async (argv, context) => runBacktest(parseOptions(argv), context),
 };

@@ -1,8 +1,9 @@
 /**
  * ScoreForecasts: every published forecast of the last SCORE_LOOKBACK_DAYS whose delivery day's
- * prices are now in the lake and that has no score yet is scored (P50's MAE and sMAPE, the band's pinball loss and P10–P90 coverage)
- * and stored in energy_scores; then the drift rule reads the latest scores. Idempotent: a scored
- * day is never scored again, and a re-run rewrites the same partition object.
+ * prices are now in the lake and that has no score yet is scored (P50's MAE and sMAPE, the band's
+ * pinball loss and P10–P90 coverage) and stored in energy_scores; then the drift rule reads the
+ * latest scores. Idempotent: a scored day is never scored again, and a re-run rewrites the same
+ * partition object.
  */
 import { Value } from '@sinclair/typebox/value';
 import { defineTask } from '../../../src/builder';
@@ -10,9 +11,9 @@ import { type LakeQueries, type ModelRegistryService, type QueryRow } from '../.
 import { detectDrift, scoreForecast, type DriftOptions } from '../lib';
 import { energyModelName } from '../schemas/model';
 import { DriftSettings, ScoreInput, ScoreOutput } from '../schemas/retrain';
+import { addDays } from '../feeds/feeds';
 import { scoresTable } from '../tables';
 import { scoreObjects } from './access';
-import { addDays } from '../feeds/feeds';
 import { writePartitions, type PartitionWrite } from './partitions';
 
 /**
@@ -28,6 +29,7 @@ export function unscoredSql(market: string, from: string): string {
     'SELECT f."date", f.hour, f.p10, f.p50, f.p90, f.model, h.price',
     'FROM energy_forecasts f',
     'JOIN energy_history h ON h.market = f.market AND h."date" = f."date" AND h.hour = f.hour',
+    // Each table's own bound on the day, so the lake prunes every table's partitions, not only the forecasts'.
     `WHERE f.market = '${market}' AND f."date" >= '${from}' AND h."date" >= '${from}'`,
     `AND f."date" NOT IN (SELECT s."date" FROM energy_scores s WHERE s.market = '${market}' AND s."date" >= '${from}')`,
     'ORDER BY f."date", f.hour',

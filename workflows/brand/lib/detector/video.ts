@@ -58,7 +58,7 @@ export const SWEEP = 4;
 export function loadFusedVideo(model: FusedLogoModel, options: VideoOptions = {}): FrameSequenceDetector {
   const features = options.features ?? backboneFeatures;
   // Feature maps are what the head sees, so the scorer's own source is never called here.
-  const scorer = candidateScorer(model, () => Promise.reject(new Error('video frames are decoded once')), model.candidates, options.homography ?? ((src, dst) => ransacHomography(src, dst)));
+  const scorer = candidateScorer(model, () => Promise.reject(new Error('video frames are decoded once')), model.candidates, options.homography ?? ransacHomography);
   const most = Math.max(0, ...scorer.templateSizes());
   const floor = (head: number) => inlierFloor(model.fusion, head, most);
   const sweep = options.sweep ?? SWEEP;
