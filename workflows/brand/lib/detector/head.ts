@@ -7,6 +7,7 @@
 import { seededRandom } from '../../../../src/services';
 import { tensorflow } from './tensorflow';
 import { BLOCKS, poolBlocks, SummedArea, type PoolingTables, type Region } from './regions';
+import { matMul } from './matmul';
 import { windowLogits, type LookupPlan } from './window-kernel';
 
 export interface Head {
@@ -195,7 +196,6 @@ const slot = (block: number) => BLOCKS.slice(0, block).filter((b) => b.map === B
  * (blocks × classes) values per cell.
  */
 async function projections(head: Head, tables: PoolingTables): Promise<Record<'fine' | 'coarse', SummedArea>> {
-  const tf = await tensorflow();
   const k = head.classes;
   const offsets: number[] = [];
   BLOCKS.reduce((offset, block) => (offsets.push(offset), offset + tables[block.map].channels), 0);
@@ -208,9 +208,7 @@ async function projections(head: Head, tables: PoolingTables): Promise<Record<'f
     blocks.forEach((block, j) => {
       for (let c = 0; c < k; c++) for (let d = 0; d < table.channels; d++) w[d * blocks.length * k + j * k + c] = head.weights[c * head.dim + offsets[block]! + d]!;
     });
-    const values = tf.tidy(() => tf.matMul(tf.tensor2d(tables.source[map], [table.width * table.height, table.channels]), tf.tensor2d(w, [table.channels, blocks.length * k])));
-    const data = await values.data<'float32'>();
-    values.dispose();
+    const data = await matMul(tables.source[map], table.width * table.height, table.channels, w, blocks.length * k);
     result[map] = new SummedArea(table.width, table.height, blocks.length * k, data);
   }
   return result;
