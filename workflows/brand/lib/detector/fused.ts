@@ -10,7 +10,7 @@ import { seededRandom } from '../../../../src/services';
 import { BACKBONE, imageFeatures, type FeatureSource, type ImageFeatures } from './backbone';
 import { chooseFusion, confidence, fusedScore, type Fusion, type ValidationImage } from './fusion';
 import { decodeGray, type GrayImage } from './gray';
-import { scoreWindows, trainHead, type Head, type HeadOptions } from './head';
+import { bestWindows, scoreWindows, trainHead, type Head, type HeadOptions } from './head';
 import { FUSED_MODEL_FORMAT, parseTemplate, parseWeights, serialiseTemplate, serialiseWeights, type FusedLogoModel } from './model';
 import { noLogoCrop } from './negatives';
 import { boundingBox, FLOOR, richestTemplates } from './orb-detector';
@@ -231,19 +231,12 @@ export class CandidateScorer {
 
   /** The head's best `count` labels for an image's features, each with its best window. */
   async propose(f: ImageFeatures, timer?: StageTimer): Promise<Proposals> {
-    const { tables, regions, probabilities } = await timed(timer, 'head', async () => {
+    const { tables, regions, found } = await timed(timer, 'head', async () => {
       const tables = poolingTables(f);
       const regions = this.windows(tables.grid);
-      return { tables, regions, probabilities: await scoreWindows(this.head, tables, regions) };
+      return { tables, regions, found: await bestWindows(this.head, tables, regions) };
     });
-    const k = this.head.classes;
-    const best = this.labels.map((label) => ({ label, head: 0, window: regions[0]! }));
-    for (let w = 0; w < regions.length; w++) {
-      for (let c = 1; c < k; c++) {
-        const p = probabilities[w * k + c]!;
-        if (p > best[c - 1]!.head) best[c - 1] = { label: this.labels[c - 1]!, head: p, window: regions[w]! };
-      }
-    }
+    const best = this.labels.map((label, c) => ({ label, head: found.probability[c]!, window: regions[found.window[c]!]! }));
     return { top: best.sort((a, b) => b.head - a.head).slice(0, this.count), grid: tables.grid };
   }
 

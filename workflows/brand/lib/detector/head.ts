@@ -138,14 +138,12 @@ export function classify(head: Head, x: Float32Array): Float64Array {
 
 /**
  * Class probabilities of many windows of one image, from per-cell projections of each block's
- * weights (one matrix product per map, on TensorFlow.js): the same numbers
- * `classify(describe(region))` gives, thousands of times faster.
+ * weights (one matrix product per map): the same numbers `classify(describe(region))` gives,
+ * thousands of times faster.
  */
 export async function scoreWindows(head: Head, tables: PoolingTables, regions: readonly Region[]): Promise<Float32Array> {
   const k = head.classes;
-  const projected = await projections(head, tables);
-  const p = plan(tables, regions);
-  const logits = windowLogits(p, projected, head.bias);
+  const logits = await windowLogitsOf(head, tables, regions);
   const out = new Float32Array(regions.length * k);
   for (let i = 0; i < regions.length; i++) {
     const row = i * k;
@@ -156,6 +154,51 @@ export async function scoreWindows(head: Head, tables: PoolingTables, regions: r
     for (let c = 0; c < k; c++) out[row + c] = logits[row + c]! / sum;
   }
   return out;
+}
+
+/** Per logo class (1 … classes − 1): the highest probability any window has, and the first window that has it. */
+export interface BestWindows {
+  /** Index c − 1 for class c. */
+  probability: Float32Array;
+  window: Int32Array;
+}
+
+/**
+ * What a scan of `scoreWindows`' probabilities for each class's best window finds, to the bit, without
+ * the softmax of most windows: a window's probability for class c is at most exp(logit_c − its
+ * largest logit), so a class whose logit is too far below that for the best so far is passed over
+ * (by a margin beyond rounding); the rest get the exact softmax `scoreWindows` computes.
+ */
+export async function bestWindows(head: Head, tables: PoolingTables, regions: readonly Region[]): Promise<BestWindows> {
+  const k = head.classes;
+  const logits = await windowLogitsOf(head, tables, regions);
+  const probability = new Float32Array(k - 1);
+  const window = new Int32Array(k - 1);
+  const floor = new Float64Array(k - 1).fill(-Infinity);
+  for (let i = 0; i < regions.length; i++) {
+    const row = i * k;
+    let max = -Infinity;
+    for (let c = 0; c < k; c++) max = Math.max(max, logits[row + c]!);
+    let sum = -1;
+    for (let c = 1; c < k; c++) {
+      if (logits[row + c]! - max < floor[c - 1]!) continue;
+      if (sum < 0) {
+        sum = 0;
+        for (let j = 0; j < k; j++) sum += Math.exp(logits[row + j]! - max);
+      }
+      const p = Math.fround(Math.exp(logits[row + c]! - max) / sum);
+      if (p > probability[c - 1]!) {
+        probability[c - 1] = p;
+        window[c - 1] = i;
+        floor[c - 1] = Math.log(p) - 1e-6;
+      }
+    }
+  }
+  return { probability, window };
+}
+
+async function windowLogitsOf(head: Head, tables: PoolingTables, regions: readonly Region[]): Promise<Float64Array> {
+  return windowLogits(plan(tables, regions), await projections(head, tables), head.bias);
 }
 
 /** Every window's summed-area look-ups, worked out once per window list: map, block slot, corner cells, weight. */

@@ -71,6 +71,13 @@ const BODY = [
 let kernel: Kernel<'windowLogits'> | undefined;
 const instance = () => (kernel ??= instantiate([{ name: 'windowLogits', params: 7, locals: [[9, I32], [1, V128]], body: BODY }]));
 
+/**
+ * The plan whose look-up addresses, weights and starts are in the kernel's memory, and the layout they
+ * were written for: the next call with the same plan and layout (the next frame of a video, or photo of
+ * the same size) writes only the bias and the tables.
+ */
+let resident: { plan: LookupPlan; layout: string } | undefined;
+
 /** Each window's logits before the softmax, `classes` per window, window after window. */
 export function windowLogits(plan: LookupPlan, tables: ProjectedTables, bias: Float32Array): Float64Array {
   return bias.length % 2 === 0 ? kernelLogits(plan, tables, bias) : plainLogits(plan, tables, bias);
@@ -89,16 +96,20 @@ function kernelLogits(plan: LookupPlan, tables: ProjectedTables, bias: Float32Ar
   const out = align(coarse + tables.coarse.sums.byteLength);
   const k8 = instance();
   const buffer = reserve(k8.memory, out + 8 * k * windows);
-  const addresses = new Int32Array(buffer, at.terms, 4 * terms);
-  for (let l = 0; l < terms; l++) {
-    const onFine = plan.map[l] === 0;
-    const base = onFine ? fine : coarse;
-    const ch = onFine ? tables.fine.channels : tables.coarse.channels;
-    const off = plan.slot[l]! * k;
-    for (let j = 0; j < 4; j++) addresses[4 * l + j] = base + 8 * (plan.corners[4 * l + j]! * ch + off);
+  const layout = [k, tables.fine.channels, tables.coarse.channels, fine, coarse].join();
+  if (resident?.plan !== plan || resident.layout !== layout) {
+    const addresses = new Int32Array(buffer, at.terms, 4 * terms);
+    for (let l = 0; l < terms; l++) {
+      const onFine = plan.map[l] === 0;
+      const base = onFine ? fine : coarse;
+      const ch = onFine ? tables.fine.channels : tables.coarse.channels;
+      const off = plan.slot[l]! * k;
+      for (let j = 0; j < 4; j++) addresses[4 * l + j] = base + 8 * (plan.corners[4 * l + j]! * ch + off);
+    }
+    new Float64Array(buffer, at.weights, terms).set(plan.weight);
+    new Int32Array(buffer, starts, plan.starts.length).set(plan.starts);
+    resident = { plan, layout };
   }
-  new Float64Array(buffer, at.weights, terms).set(plan.weight);
-  new Int32Array(buffer, starts, plan.starts.length).set(plan.starts);
   new Float64Array(buffer, biasAt, k).set(bias);
   new Float64Array(buffer, fine, tables.fine.sums.length).set(tables.fine.sums);
   new Float64Array(buffer, coarse, tables.coarse.sums.length).set(tables.coarse.sums);
