@@ -49,7 +49,9 @@ export function bundleTask(pkg: WorkflowPackage, taskName: string, options: Bund
     metafile: true,
   });
   const carried = pkg.nativePackages.filter((native) => native.tasks === undefined || native.tasks.some((task) => task.name === taskName));
-  const imported = Object.values(metafile.outputs).flatMap((output) => output.imports.filter((i) => i.external).map((i) => i.path));
+  // A package imported dynamically is loaded only where its code is reached (onnxruntime-node, by the
+  // tasks that run the detector), so only the static imports of a package must be carried by every task.
+  const imported = Object.values(metafile.outputs).flatMap((output) => output.imports.filter((i) => i.external && i.kind !== 'dynamic-import').map((i) => i.path));
   const missing = external.filter((name) => !carried.some((native) => native.name === name) && imported.some((i) => i === name || i.startsWith(`${name}/`)));
   if (missing.length > 0) throw new Error(`Task ${taskName}'s bundle imports ${missing.join(', ')}, which its function would not carry: add the task to the native package's tasks.`);
   copyNativePackages(carried, options.repositoryRoot, options.outDir);

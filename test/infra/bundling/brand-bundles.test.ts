@@ -3,7 +3,8 @@
  * outside the repository (so Node cannot fall back on the repository's node_modules) and its
  * `index.js` is loaded in a child process with an empty NODE_PATH, which calls the handler against
  * an S3 endpoint: ffprobe and ffmpeg on a generated clip, then the fused detector trained on
- * generated photos (sharp, the backbone on TensorFlow.js's WebAssembly, ORB in OpenCV.js) and
+ * generated photos (sharp, the backbone on onnxruntime-node, the head trained on TensorFlow.js's
+ * WebAssembly, ORB in OpenCV.js) and
  * run on the extracted frames.
  */
 import { execFile } from 'node:child_process';
@@ -94,16 +95,23 @@ test('the assets sit outside the repository, where Node cannot reach its package
 
 describe('each function carries what it runs, readable and runnable by Lambda\'s user', () => {
   const SHARP = ['@img/sharp-linux-x64/package.json', '@img/sharp-linux-x64/index.cjs', '@img/sharp-linux-x64/lib', '@img/sharp-libvips-linux-x64/lib'];
-  const DETECTOR = ['@vladmandic/human/models/centernet.json', '@vladmandic/human/models/centernet.bin', '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm'];
+  const DETECTOR = [
+    '@vladmandic/human/models/centernet.json',
+    '@vladmandic/human/models/centernet.bin',
+    'onnxruntime-node/bin/napi-v6/linux/x64/onnxruntime_binding.node',
+    'onnxruntime-node/bin/napi-v6/linux/x64/libonnxruntime.so.1',
+    'onnxruntime-common/dist/cjs/index.js',
+  ];
+  const HEAD_TRAINING = ['@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm'];
   const FFMPEG = '@ffmpeg-installer/linux-x64/ffmpeg';
   const FFPROBE = '@ffprobe-installer/linux-x64/ffprobe';
   const modules = (task: TaskDefinition, file: string) => path.join(assets.get(task.name)!, 'node_modules', file);
 
   test.each([
-    [ProbeVideo, [...SHARP, FFPROBE], [FFMPEG, ...DETECTOR]],
-    [ExtractFrames, [...SHARP, FFMPEG], [FFPROBE, ...DETECTOR]],
-    [TrainDetector, [...SHARP, ...DETECTOR], [FFMPEG, FFPROBE]],
-    [DetectLogos, [...SHARP, ...DETECTOR], [FFMPEG, FFPROBE]],
+    [ProbeVideo, [...SHARP, FFPROBE], [FFMPEG, ...DETECTOR, ...HEAD_TRAINING]],
+    [ExtractFrames, [...SHARP, FFMPEG], [FFPROBE, ...DETECTOR, ...HEAD_TRAINING]],
+    [TrainDetector, [...SHARP, ...DETECTOR, ...HEAD_TRAINING], [FFMPEG, FFPROBE]],
+    [DetectLogos, [...SHARP, ...DETECTOR], [FFMPEG, FFPROBE, ...HEAD_TRAINING]],
   ])('%#: the task\'s function', (task, carried, left) => {
     expect(carried.filter((file) => !existsSync(modules(task, file)))).toEqual([]);
     expect(left.filter((file) => existsSync(modules(task, file)))).toEqual([]);

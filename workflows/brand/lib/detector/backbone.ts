@@ -8,11 +8,11 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { InferenceSession, Tensor } from 'onnxruntime-node';
+import type { InferenceSession, Tensor } from 'onnxruntime-node';
 import sharp from 'sharp';
 import { packageDirectory } from '../package-directory';
 import { convertGraph, decodeWeights, type TfjsGraphJson } from './backbone-graph';
-import { encodeModel } from './onnx-writer';
+import { createSession, onnxRuntime } from './onnx-session';
 
 /** Names the backbone and its layers in model artefacts: a model trained on other features is refused. */
 export const BACKBONE = 'human-3.3-centernet-mobilenetv3-512/relu1+relu';
@@ -53,9 +53,7 @@ function backbone(): Promise<InferenceSession> {
   loading ??= (async () => {
     const dir = path.join(packageDirectory(HUMAN_PACKAGE), 'models');
     const json = JSON.parse(readFileSync(path.join(dir, 'centernet.json'), 'utf8')) as TfjsGraphJson;
-    const graph = convertGraph(json, decodeWeights(json, readFileSync(path.join(dir, 'centernet.bin'))), [FINE_LAYER, COARSE_LAYER]);
-    // One thread per session: the runtime already runs one detector per core (its compute workers).
-    return InferenceSession.create(encodeModel(graph, 'statecraft'), { intraOpNumThreads: 1, interOpNumThreads: 1, executionMode: 'sequential', graphOptimizationLevel: 'all' });
+    return createSession(convertGraph(json, decodeWeights(json, readFileSync(path.join(dir, 'centernet.bin'))), [FINE_LAYER, COARSE_LAYER]));
   })();
   return loading;
 }
@@ -82,7 +80,7 @@ export async function backboneInputFromRgb(rgb: Uint8Array, width: number, heigh
 
 /** The two feature maps of a prepared input. */
 export async function backboneFeatures(input: BackboneInput): Promise<ImageFeatures> {
-  const session = await backbone();
+  const [session, { Tensor }] = await Promise.all([backbone(), onnxRuntime()]);
   const pixels = new Tensor('float32', Float32Array.from(input.pixels), [1, SIDE, SIDE, 3]);
   try {
     const out = await session.run({ [session.inputNames[0]!]: pixels });
