@@ -9,7 +9,7 @@ import type { OnnxGraph, OnnxNode, OnnxTensor, OnnxValue } from './onnx-writer';
 
 /** The parts of a TensorFlow.js `model.json` read here. */
 export interface TfjsGraphJson {
-  modelTopology: { node: readonly TfjsNode[] };
+  modelTopology: { node: readonly TfjsNode[]; [field: string]: unknown };
   weightsManifest: readonly { weights: readonly TfjsWeightSpec[] }[];
 }
 
@@ -26,6 +26,7 @@ interface TfjsAttr {
   i?: string;
   list?: { i?: readonly string[]; s?: readonly string[] };
   shape?: { dim?: readonly { size: string }[] };
+  [field: string]: unknown;
 }
 
 interface TfjsWeightSpec {
@@ -64,13 +65,19 @@ export function decodeWeights(json: TfjsGraphJson, bin: Uint8Array): Map<string,
   return weights;
 }
 
+/** Every half-precision bit pattern's value, built on first use (a table beats decoding 2 million values one by one). */
+let halves: Float32Array | undefined;
+
 function float16(h: number): number {
-  const sign = h & 0x8000 ? -1 : 1;
-  const exponent = (h >> 10) & 0x1f;
-  const fraction = h & 0x3ff;
-  if (exponent === 0) return sign * fraction * 2 ** -24;
-  if (exponent === 0x1f) return fraction ? NaN : sign * Infinity;
-  return sign * (1 + fraction / 1024) * 2 ** (exponent - 15);
+  halves ??= Float32Array.from({ length: 65536 }, (_, bits) => {
+    const sign = bits & 0x8000 ? -1 : 1;
+    const exponent = (bits >> 10) & 0x1f;
+    const fraction = bits & 0x3ff;
+    if (exponent === 0) return sign * fraction * 2 ** -24;
+    if (exponent === 0x1f) return fraction ? NaN : sign * Infinity;
+    return sign * (1 + fraction / 1024) * 2 ** (exponent - 15);
+  });
+  return halves[h]!;
 }
 
 /**

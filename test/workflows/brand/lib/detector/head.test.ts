@@ -1,10 +1,11 @@
 /**
  * The head on small synthetic data: it learns separable classes, its folded weights give the same
  * probabilities as the standardised ones it was trained with, and scoring windows through summed
- * areas of projected cells equals classifying each window's explicit descriptor.
+ * areas of projected cells equals classifying each window's explicit descriptor, and each class's best
+ * window found without most softmaxes is the one a scan of every window's probabilities finds.
  */
 import { seededRandom } from '../../../../../src/services';
-import { classify, scoreWindows, trainHead } from '../../../../../workflows/brand/lib/detector/head';
+import { bestWindows, classify, scoreWindows, trainHead } from '../../../../../workflows/brand/lib/detector/head';
 import { describe as describeRegion, descriptorLength, poolingTables, windows } from '../../../../../workflows/brand/lib/detector/regions';
 
 /** Gaussian clusters around class centres, with an offset and scale per dimension the head must standardise away. */
@@ -59,6 +60,24 @@ test('scoring every window from projected summed areas equals classifying each w
     const p = classify(head, x[i]!);
     for (let c = 0; c < 3; c++) expect(scored[i * 3 + c]).toBeCloseTo(p[c]!, 4);
   });
+});
+
+test.each([2, 4, 6])('each class\'s best window, found without most softmaxes, is the full scan\'s to the bit (%i classes)', async (classes) => {
+  const random = seededRandom(classes);
+  const map = (width: number, height: number, channels: number) => ({ width, height, channels, data: Float32Array.from({ length: width * height * channels }, () => random() * 4) });
+  const features = { fine: map(16, 16, 4), coarse: map(8, 8, 3) };
+  const tables = poolingTables(features);
+  const regions = windows(tables.grid);
+  const x = regions.map((r) => describeRegion(tables, r));
+  const y = regions.map((r) => (r.x0 + 2 * r.y0) % classes);
+  const head = await trainHead(x, y, classes, y.map(() => 1), { epochs: 2 });
+  const scored = await scoreWindows(head, tables, regions);
+  const found = await bestWindows(head, tables, regions);
+  for (let c = 1; c < classes; c++) {
+    let [best, at] = [0, 0];
+    for (let w = 0; w < regions.length; w++) if (scored[w * classes + c]! > best) [best, at] = [scored[w * classes + c]!, w];
+    expect([found.probability[c - 1], found.window[c - 1]]).toEqual([best, at]);
+  }
 });
 
 test('a head without samples is refused', async () => {

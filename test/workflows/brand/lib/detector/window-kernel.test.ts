@@ -1,7 +1,7 @@
 /**
  * The WebAssembly window kernel gives the plain loop's logits bit for bit (the fused detector's
  * decisions must not move when it runs), for several class counts, windows with no look-ups, and
- * look-ups on both maps; an odd class count takes the plain loop.
+ * look-ups on both maps, and a plan reused over new tables; an odd class count takes the plain loop.
  */
 import { seededRandom } from '../../../../../src/services';
 import { plainLogits, windowLogits, type LookupPlan, type ProjectedTables } from '../../../../../workflows/brand/lib/detector/window-kernel';
@@ -48,4 +48,13 @@ test('a window without look-ups keeps the bias', () => {
   const { plan, tables, bias } = fixture(4, 8, 5);
   const logits = windowLogits(plan, tables, bias);
   expect(Array.from(logits.subarray(3 * 4, 4 * 4))).toEqual(Array.from(bias));
+});
+
+test('frames after frames: the same plan over new tables and biases, then another plan and back, each the plain loop\'s', () => {
+  const first = fixture(6, 200, 1);
+  const other = fixture(8, 50, 2);
+  for (const [seed, plan] of [[3, first.plan], [4, first.plan], [5, other.plan], [6, first.plan]] as const) {
+    const frame = fixture(plan === first.plan ? 6 : 8, 1, seed);
+    expect(Array.from(windowLogits(plan, frame.tables, frame.bias))).toEqual(Array.from(plainLogits(plan, frame.tables, frame.bias)));
+  }
 });
