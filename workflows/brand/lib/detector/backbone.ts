@@ -1,7 +1,7 @@
 /**
  * The frozen backbone: the CenterNet-MobileNetV3 object model that `@vladmandic/human` ships (MIT),
  * converted from its TensorFlow.js graph to ONNX where it is loaded (`backbone-graph.ts`) and run with
- * `onnxruntime-node`, ≈ 4× faster than TensorFlow.js's WebAssembly backend on the same features
+ * `onnxruntime-node`, ≈ 3.5× faster than TensorFlow.js's WebAssembly backend on the same features
  * (`npm run bench:brand-backbone`). Only its feature maps are used, never its COCO detections: a
  * stride-8 map (64×64×192) and a stride-16 map (32×32×256) of a 512×512 view of the image. Loaded once
  * per thread (each compute worker has its own).
