@@ -119,7 +119,7 @@ async function backboneTime(sample: Uint8Array[]): Promise<void> {
   await imageFeatures(sample[0]!);
   const started = Date.now();
   for (const image of sample) await imageFeatures(image);
-  console.log(`backbone: ${((Date.now() - started) / sample.length).toFixed(0)} ms per image (${sample.length} photos, 512×512 input, tfjs-wasm)`);
+  console.log(`backbone: ${((Date.now() - started) / sample.length).toFixed(0)} ms per image (${sample.length} photos, 512×512 input, onnxruntime-node)`);
 }
 
 void main();
