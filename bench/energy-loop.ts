@@ -2,16 +2,19 @@
  * `npm run bench:energy-loop`: what the retraining loop reaches. It replays energy-retrain's
  * decision weekly over the NP test period (2016-12-27 .. 2018-12-24) at the library level — the
  * same candidates, backtest and promotion rule as the workflow, without the orchestration — and
- * prints the promoted sequence's accuracy next to the published LEAR and DNN ensembles. Each
- * decision reads only member forecasts and prices of days before it; each member forecast is a
- * LEAR recalibrated on the days before its own day.
+ * prints the promoted sequence's accuracy next to the published LEAR and DNN ensembles. It decides
+ * when `statecraft backtest energy` does: every Monday (the day before the week's first forecast
+ * day), reading only member forecasts and prices of the days before it, from the second week on;
+ * each member forecast is a LEAR recalibrated on the days before its own day.
  *
  * The member forecasts (8 windows × the test period and 26 weeks before it; see loopMembers for the
  * two long windows) take ~17 minutes of CPU the first time (~1.1 s per day for the eight windows),
  * on BENCH_ENERGY_WORKERS threads (default 2); they are cached (BENCH_ENERGY_CACHE, default the OS
  * temp directory). BENCH_LOOP_SETTINGS lists the loop settings replayed, `backtestDays/fitDays/margin`
  * separated by commas (default `28/28/0.01,56/56/0.02`: the workflow's defaults, then a longer,
- * stricter comparison); every setting listed is printed.
+ * stricter comparison); every setting listed is printed. BENCH_LOOP_DECISIONS=FROM..TO prints every
+ * decision of those days too (its backtest and fitting days, challenger, champion, outcome), to set
+ * beside what a `statecraft backtest energy` of the same days registered.
  */
 import { join } from 'node:path';
 import { DEFAULT_FORECASTER, type ForecasterConfig } from '../workflows/energy/schemas/model';
@@ -27,12 +30,14 @@ import {
   readMarketData,
   readPublishedForecasts,
   retrainDecision,
+  retrainPlan,
   rmae,
   rmse,
   smape,
   WINDOW_POOL,
   type Band,
   type MemberSpan,
+  type RetrainDecision,
 } from '../workflows/energy/lib';
 import { memberForecasts } from './energy-members';
 import { renderTable } from './table';
@@ -51,6 +56,15 @@ const SETTINGS = (process.env.BENCH_LOOP_SETTINGS ?? '28/28/0.01,56/56/0.02').sp
   return { backtestDays: backtestDays!, fitDays: fitDays!, margin: margin! };
 });
 type Settings = (typeof SETTINGS)[number];
+/**
+ * energy-retrain runs on Monday at 06:00, before that day's ingest appends Monday's prices and
+ * forecasts Tuesday: a decision reads the days before the day it runs on, and the champion it leaves
+ * forecasts from the next day. The test period starts on a Tuesday, so the replayed decisions fall on
+ * the Mondays the workflow's do.
+ */
+const DECISION_LEAD_DAYS = 1;
+const DECISIONS = process.env.BENCH_LOOP_DECISIONS?.split('..');
+if (DECISIONS && (DECISIONS.length !== 2 || !DECISIONS.every((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)))) throw new Error(`BENCH_LOOP_DECISIONS: '${process.env.BENCH_LOOP_DECISIONS}' is not FROM..TO (days YYYY-MM-DD).`);
 
 const market = readMarketData(MARKET_CSV);
 const published = readPublishedForecasts(PUBLISHED_CSV);
@@ -111,22 +125,36 @@ async function main(): Promise<void> {
     }
   }
 
-  function replayLoop(options: Settings): { sequence: Sequence; promotions: string[]; decisions: number } {
+  function replayLoop(options: Settings): { sequence: Sequence; promotions: string[]; decisions: number; told: string[] } {
     const specs = defaultCandidates(WINDOW_POOL);
     const sequence = emptySequence();
     const promotions: string[] = [];
+    const told: string[] = [];
+    const dayOf = (d: number) => market.days[spanFrom + d]!;
     let champion: ForecasterConfig = DEFAULT_FORECASTER;
     let decisions = 0;
-    for (let day = first; day < span.days; day += 7) {
-      const decision = retrainDecision(span, day, champion, specs, options);
+    // The backtest's runtime starts after the Monday retrain before the first forecast day: the first week is the default's.
+    forecastDays(sequence, champion, first, Math.min(first + 6, span.days - 1));
+    for (let day = first + 7; day < span.days; day += 7) {
+      const decisionDay = day - DECISION_LEAD_DAYS;
+      const decision = retrainDecision(span, decisionDay, champion, specs, options);
       decisions++;
+      if (DECISIONS && dayOf(decisionDay) >= DECISIONS[0]! && dayOf(decisionDay) <= DECISIONS[1]!) told.push(decisionLine(decisionDay, decision, options));
       if (decision.promote) {
         champion = decision.next;
-        promotions.push(`${market.days[spanFrom + day]}  ${decision.challenger.spec.name.padEnd(28)} windows ${champion.windows.join('/')}  weights ${champion.weights.map((w) => w.toFixed(2)).join('/')}`);
+        promotions.push(`${dayOf(decisionDay)}  ${decision.challenger.spec.name.padEnd(28)} windows ${champion.windows.join('/')}  weights ${champion.weights.map((w) => w.toFixed(2)).join('/')}`);
       }
       forecastDays(sequence, champion, day, Math.min(day + 6, span.days - 1));
     }
-    return { sequence, promotions, decisions };
+    return { sequence, promotions, decisions, told };
+  }
+
+  function decisionLine(day: number, decision: RetrainDecision, options: Settings): string {
+    const dayOf = (d: number) => market.days[spanFrom + d]!;
+    const plan = retrainPlan(day, options);
+    const { challenger, championMetrics, next } = decision;
+    const outcome = decision.promote ? `promoted: windows ${next.windows.join('/')}, weights ${next.weights.map((w) => w.toFixed(3)).join('/')}, band over ${next.band.calibrationDays} days` : 'champion kept';
+    return `${dayOf(day)}: backtest ${dayOf(plan.backtestFrom)}..${dayOf(plan.backtestTo)}, fit ${dayOf(plan.fitFrom)}..${dayOf(plan.fitTo)}; ${challenger.spec.name} MAE ${challenger.metrics.mae.toFixed(4)} against the champion's ${championMetrics?.mae.toFixed(4)}; ${outcome}`;
   }
 
   function staticSequence(config: ForecasterConfig): Sequence {
@@ -174,6 +202,10 @@ async function main(): Promise<void> {
   for (const l of loops) {
     console.log(`\npromotions, loop ${label(l.options)} (${l.promotions.length}):`);
     for (const line of l.promotions) console.log(`  ${line}`);
+    if (DECISIONS) {
+      console.log(`\ndecisions ${DECISIONS.join(' .. ')}, loop ${label(l.options)} (${l.told.length}):`);
+      for (const line of l.told) console.log(`  ${line}`);
+    }
   }
 }
 

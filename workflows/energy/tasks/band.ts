@@ -16,10 +16,16 @@ export interface CalibrationDay {
   readonly actual: ArrayLike<number>;
 }
 
+/**
+ * The members' weighted mean, over the weights' sum as the lib's ensemble point takes it: a version's
+ * weights are kept to 6 decimals and need not sum to 1 exactly, and the published forecast must be
+ * the P50 the retrain backtested.
+ */
 export function weightedPoint(members: Float64Array, weights: readonly number[]): Float64Array {
   const point = new Float64Array(24);
+  const total = weights.reduce((a, b) => a + b, 0);
   weights.forEach((weight, w) => {
-    for (let h = 0; h < 24; h++) point[h] += weight * members[w * 24 + h];
+    for (let h = 0; h < 24; h++) point[h] += (weight / total) * members[w * 24 + h];
   });
   return point;
 }

@@ -33,6 +33,19 @@ export function historyReach(forecaster: ForecasterConfig): number {
   return Math.max(...forecaster.windows) + calibrationReach(forecaster);
 }
 
+/**
+ * The fewest days of history a calibration day's members are made from. A window longer than the
+ * history before a day is cut to the days there are (lib `effectiveWindow`), as the retrain's members
+ * and the energy-loop bench's are: the first forecasts of a market whose history holds just the
+ * longest window still calibrate their band on the days before them, as the retrain backtested it.
+ */
+export const MIN_MEMBER_HISTORY_DAYS = 28;
+
+/** The first calibration day of a forecast of series day `target` (series days counted from its first, 0). */
+export function firstCalibrationDay(target: number, forecaster: ForecasterConfig): number {
+  return Math.max(Math.min(MIN_MEMBER_HISTORY_DAYS, target), target - calibrationReach(forecaster));
+}
+
 /** Past days whose forecasts the band reads: its calibration days and, for the conformal scale, their recent days. */
 export function calibrationReach(forecaster: ForecasterConfig): number {
   return forecaster.band.calibrationDays + (forecaster.band.method === 'conformal' ? (forecaster.band.recentDays ?? 7) : 0);

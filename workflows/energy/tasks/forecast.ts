@@ -20,7 +20,7 @@ import { backcastsTable, forecastsTable } from '../tables';
 import { FORECASTS_PREFIX, LAKE_PREFIX, memberCache, memberKey, objectsUnder, RUNS_PREFIX, timeStamp } from './access';
 import { bandFor, type CalibrationDay } from './band';
 import type { HourlySeries } from './build-features';
-import { calibrationReach } from './champion';
+import { firstCalibrationDay } from './champion';
 import { membersSql, publishedBandsSql } from './lake-sql';
 import { inBatches, writePartitions } from './partitions';
 import { TRANSIENT } from './retry';
@@ -45,7 +45,7 @@ export const Forecast = defineTask({
     if (series.days[target] !== date) throw new TaskFailure('IncompleteHistory', `The model's input ends on ${series.days[target]}, not on ${date}.`);
     if (target < longest) throw new TaskFailure('InsufficientHistory', `A ${longest}-day window needs ${longest} days of history before ${date}; the lake has ${target} (from ${series.days[0]}).`);
 
-    const calibrationFrom = Math.max(longest, target - calibrationReach(forecaster));
+    const calibrationFrom = firstCalibrationDay(target, forecaster);
     const stored = await storedMembers(lake, plan, series.days[calibrationFrom] ?? date, addDays(date, -1));
     const missing: number[] = [];
     for (let d = calibrationFrom; d < target; d++) if (!stored.has(series.days[d])) missing.push(d);

@@ -14,6 +14,8 @@ import { NP_CSV, NP_PUBLISHED } from '../lib/energy-data';
 import { writeSyntheticMarket } from '../synthetic-market';
 import { runCli } from '../../../support/cli-run';
 import type { BacktestForecast, BacktestMetrics } from '../../../../workflows/energy/commands/backtest-report';
+import { configBands, forecastWindows, prepareFeatureRows, readMarketData } from '../../../../workflows/energy/lib';
+import type { ForecasterConfig } from '../../../../workflows/energy/schemas/model';
 
 const registry = defineRegistry({ packages: [energyPackage], modelRegistry: { bucket: DATA_BUCKET, prefix: 'model-registry/' } });
 /** Small windows and calibration: the history a forecast needs is 84 + 7 + 2 days. */
@@ -110,6 +112,26 @@ test.each(cases)('%s: every day of the period forecast by the scheduled runs, an
   } else {
     expect(Object.keys(result.metrics)).toEqual(['statecraft']);
   }
+}, 120_000);
+
+test("a market whose history holds just the longest window publishes the P50 and band the library's replay computes: calibration days forecast with windows cut to the history there is", async () => {
+  // 84 days of history before the first forecast day (a Wednesday: no Monday retrain in the runs), the forecaster's longest window.
+  const file = npSlice('2016-08-03', '2016-10-28');
+  const { code, stdout, stderr } = await run('backtest', 'energy', '--data', file, '--from', '2016-10-26', '--to', '2016-10-27', '--forecaster', FORECASTER, '--json');
+  expect({ code, stderr: code === 0 ? '' : stderr }).toEqual({ code: 0, stderr: '' });
+  const forecasts = (JSON.parse(stdout) as { forecasts: BacktestForecast[] }).forecasts;
+  expect(forecasts.map((f) => `${f.day} ${f.hour}`)).toEqual(['2016-10-26', '2016-10-27'].flatMap((day) => Array.from({ length: 24 }, (_, h) => `${day} ${h}`)));
+
+  // The replay: each day's members from the days before it (a window longer than them cut to them), the band over the 7 + 2 days before.
+  const config = JSON.parse(FORECASTER) as ForecasterConfig;
+  const data = readMarketData(file);
+  const first = 84 - 9;
+  const members = forecastWindows(prepareFeatureRows(data), first, 85, config.windows);
+  const span = { days: 85 - first + 1, actual: data.price.subarray(first * 24, 86 * 24), members };
+  const replay = configBands(config, span, 84 - first, 85 - first);
+  forecasts.forEach((f, i) => {
+    expect([f.day, f.hour, f.p10, f.p50, f.p90]).toEqual([f.day, f.hour, expect.closeTo(replay.p10[i]!, 9), expect.closeTo(replay.p50[i]!, 9), expect.closeTo(replay.p90[i]!, 9)]);
+  });
 }, 120_000);
 
 test('a feed outage injected with --fault fails the runs it outlasts, which are listed with their error and cause; the days they did not forecast are not scored', async () => {

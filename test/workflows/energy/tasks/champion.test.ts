@@ -1,6 +1,6 @@
 /** The champion: the latest approved `energy-<market>` version's configuration, else the default; a malformed one is refused by name. */
 import type { ModelRegistryService, ModelVersion } from '../../../../src/services';
-import { championOf, historyReach } from '../../../../workflows/energy/tasks/champion';
+import { championOf, firstCalibrationDay, historyReach, MIN_MEMBER_HISTORY_DAYS } from '../../../../workflows/energy/tasks/champion';
 import { DEFAULT_FORECASTER } from '../../../../workflows/energy/schemas/model';
 
 const config = (window: number) => ({ windows: [window], weights: [1], band: { method: 'empirical', calibrationDays: 28 } });
@@ -28,4 +28,16 @@ test.each([
 
 test("the history a forecast reaches: the longest window and the band's calibration and recent days", () => {
   expect(historyReach(DEFAULT_FORECASTER)).toBe(1456 + 56 + 7);
+});
+
+const small = { windows: [28, 56], weights: [0.5, 0.5], band: { method: 'conformal' as const, calibrationDays: 7, recentDays: 2, recentWeight: 0.5 } };
+test.each([
+  // NP's test period starts 1456 days into the file: its first forecasts calibrate on the 63 days before them, members cut to the history there is, as the retrain's are.
+  ['history holding just the longest window', 1456, DEFAULT_FORECASTER, 1456 - 56 - 7],
+  ['a long history', 2000, DEFAULT_FORECASTER, 2000 - 56 - 7],
+  ['a history shorter than the calibration reaches', 60, { ...DEFAULT_FORECASTER, windows: [28], weights: [1] }, MIN_MEMBER_HISTORY_DAYS],
+  ['a small forecaster', 93, small, 93 - 7 - 2],
+  ['a history shorter than any member needs', 20, small, 20],
+])('the first calibration day of a forecast after %s', (_what, target, forecaster, first) => {
+  expect(firstCalibrationDay(target, forecaster)).toBe(first);
 });
