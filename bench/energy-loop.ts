@@ -98,6 +98,8 @@ async function main(): Promise<void> {
   const actualSpan = market.price.subarray(spanFrom * 24, (testTo + 1) * 24);
   const span: MemberSpan = { days: testTo - spanFrom + 1, actual: actualSpan, members: members.byWindow };
   const first = testFrom - spanFrom;
+  /** A span day's date. */
+  const dayOf = (d: number) => market.days[spanFrom + d]!;
   const hours = (testTo - testFrom + 1) * 24;
   const actual = actualSpan.subarray(first * 24);
 
@@ -130,7 +132,6 @@ async function main(): Promise<void> {
     const sequence = emptySequence();
     const promotions: string[] = [];
     const told: string[] = [];
-    const dayOf = (d: number) => market.days[spanFrom + d]!;
     let champion: ForecasterConfig = DEFAULT_FORECASTER;
     let decisions = 0;
     // The backtest's runtime starts after the Monday retrain before the first forecast day: the first week is the default's.
@@ -150,7 +151,6 @@ async function main(): Promise<void> {
   }
 
   function decisionLine(day: number, decision: RetrainDecision, options: Settings): string {
-    const dayOf = (d: number) => market.days[spanFrom + d]!;
     const plan = retrainPlan(day, options);
     const { challenger, championMetrics, next } = decision;
     const outcome = decision.promote ? `promoted: windows ${next.windows.join('/')}, weights ${next.weights.map((w) => w.toFixed(3)).join('/')}, band over ${next.band.calibrationDays} days` : 'champion kept';

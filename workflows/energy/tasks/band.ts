@@ -4,7 +4,7 @@
  * no calibration day yet (the very first forecast of a market), the band is the members' spread
  * under a normal assumption, until one exists.
  */
-import { conformalBand, empiricalBand, type DayBand } from '../lib';
+import { conformalBand, empiricalBand, ensemblePoint, type DayBand } from '../lib';
 import type { ForecasterConfig } from '../schemas/model';
 
 /** A normal distribution's 90th percentile: P10/P90 are this many standard deviations from the median. */
@@ -17,17 +17,12 @@ export interface CalibrationDay {
 }
 
 /**
- * The members' weighted mean, over the weights' sum as the lib's ensemble point takes it: a version's
- * weights are kept to 6 decimals and need not sum to 1 exactly, and the published forecast must be
- * the P50 the retrain backtested.
+ * The members' weighted mean: the lib's ensemble point over this one day (weights over their sum: a
+ * version's weights are kept to 6 decimals), so the published forecast is the P50 the retrain backtested.
  */
 export function weightedPoint(members: Float64Array, weights: readonly number[]): Float64Array {
-  const point = new Float64Array(24);
-  const total = weights.reduce((a, b) => a + b, 0);
-  weights.forEach((weight, w) => {
-    for (let h = 0; h < 24; h++) point[h] += (weight / total) * members[w * 24 + h];
-  });
-  return point;
+  const byPosition = new Map(weights.map((_, w) => [w, members.subarray(w * 24, (w + 1) * 24)] as const));
+  return ensemblePoint({ days: 1, actual: [], members: byPosition }, [...byPosition.keys()], weights);
 }
 
 /** The band for the day whose members are `members`, after the calibration days (oldest first). */

@@ -34,10 +34,11 @@ export function historyReach(forecaster: ForecasterConfig): number {
 }
 
 /**
- * The fewest days of history a calibration day's members are made from. A window longer than the
- * history before a day is cut to the days there are (lib `effectiveWindow`), as the retrain's members
- * and the energy-loop bench's are: the first forecasts of a market whose history holds just the
- * longest window still calibrate their band on the days before them, as the retrain backtested it.
+ * The fewest days of history a member forecast is made from: the lead a retrain's span needs before its
+ * first day, and how far back a forecast's calibration days reach. A window longer than the history
+ * before a day is cut to the days there are (lib `effectiveWindow`), as the retrain's members and the
+ * energy-loop bench's are: the first forecasts of a market whose history holds just the longest window
+ * still calibrate their band on the days before them, as the retrain backtested it.
  */
 export const MIN_MEMBER_HISTORY_DAYS = 28;
 

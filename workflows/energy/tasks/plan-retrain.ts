@@ -15,10 +15,8 @@ import { PlanInput, PlanOutput, RetrainInput } from '../schemas/retrain';
 import { historyTable } from '../tables';
 import { addDays, daysBetween, historyBounds, historyOf, historySql } from './lake-reads';
 import { RETRAIN_RUNS_PREFIX, retrainRuns } from './access';
-import { championOf } from './champion';
+import { championOf, MIN_MEMBER_HISTORY_DAYS } from './champion';
 
-/** A calibration window needs this many days of history before the span's first day. */
-const MIN_LEAD_DAYS = 28;
 
 export const PlanRetrain = defineTask({
   name: 'energy-retrain-plan',
@@ -37,8 +35,8 @@ export const PlanRetrain = defineTask({
     const decisionDay = addDays(bounds.last, 1);
     const spanDays = calibration + fitDays + backtestDays;
     const from = addDays(decisionDay, -spanDays);
-    if (daysBetween(bounds.first, from) < MIN_LEAD_DAYS) {
-      throw new TaskFailure('InsufficientHistory', `${market} has history from ${bounds.first} to ${bounds.last}; retraining needs ${spanDays + MIN_LEAD_DAYS} days (${calibration} of band calibration, ${fitDays} fitting, ${backtestDays} backtest, ${MIN_LEAD_DAYS} of lead).`);
+    if (daysBetween(bounds.first, from) < MIN_MEMBER_HISTORY_DAYS) {
+      throw new TaskFailure('InsufficientHistory', `${market} has history from ${bounds.first} to ${bounds.last}; retraining needs ${spanDays + MIN_MEMBER_HISTORY_DAYS} days (${calibration} of band calibration, ${fitDays} fitting, ${backtestDays} backtest, ${MIN_MEMBER_HISTORY_DAYS} of lead).`);
     }
     const plan = retrainPlan(spanDays, { backtestDays, fitDays });
     const windows = [...new Set([...candidates.flatMap((c) => c.windows), ...champion.config.windows])].sort((a, b) => a - b);

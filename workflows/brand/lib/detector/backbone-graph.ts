@@ -86,6 +86,7 @@ function float16(h: number): number {
  */
 export function convertGraph(json: TfjsGraphJson, weights: Map<string, Float32Array | Int32Array>, outputs: readonly string[]): OnnxGraph {
   const byName = new Map(json.modelTopology.node.map((n) => [n.name, n]));
+  const weightShapes = new Map(json.weightsManifest.flatMap((group) => group.weights).map((w) => [w.name, w.shape]));
   const nodes: OnnxNode[] = [];
   const initializers: OnnxTensor[] = [];
   /** Each converted value's shape, channels first. */
@@ -188,8 +189,7 @@ export function convertGraph(json: TfjsGraphJson, weights: Map<string, Float32Ar
     const [batch, channels, height, width] = shapeOf(x) as [number, number, number, number];
     const filterName = ins[1]!.split(':')[0]!;
     const filter = weight(filterName) as Float32Array;
-    const filterShape = json.weightsManifest.flatMap((g) => g.weights).find((w) => w.name === filterName)!.shape;
-    const [kh, kw, inner, outer] = filterShape as [number, number, number, number];
+    const [kh, kw, inner, outer] = weightShapes.get(filterName) as [number, number, number, number];
     const depthwise = n.op !== '_FusedConv2D';
     const outChannels = depthwise ? inner * outer : outer;
     const reordered = new Float32Array(filter.length);
