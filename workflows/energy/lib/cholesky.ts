@@ -4,6 +4,8 @@
  */
 export class Cholesky {
   private readonly l: Float64Array;
+  /** Lᵀ, kept beside L so the back substitution reads rows rather than columns of a p-wide matrix. */
+  private readonly lt: Float64Array;
   private size = 0;
   private readonly row: Float64Array;
   private readonly work: Float64Array;
@@ -13,6 +15,7 @@ export class Cholesky {
     private readonly p: number,
   ) {
     this.l = new Float64Array(p * p);
+    this.lt = new Float64Array(p * p);
     this.row = new Float64Array(p);
     this.work = new Float64Array(p);
   }
@@ -33,8 +36,12 @@ export class Cholesky {
     for (let a = 0; a < k; a++) v += row[a] * row[a];
     const pivot = Math.max(Math.sqrt(Math.abs(gram[j * p + j] - v)), Number.EPSILON);
     if (pivot < minPivot) return pivot;
-    for (let a = 0; a < k; a++) l[k * p + a] = row[a];
+    for (let a = 0; a < k; a++) {
+      l[k * p + a] = row[a];
+      this.lt[a * p + k] = row[a];
+    }
     l[k * p + k] = pivot;
+    this.lt[k * p + k] = pivot;
     this.size = k + 1;
     return pivot;
   }
@@ -67,11 +74,15 @@ export class Cholesky {
       }
     }
     this.size = k - 1;
+    // Removals are rare next to solves: Lᵀ is simply copied again.
+    for (let row = 0; row < k - 1; row++) {
+      for (let c = 0; c <= row; c++) this.lt[c * p + row] = l[row * p + c];
+    }
   }
 
   /** Solves (L Lᵀ) x = b for the current size; the result is a view valid until the next call. */
   solve(b: readonly number[]): Float64Array {
-    const { l, p, work } = this;
+    const { l, lt, p, work } = this;
     const k = this.size;
     for (let a = 0; a < k; a++) {
       let sum = b[a];
@@ -80,7 +91,7 @@ export class Cholesky {
     }
     for (let a = k - 1; a >= 0; a--) {
       let sum = work[a];
-      for (let c = a + 1; c < k; c++) sum -= l[c * p + a] * work[c];
+      for (let c = a + 1; c < k; c++) sum -= lt[a * p + c] * work[c];
       work[a] = sum / l[a * p + a];
     }
     return work.subarray(0, k);

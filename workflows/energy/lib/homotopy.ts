@@ -12,6 +12,9 @@ const EQUALITY_TOLERANCE = 1.1920928955078125e-7;
 const TINY32 = 1.1754943508222875e-38;
 /** A new Cholesky pivot below this marks a degenerate regressor, which is skipped. */
 const DEGENERATE_PIVOT = 1e-7;
+const INACTIVE = 0;
+const ACTIVE = 1;
+const SKIPPED = 2;
 
 export class LassoHomotopy {
   /** Coefficients at the current node, all p of them. */
@@ -23,15 +26,16 @@ export class LassoHomotopy {
   c = 0;
   done = false;
   private readonly signs: number[] = [];
-  private readonly isActive: Uint8Array;
-  private readonly skipped: Uint8Array;
+  /** Per variable: INACTIVE, ACTIVE or SKIPPED (degenerate, never entered). */
+  private readonly state: Uint8Array;
+  /** The inactive variable of largest |correlation|, found while the last step updated them (-1: not known). */
+  private next = -1;
   private readonly cholesky: Cholesky;
   private dropped = false;
   private steps = 0;
   private previousC = Infinity;
   private readonly direction: Float64Array;
   private readonly along: Float64Array;
-  private readonly inactive: Int32Array;
 
   constructor(
     private readonly gram: Float64Array,
@@ -41,12 +45,10 @@ export class LassoHomotopy {
   ) {
     this.beta = new Float64Array(p);
     this.corr = Float64Array.from(xy);
-    this.isActive = new Uint8Array(p);
-    this.skipped = new Uint8Array(p);
+    this.state = new Uint8Array(p);
     this.cholesky = new Cholesky(gram, p);
     this.direction = new Float64Array(p);
     this.along = new Float64Array(p);
-    this.inactive = new Int32Array(p);
     this.c = this.maxInactive().value;
   }
 
@@ -63,26 +65,34 @@ export class LassoHomotopy {
     const { active, direction, along, p, gram } = this;
     const k = active.length;
     const u = this.cholesky.solve(this.signs);
-    // Along the direction the active correlations fall by exactly their signs (G_AA u = s_A); only
-    // the inactive ones need G_{iA} u, and skipping the rest halves the work late in a long path.
-    const inactive = this.inactive;
-    let m = 0;
-    for (let i = 0; i < p; i++) if (!this.isActive[i] && !this.skipped[i]) inactive[m++] = i;
-    for (let a = 0; a < k; a++) {
-      direction[a] = u[a];
-      along[active[a]] = this.signs[a];
+    // Along the direction the active correlations fall by exactly their signs (G_AA u = s_A); the
+    // others by G_iA u, accumulated over rows of G (symmetric: row j is column j), four at a time, which
+    // streams through memory where gathering G_iA for each i would not.
+    along.fill(0);
+    let a = 0;
+    for (; a + 4 <= k; a += 4) {
+      const d0 = (direction[a] = u[a]);
+      const d1 = (direction[a + 1] = u[a + 1]);
+      const d2 = (direction[a + 2] = u[a + 2]);
+      const d3 = (direction[a + 3] = u[a + 3]);
+      const r0 = active[a] * p;
+      const r1 = active[a + 1] * p;
+      const r2 = active[a + 2] * p;
+      const r3 = active[a + 3] * p;
+      for (let i = 0; i < p; i++) along[i] += gram[r0 + i] * d0 + gram[r1 + i] * d1 + gram[r2 + i] * d2 + gram[r3 + i] * d3;
     }
-    for (let t = 0; t < m; t++) {
-      const row = inactive[t] * p;
-      let sum = 0;
-      for (let a = 0; a < k; a++) sum += gram[row + active[a]] * direction[a];
-      along[inactive[t]] = sum;
+    for (; a < k; a++) {
+      const d = (direction[a] = u[a]);
+      const row = active[a] * p;
+      for (let i = 0; i < p; i++) along[i] += gram[row + i] * d;
     }
+    for (let a = 0; a < k; a++) along[active[a]] = this.signs[a];
     const C = this.c;
     let delta = C;
+    const { state, corr } = this;
     for (let i = 0; i < p; i++) {
-      if (this.isActive[i] || this.skipped[i]) continue;
-      const ci = this.corr[i];
+      if (state[i] !== INACTIVE) continue;
+      const ci = corr[i];
       const ai = along[i];
       const d1 = (C - ci) / (1 - ai + TINY32);
       if (d1 > 0 && d1 < delta) delta = d1;
@@ -108,32 +118,53 @@ export class LassoHomotopy {
       this.dropped = false;
     }
     for (let a = 0; a < k; a++) this.beta[active[a]] += delta * direction[a];
-    for (let i = 0; i < p; i++) if (!this.skipped[i]) this.corr[i] -= delta * along[i];
     this.steps++;
     this.previousC = C;
-    if (this.dropped) this.drop(crossing);
-    if (stopAtFloor) {
-      this.c = floorC;
-      this.done = true;
+    if (this.dropped || stopAtFloor) {
+      for (let i = 0; i < p; i++) if (state[i] !== SKIPPED) corr[i] -= delta * along[i];
+      if (stopAtFloor) {
+        this.c = floorC;
+        this.done = true;
+        return true;
+      }
+      this.drop(crossing);
+      this.c = this.maxInactive().value;
       return true;
     }
-    this.c = this.maxInactive().value;
+    // The correlations move and the next entering variable is found in one pass.
+    let index = -1;
+    let value = 0;
+    for (let i = 0; i < p; i++) {
+      const s = state[i];
+      if (s === SKIPPED) continue;
+      const ci = (corr[i] -= delta * along[i]);
+      if (s !== INACTIVE) continue;
+      const v = Math.abs(ci);
+      if (v > value || index < 0) {
+        value = v;
+        index = i;
+      }
+    }
+    this.next = index;
+    this.c = value;
     return true;
   }
 
   /** Adds the inactive variable of largest |correlation|, skipping degenerate ones. */
   private enterNext(): boolean {
     for (;;) {
-      const { index, value } = this.maxInactive();
+      const known = this.next;
+      this.next = -1;
+      const { index, value } = known >= 0 ? { index: known, value: this.c } : this.maxInactive();
       if (index < 0) return false;
       this.c = value;
       if (this.cholesky.append(this.active, index) < DEGENERATE_PIVOT) {
-        this.skipped[index] = 1;
+        this.state[index] = SKIPPED;
         continue;
       }
       this.active.push(index);
       this.signs.push(Math.sign(this.corr[index]));
-      this.isActive[index] = 1;
+      this.state[index] = ACTIVE;
       return true;
     }
   }
@@ -146,7 +177,7 @@ export class LassoHomotopy {
       this.signs.splice(a, 1);
       this.cholesky.remove(a);
       this.beta[j] = 0;
-      this.isActive[j] = 0;
+      this.state[j] = INACTIVE;
     }
   }
 
@@ -154,7 +185,7 @@ export class LassoHomotopy {
     let index = -1;
     let value = 0;
     for (let i = 0; i < this.p; i++) {
-      if (this.isActive[i] || this.skipped[i]) continue;
+      if (this.state[i] !== INACTIVE) continue;
       const v = Math.abs(this.corr[i]);
       if (v > value || index < 0) {
         value = v;

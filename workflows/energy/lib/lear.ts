@@ -45,8 +45,9 @@ export function forecastWindow(rows: FeatureRows, d: number, window: number, opt
   const floor = n > p ? new LeastSquaresFloor(gram.normalised, p) : undefined;
   const out = new Float64Array(24);
   const xyNormalised = new Float64Array(p);
+  const xyAll = correlations(design);
   for (let h = 0; h < 24; h++) {
-    const xy = correlations(design, h);
+    const xy = xyAll.subarray(h * p, (h + 1) * p);
     for (let j = 0; j < p; j++) xyNormalised[j] = xy[j] / gram.norms[j];
     let yy = 0;
     for (let i = 0; i < n; i++) yy += design.targets[h * n + i] ** 2;

@@ -35,7 +35,7 @@ function designOf(c: Case): Design & { yMean: number; xMeans: Float64Array } {
 describe.each((fixture.cases as Case[]).map((c) => [`n=${c.n} p=${c.p}`, c] as const))('lasso on %s', (_name, c) => {
   const design = designOf(c);
   const gram = computeGram(design);
-  const xy = correlations(design, 0);
+  const xy = correlations(design);
   const xyNormalised = xy.map((v, j) => v / gram.norms[j]);
   const yy = design.targets.reduce((a, v) => a + v * v, 0);
   const floor = c.n > c.p ? new LeastSquaresFloor(gram.normalised, c.p) : undefined;
