@@ -69,21 +69,21 @@ export class LassoHomotopy {
     // others by G_iA u, accumulated over rows of G (symmetric: row j is column j), four at a time, which
     // streams through memory where gathering G_iA for each i would not.
     along.fill(0);
-    let a = 0;
-    for (; a + 4 <= k; a += 4) {
-      const d0 = (direction[a] = u[a]);
-      const d1 = (direction[a + 1] = u[a + 1]);
-      const d2 = (direction[a + 2] = u[a + 2]);
-      const d3 = (direction[a + 3] = u[a + 3]);
-      const r0 = active[a] * p;
-      const r1 = active[a + 1] * p;
-      const r2 = active[a + 2] * p;
-      const r3 = active[a + 3] * p;
+    let t = 0;
+    for (; t + 4 <= k; t += 4) {
+      const d0 = (direction[t] = u[t]);
+      const d1 = (direction[t + 1] = u[t + 1]);
+      const d2 = (direction[t + 2] = u[t + 2]);
+      const d3 = (direction[t + 3] = u[t + 3]);
+      const r0 = active[t] * p;
+      const r1 = active[t + 1] * p;
+      const r2 = active[t + 2] * p;
+      const r3 = active[t + 3] * p;
       for (let i = 0; i < p; i++) along[i] += gram[r0 + i] * d0 + gram[r1 + i] * d1 + gram[r2 + i] * d2 + gram[r3 + i] * d3;
     }
-    for (; a < k; a++) {
-      const d = (direction[a] = u[a]);
-      const row = active[a] * p;
+    for (; t < k; t++) {
+      const d = (direction[t] = u[t]);
+      const row = active[t] * p;
       for (let i = 0; i < p; i++) along[i] += gram[row + i] * d;
     }
     for (let a = 0; a < k; a++) along[active[a]] = this.signs[a];
