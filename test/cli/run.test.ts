@@ -45,7 +45,12 @@ test('--quiet prints no progress', async () => {
 
 test("a workflow whose package serves an endpoint runs against it: energy-ingest fetches the feed server's answers", async () => {
   const result = await statecraft(['run', 'energy-ingest', '--clock', 'virtual', '--data-dir', join(dir, 'energy')]);
-  expect({ code: result.code, failures: result.stderr.split('\n').filter((line) => line.startsWith('✗')) }).toEqual({ code: 0, failures: [] });
+  expect(result.code).toBe(0);
+  // Before the morning of today the feeds have not published tomorrow's exogenous forecasts: the
+  // fetches then fail as not available and are retried (on the virtual clock) until they are. Any
+  // other failure is a fault.
+  const failures = result.stderr.split('\n').filter((line) => line.startsWith('✗'));
+  expect(failures.filter((line) => !line.startsWith('✗ TaskFailed: DataNotAvailableException'))).toEqual([]);
   expect(result.stderr).toContain('→ FetchPrices (Task)');
   const today = new Date().toISOString().slice(0, 10);
   const output = JSON.parse(result.stdout) as { market: string; date: string };
