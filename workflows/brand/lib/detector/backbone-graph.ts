@@ -39,9 +39,6 @@ interface TfjsWeightSpec {
 /** The ONNX operator set the nodes are written for (Clip's bounds as inputs, ReduceMean's axes as an attribute). */
 const OPSET = 13;
 
-/** The backbone's largest stride: an input side must be a multiple of it for the maps to line up. */
-const STRIDE = 32;
-
 /** Decodes the weights file as its manifest lays it out: float16-quantized floats become float32. */
 export function decodeWeights(json: TfjsGraphJson, bin: Uint8Array): Map<string, Float32Array | Int32Array> {
   const view = new DataView(bin.buffer, bin.byteOffset, bin.byteLength);
@@ -131,7 +128,7 @@ export function convertGraph(json: TfjsGraphJson, weights: Map<string, Float32Ar
         const dims = (n.attr?.shape?.shape?.dim ?? []).map((d) => Number(d.size));
         if (dims.length !== 4 || dims.some((d) => !(d > 0))) throw new Error(`The backbone's input ${name} needs a fixed NHWC shape.`);
         if (side !== undefined) {
-          if (!Number.isInteger(side) || side <= 0 || side % STRIDE !== 0 || dims[1] !== dims[2]) throw new RangeError(`The backbone takes square inputs whose side is a multiple of ${STRIDE}, not ${side}.`);
+          if (!Number.isInteger(side) || side <= 0 || dims[1] !== dims[2]) throw new RangeError(`The backbone's input ${name} cannot be made ${side}×${side}.`);
           [resizeScale, dims[1], dims[2]] = [side / dims[1]!, side, side];
         }
         input = { name, dims };
@@ -168,7 +165,9 @@ export function convertGraph(json: TfjsGraphJson, weights: Map<string, Float32Ar
         if (n.attr?.align_corners?.b || n.attr?.half_pixel_centers?.b) throw new Error(`${name}: only TensorFlow's default sampling (neither corners aligned nor half-pixel centres) converts.`);
         const source = visit(ins[0]!);
         const [batch, channels] = shapeOf(source);
-        const [height, width] = Array.from(weight(ins[1]!.split(':')[0]!)).map((v) => Math.round(v * resizeScale));
+        const [height, width] = Array.from(weight(ins[1]!.split(':')[0]!)).map((v) => v * resizeScale);
+        // A fractional size means the input's side is not a multiple of the graph's strides up to here.
+        if (!Number.isInteger(height) || !Number.isInteger(width)) throw new RangeError(`${name}: the input's side does not divide into its up-sampling (to ${height}×${width}).`);
         return emit('Resize', [source, '', '', int64Constant(`${name}/sizes`, [batch!, channels!, height!, width!])], name, [batch!, channels!, height!, width!], {
           mode: 'linear',
           coordinate_transformation_mode: 'asymmetric',

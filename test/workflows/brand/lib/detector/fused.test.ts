@@ -85,14 +85,14 @@ describe('inlierFloor', () => {
   const reaches = (f: Fusion, head: number, inliers: number) => confidence(f, fusedScore(f, { head, inliers })) >= 50;
 
   test.each([0.01, 0.05, 0.2, 0.5, 0.9])('head %p: the first inlier count that reaches 50', (head) => {
-    const floor = inlierFloor(fusion, head, 1000);
+    const floor = inlierFloor(fusion, { head }, 1000);
     expect(reaches(fusion, head, floor)).toBe(true);
     if (floor > 0) expect(reaches(fusion, head, floor - 1)).toBe(false);
   });
 
   test('Infinity when even the most inliers cannot reach 50; 0 when inliers do not raise the score', () => {
-    expect(inlierFloor(fusion, 0.001, 20)).toBe(Infinity);
-    expect(inlierFloor({ ...fusion, orbWeight: 0 }, 0.001, 20)).toBe(0);
+    expect(inlierFloor(fusion, { head: 0.001 }, 20)).toBe(Infinity);
+    expect(inlierFloor({ ...fusion, orbWeight: 0 }, { head: 0.001 }, 20)).toBe(0);
   });
 });
 
