@@ -127,12 +127,14 @@ async function main(): Promise<void> {
             candidates: image.candidates.map((c, j) => ({ ...c, zoom: probabilities[i]![j]![1 + model.labels.indexOf(c.label)]! })),
           }));
           report(`${tag} epochs ${epochs} l2 ${l2} (head ${trainSeconds.toFixed(1)} s)`, withZoom, zoomed);
-          // Each label's zoom probability at its best window among the image's zoomed crops, not only its own.
-          const anyWindow = evaluated.map((image, i) => ({
-            ...image,
-            candidates: image.candidates.map((c) => ({ ...c, zoom: Math.max(...probabilities[i]!.map((p) => p[1 + model.labels.indexOf(c.label)]!)) })),
-          }));
-          report(`  the same, each label's zoom at its best crop of the image`, anyWindow, zoomed);
+          // Each label's zoom probability at its best crop among the image's first k, for every candidate.
+          for (const k of zoomed) {
+            const anyWindow = evaluated.map((image, i) => ({
+              ...image,
+              candidates: image.candidates.map((c) => ({ ...c, zoom: Math.max(...probabilities[i]!.slice(0, k).map((p) => p[1 + model.labels.indexOf(c.label)]!)) })),
+            }));
+            report(`  each label's zoom at its best of the first ${k} crops`, anyWindow, [12]);
+          }
         }
       }
     }

@@ -69,8 +69,12 @@ export interface ZoomOptions extends Partial<ZoomSettings> {
  */
 export const DEFAULT_ZOOM: ZoomOptions | false = false;
 
-/** The zoomed second look's settings when training asks for it without naming them. */
-export const ZOOM_SETTINGS: Required<Pick<ZoomOptions, 'side' | 'margin' | 'zoomed'>> = { side: 160, margin: 0.25, zoomed: 12 };
+/**
+ * The zoomed second look's settings when training asks for it without naming them, chosen on the
+ * validation fold (`npm run bench:brand-zoom`, README): a 224-px crop with a quarter of the window's
+ * side as margin on every side, the head's 12 best windows looked at, the zoom's head trained 12 epochs.
+ */
+export const ZOOM_SETTINGS: Required<Pick<ZoomOptions, 'side' | 'margin' | 'zoomed'>> & { head: HeadOptions } = { side: 224, margin: 0.25, zoomed: 12, head: { epochs: 12 } };
 
 type Named = TrainingExample & { name: string };
 
@@ -142,7 +146,7 @@ export async function trainFused(examples: readonly Named[], options: TrainOptio
     const settings = { side: zoomOptions.side ?? ZOOM_SETTINGS.side, margin: zoomOptions.margin ?? ZOOM_SETTINGS.margin };
     const proposer = new CandidateScorer(labels, head, templates, candidates, features);
     const crops = await zoomSamples(fit, labels, proposer, features, settings, zoomOptions.samples);
-    zoom = { ...settings, zoomed: zoomOptions.zoomed ?? ZOOM_SETTINGS.zoomed, head: await trainZoomHead(crops, labels.length + 1, zoomOptions.head) };
+    zoom = { ...settings, zoomed: zoomOptions.zoomed ?? ZOOM_SETTINGS.zoomed, head: await trainZoomHead(crops, labels.length + 1, zoomOptions.head ?? ZOOM_SETTINGS.head) };
     log(`zoom head on ${crops.length} crops of ${fit.length} images: ${seconds(started)} s`);
   }
   started = Date.now();
@@ -291,20 +295,21 @@ export class CandidateScorer {
   }
 
   /**
-   * The zoomed second look at the first `zoomed` proposals (the head's best): each window cut from the
-   * image at full resolution and scored by the zoom's head for the proposed label. Without a zoom,
-   * the proposals as they are.
+   * The zoomed second look: the windows of the first `zoomed` proposals (the head's best) cut from the
+   * image at full resolution and scored by the zoom's head; each proposed label gets the highest
+   * probability any of those crops gives it, as the head's best window for one brand often frames
+   * another's logo. Without a zoom, the proposals as they are.
    */
   async look(image: RgbImage, proposals: Proposals, timer?: StageTimer): Promise<Proposals> {
     const zoom = this.zoom;
     if (!zoom) return proposals;
     const top = await timed(timer, 'zoom', async () => {
-      const looked: Proposals['top'] = [];
-      for (const [i, t] of proposals.top.entries()) {
-        if (i >= zoom.zoomed) looked.push(t);
-        else looked.push({ ...t, zoom: classify(zoom.head, await describeCrop(image, windowPixels(t.window, proposals.grid, image), zoom, zoom.features))[1 + this.labels.indexOf(t.label)]! });
-      }
-      return looked;
+      const crops: Float64Array[] = [];
+      for (const t of proposals.top.slice(0, zoom.zoomed)) crops.push(classify(zoom.head, await describeCrop(image, windowPixels(t.window, proposals.grid, image), zoom, zoom.features)));
+      return proposals.top.map((t) => {
+        const c = 1 + this.labels.indexOf(t.label);
+        return { ...t, zoom: crops.reduce((most, p) => Math.max(most, p[c]!), 0) };
+      });
     });
     return { top, grid: proposals.grid };
   }

@@ -128,7 +128,9 @@ export function chooseFusion(images: readonly ValidationImage[], minPrecision = 
   const all = fitted(images.flatMap((i) => i.candidates));
   const rights = all.filter((c) => c.right).length;
   if (rights < MIN_EACH || all.length - rights < MIN_EACH) {
-    return { fusion: DEFAULT_FUSION, validation: score(images.map((im) => best(DEFAULT_FUSION, im)), DEFAULT_FUSION.threshold), fitted: false };
+    // The zoom's weight is 0 rather than absent, so the model keeps saying it has the zoom.
+    const fallback = zoom ? { ...DEFAULT_FUSION, zoomWeight: 0 } : DEFAULT_FUSION;
+    return { fusion: fallback, validation: score(images.map((im) => best(fallback, im)), fallback.threshold), fitted: false };
   }
   const outOfFold: Array<ReturnType<typeof best>> = new Array(images.length);
   // Folds drawn at random (seeded): callers list a photo and its no-logo crop side by side.

@@ -45,8 +45,12 @@ export function parseTemplate(t: SerialTemplate): Template {
  * run on features it was not trained on.
  */
 export const FUSED_MODEL_FORMAT = 'statecraft-fused-logo-detector/2';
-/** Format 2 with the zoomed second look (`zoom`) and its probability as the fusion's third input. */
-export const FUSED_ZOOM_MODEL_FORMAT = 'statecraft-fused-logo-detector/3';
+/**
+ * Format 2 with the zoomed second look (`zoom`) and its probability as the fusion's third input. Not 3:
+ * a format 3 briefly named the verifier's keypoint type (AKAZE, BRISK), and such a model must be
+ * refused by name rather than read as one with a zoom.
+ */
+export const FUSED_ZOOM_MODEL_FORMAT = 'statecraft-fused-logo-detector/4';
 
 /** A linear softmax head's stored weights (class 0 is "no logo"). */
 export interface SerialHead {
@@ -62,7 +66,7 @@ export interface ZoomModel {
   side: number;
   /** Context around the window, as a share of its larger side. */
   margin: number;
-  /** The first head's best candidates that get a second look (the others are never reported). */
+  /** The first head's best candidates whose windows get a second look; each candidate's probability is its best over those crops. */
   zoomed: number;
   head: SerialHead;
 }

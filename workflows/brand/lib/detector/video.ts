@@ -4,7 +4,7 @@
  * matched on the last key frame, except on every `sweep`th frame, which verifies all the key frame
  * proposed; a frame with no brand to verify is not searched at all.
  * Every brand the key frame's head proposed keeps its head probability (and the zoomed second look's,
- * with a model of format 3) in the fusion, so a brand the head alone puts past the threshold is
+ * with a model of format 4) in the fusion, so a brand the head alone puts past the threshold is
  * reported on the frames between as well. The photo path
  * (`loadFused`) is untouched.
  */
@@ -76,7 +76,7 @@ export function loadFusedVideo(model: FusedLogoModel, options: VideoOptions = {}
         if (key) {
           const input = await timed(timer, 'decode', () => backboneInputFromRgb(frame.rgb, frame.width, frame.height));
           proposals = await scorer.propose(await timed(timer, 'backbone', () => features(input)), timer);
-          // The zoomed second look (a model of format 3) is taken on key frames only and kept, as the head's probabilities are.
+          // The zoomed second look (a model of format 4) is taken on key frames only and kept, as the head's probabilities are.
           proposals = await scorer.look({ rgb: frame.rgb, width: frame.width, height: frame.height }, proposals, timer);
           matched = new Set();
           sinceKey = 0;
