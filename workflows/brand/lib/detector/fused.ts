@@ -1,7 +1,9 @@
 /**
  * The fused logo detector (model format 2). A frozen backbone describes every window of the image; a
  * head trained here scores them per brand; the head's best brands are verified with ORB keypoints
- * against labelled crops; a fusion of the two fixes the decision. Training holds out a validation
+ * against labelled crops; a fusion of the two fixes the decision. Format 4 adds the zoomed second look
+ * (`zoom.ts`): the best windows cut from the full-resolution image, described by the backbone on their
+ * own and scored by a second head, whose probability is the fusion's third input. Training holds out a validation
  * share of the images (and no-logo crops of them) that neither the head nor the templates see, and
  * fits the fusion and its threshold there.
  */
