@@ -67,19 +67,19 @@ export interface ZoomOptions extends Partial<ZoomSettings> {
 
 /**
  * Training adds the zoomed second look unless told not to: held out it raised accuracy from 0.446 to
- * 0.540 at precision 0.9 (README's detector section).
+ * ZOOM_HELD_OUT (README's detector section).
  */
 export const DEFAULT_ZOOM: ZoomOptions | false = {};
 
 /**
  * The zoomed second look's settings when training asks for it without naming them, chosen on the
  * validation fold (`npm run bench:brand-zoom`, README's detector section) among those a video's key
- * frames can afford: a 224-px crop with a quarter of the window's side as margin on every side, the
- * head's 5 best windows looked at, the zoom's head trained 8 epochs. Looking at all 12 candidates'
- * windows did better on validation (accuracy 0.644 against 0.627) but cost 31 ms per sampled video
- * frame, past the 10-minute video's time budget.
+ * frames can afford: a 160-px crop with a quarter of the window's side as margin on every side, the
+ * head's 3 best windows looked at, the zoom's head trained 8 epochs. Larger crops and more windows did
+ * better on validation (224 px, all 12 windows: accuracy 0.644 against 0.559) but took the 10-minute
+ * bench video's analysis past its two minutes (+50 s with 224 px and 5 windows; +13 CPU s with these).
  */
-export const ZOOM_SETTINGS: Required<Pick<ZoomOptions, 'side' | 'margin' | 'zoomed'>> & { head: HeadOptions } = { side: 224, margin: 0.25, zoomed: 5, head: { epochs: 8 } };
+export const ZOOM_SETTINGS: Required<Pick<ZoomOptions, 'side' | 'margin' | 'zoomed'>> & { head: HeadOptions } = { side: 160, margin: 0.25, zoomed: 3, head: { epochs: 8 } };
 
 type Named = TrainingExample & { name: string };
 

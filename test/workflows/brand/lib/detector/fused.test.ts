@@ -15,9 +15,9 @@ import { LOGO_NAMES, photo } from '../../fixture';
 
 let model: FusedLogoModel;
 let validation: readonly ValidationImage[] = [];
+const examples: Array<{ name: string; image: Uint8Array; boxes: Array<{ label: string; left: number; top: number; width: number; height: number }> }> = [];
 
 beforeAll(async () => {
-  const examples = [];
   const places: Array<[number, number]> = [[20, 30], [260, 200], [150, 100], [40, 220], [280, 20], [100, 160]];
   for (const [l, name] of LOGO_NAMES.entries()) {
     for (const [i, [left, top]] of places.entries()) {
@@ -129,6 +129,15 @@ describe('a model with the zoomed second look (format 4)', () => {
       .sort((a, b) => b.confidence - a.confidence);
     expect(await load(zoomed).detect(image)).toEqual(everything);
   });
+
+  test('training adds it unless told not to: the artefact names its crops, and a logo is still found', async () => {
+    const trained = JSON.parse(JSON.stringify(await train(examples, { head: { epochs: 6 }, zoom: { side: 64, zoomed: 2 } }))) as FusedLogoModel;
+    expect(trained).toMatchObject({ format: FUSED_ZOOM_MODEL_FORMAT, zoom: { side: 64, margin: 0.25, zoomed: 2, head: { classes: LOGO_NAMES.length + 1, dim: 2 * (192 + 256) } } });
+    expect(trained.fusion.zoomWeight).toEqual(expect.any(Number));
+    const { jpeg } = await photo(LOGO_NAMES[0]!, 200, 40, 783);
+    const [top] = (await load(trained).detect(new Uint8Array(jpeg))).filter((d) => d.confidence >= 50);
+    expect(top?.name).toBe(LOGO_NAMES[0]);
+  }, 120_000);
 
   test.each([
     ['format 4 without the zoom', () => ({ ...zoomModel(1), zoom: undefined }), 'A model of format statecraft-fused-logo-detector/4 needs the zoomed second look'],
