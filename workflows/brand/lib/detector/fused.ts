@@ -66,8 +66,8 @@ export interface ZoomOptions extends Partial<ZoomSettings> {
 }
 
 /**
- * Training adds the zoomed second look unless told not to: held out it raised accuracy from 0.446 to
- * ZOOM_HELD_OUT (README's detector section).
+ * Training adds the zoomed second look unless told not to: on FlickrLogos-27's held-out fifth it
+ * raised accuracy from 0.446 to 0.521 and precision from 0.852 to 0.910 (README's detector section).
  */
 export const DEFAULT_ZOOM: ZoomOptions | false = {};
 

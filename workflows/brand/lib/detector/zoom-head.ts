@@ -86,6 +86,7 @@ export function proposalClass(window: PixelBox, boxes: readonly Box[], labels: r
     const o = pixelIou(window, b);
     if (o > best.iou) best = { iou: o, label: b.label };
   }
+  // A box of a brand the model does not know (indexOf −1) is neither a brand nor clear: left out.
   if (best.iou >= SAME_IOU) return 1 + labels.indexOf(best.label) || undefined;
   return best.iou < CLEAR_IOU ? 0 : undefined;
 }
