@@ -6,8 +6,10 @@
  * 80 % and fixes its threshold on a validation share of it. Prints training time, the backbone's
  * time per image, and accuracy, precision and recall per brand and overall.
  *
- * Usage: npm run bench:brand-detector -- [--limit N] [--candidates N] [--sweep 3,8,27] [--save FILE] [--replay FILE] [--no-cache] [--cache DIR]
+ * Usage: npm run bench:brand-detector -- [--limit N] [--candidates N] [--zoom | --no-zoom] [--zoomed N] [--sweep 3,8,27] [--save FILE] [--replay FILE] [--no-cache] [--cache DIR]
  * `--candidates`: brands the head proposes per image for ORB to verify (default: the detector's);
+ * `--zoom`/`--no-zoom`: train with or without the zoomed second look (default: the detector's), `--zoomed`
+ * how many of the head's best candidates it looks at;
  * `--sweep`: trains once with the widest breadth listed and prints validation and held-out figures
  * for each (`brand-detector-sweep.ts`), and the held-out figures per brand at the default breadth;
  * `--save` writes the model (and, with `--sweep`, every validation and held-out candidate beside it);
@@ -50,15 +52,18 @@ async function main(): Promise<void> {
 
   await backboneTime(test.slice(0, 10).map((i) => bytes(i.image)));
   let started = Date.now();
+  const zoomed = value('--zoomed') && Number(value('--zoomed'));
+  const zoom = args.includes('--no-zoom') ? false : args.includes('--zoom') || zoomed ? { ...(zoomed && { zoomed }) } : undefined;
   const model = await train(
     trainSide.map((i) => ({ name: i.image, image: bytes(i.image), boxes: i.boxes })),
-    { features, log: (m) => console.log(`  ${m}`), onValidation: (images) => (validation = images), ...(candidates && { candidates }) },
+    { features, log: (m) => console.log(`  ${m}`), onValidation: (images) => (validation = images), ...(candidates && { candidates }), ...(zoom !== undefined && { zoom }) },
   );
   const trainSeconds = (Date.now() - started) / 1000;
   const save = value('--save');
   if (save) writeFileSync(save, JSON.stringify(model));
   console.log(`trained on ${trainSide.length} photos in ${trainSeconds.toFixed(1)} s${args.includes('--no-cache') ? '' : ' (backbone features from the cache where present)'}`);
-  console.log(`  threshold ${model.fusion.threshold} (fusion ${model.fusion.fitted ? 'fitted' : 'default'}: head ${model.fusion.headWeight.toFixed(2)}, orb ${model.fusion.orbWeight.toFixed(2)}, bias ${model.fusion.bias.toFixed(2)}); validation ${JSON.stringify(model.validation)}`);
+  const zoomWeight = model.fusion.zoomWeight === undefined ? '' : `, zoom ${model.fusion.zoomWeight.toFixed(2)} (${model.zoom!.zoomed} candidates, ${model.zoom!.side} px)`;
+  console.log(`  threshold ${model.fusion.threshold} (fusion ${model.fusion.fitted ? 'fitted' : 'default'}: head ${model.fusion.headWeight.toFixed(2)}, orb ${model.fusion.orbWeight.toFixed(2)}${zoomWeight}, bias ${model.fusion.bias.toFixed(2)}); validation ${JSON.stringify(model.validation)}`);
 
   const detector = args.includes('--no-cache') ? load(JSON.parse(JSON.stringify(model))) : loadFused(JSON.parse(JSON.stringify(model)), features);
   const heldOut: Array<{ image: string; bytes: Uint8Array; expected: string[] }> = [];

@@ -44,6 +44,8 @@ interface Measured {
 }
 
 async function measure(model: FusedLogoModel, videoFile: string, minutes: number, every: number): Promise<Measured[]> {
+  // Its replay fuses head and inliers only; a model with the zoomed second look would be misread.
+  if (model.zoom) throw new TypeError(`bench:brand-keyframes replays models of format 2, not ${model.format} (the zoomed second look).`);
   const dir = mkdtempSync(path.join(tmpdir(), 'statecraft-brand-keyframes-'));
   try {
     const frames = await extractFrames(videoFile, dir, { startFrame: 0, frameCount: minutes * 60 * BENCH_FPS, every, fps: BENCH_FPS, maxWidth: 1280 }, 'bench video');

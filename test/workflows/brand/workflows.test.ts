@@ -44,9 +44,9 @@ test('brand-training imports annotations, trains, evaluates on the held-out fift
   expect([result.status, result.error, result.cause]).toEqual(['SUCCEEDED', undefined, undefined]);
   const output = result.output as Output;
   expect(output.refused).toEqual([{ image: 'Acme-0.jpg', label: 'Acme', line: 31, reason: 'the box has no area (0×0 px)' }]);
-  expect(output.model).toMatchObject({ modelName: 'demo', version: 1, kind: 'logo-detector/2', status: 'PendingManualApproval' });
-  expect(output.model.hyperparameters).toMatchObject({ method: 'backbone-head+orb', format: 'statecraft-fused-logo-detector/2' });
-  expect((await read(output.model.artefact.key)).format).toBe('statecraft-fused-logo-detector/2');
+  expect(output.model).toMatchObject({ modelName: 'demo', version: 1, kind: 'logo-detector/4', status: 'PendingManualApproval' });
+  expect(output.model.hyperparameters).toMatchObject({ method: 'backbone-head+orb', format: 'statecraft-fused-logo-detector/4' });
+  expect((await read(output.model.artefact.key)).format).toBe('statecraft-fused-logo-detector/4');
   expect(output.evaluation.images).toBe(2);
   expect(output.evaluation.accuracy).toBe(1);
   const train = await read(output.model.artefact.key.replace('model/model.json', 'dataset/train.json'));

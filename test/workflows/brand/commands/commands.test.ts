@@ -54,7 +54,7 @@ test('brand train uploads the images and annotations, runs brand-training once a
   writeFileSync(join(dir, 'annotations.txt'), lines.join('\n'));
   const { code, stdout, stderr } = await statecraft('brand', 'train', '--project', 'demo', '--images', images, '--annotations', join(dir, 'annotations.txt'));
   expect({ code, stderr: code ? stderr : '' }).toEqual({ code: 0, stderr: '' });
-  expect(stdout).toMatch(/^registered demo v1 \(logo-detector\/2, PendingManualApproval\)\nheld-out evaluation on 2 images: accuracy 1\.0000/);
+  expect(stdout).toMatch(/^registered demo v1 \(logo-detector\/4, PendingManualApproval\)\nheld-out evaluation on 2 images: accuracy 1\.0000/);
   expect(stdout).toContain('refused 1 box(es):\n  line 11: Zeta-1.jpg Zeta: the box has no area');
   expect(stdout).toContain('statecraft models approve demo v1');
   expect(stderr).toContain('uploaded 10/10 files');

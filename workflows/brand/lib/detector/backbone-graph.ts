@@ -82,9 +82,12 @@ function float16(h: number): number {
 
 /**
  * The ONNX graph computing `outputs` (node names of `json`) from its one image input: float pixels,
- * channels last, as the TensorFlow.js model takes them; every output channels last as well.
+ * channels last, as the TensorFlow.js model takes them; every output channels last as well. With
+ * `side`, the input is side×side pixels instead of the graph's own square (a multiple of its largest
+ * stride, 32): the layers are convolutions and global means, so only the up-sampling's fixed output
+ * sizes change, in proportion.
  */
-export function convertGraph(json: TfjsGraphJson, weights: Map<string, Float32Array | Int32Array>, outputs: readonly string[]): OnnxGraph {
+export function convertGraph(json: TfjsGraphJson, weights: Map<string, Float32Array | Int32Array>, outputs: readonly string[], side?: number): OnnxGraph {
   const byName = new Map(json.modelTopology.node.map((n) => [n.name, n]));
   const weightShapes = new Map(json.weightsManifest.flatMap((group) => group.weights).map((w) => [w.name, w.shape]));
   const nodes: OnnxNode[] = [];
@@ -92,6 +95,8 @@ export function convertGraph(json: TfjsGraphJson, weights: Map<string, Float32Ar
   /** Each converted value's shape, channels first. */
   const shapes = new Map<string, number[]>();
   let input: OnnxValue | undefined;
+  /** The up-sampling sizes follow the input's side (1 at the graph's own). */
+  let resizeScale = 1;
 
   const floatConstant = (name: string, dims: number[], data: Float32Array) => {
     initializers.push({ name, dims, data });
@@ -122,6 +127,10 @@ export function convertGraph(json: TfjsGraphJson, weights: Map<string, Float32Ar
       case 'Placeholder': {
         const dims = (n.attr?.shape?.shape?.dim ?? []).map((d) => Number(d.size));
         if (dims.length !== 4 || dims.some((d) => !(d > 0))) throw new Error(`The backbone's input ${name} needs a fixed NHWC shape.`);
+        if (side !== undefined) {
+          if (!Number.isInteger(side) || side <= 0 || dims[1] !== dims[2]) throw new RangeError(`The backbone's input ${name} cannot be made ${side}×${side}.`);
+          [resizeScale, dims[1], dims[2]] = [side / dims[1]!, side, side];
+        }
         input = { name, dims };
         return emit('Transpose', [name], `${name}/nchw`, [dims[0]!, dims[3]!, dims[1]!, dims[2]!], { perm: [0, 3, 1, 2] });
       }
@@ -156,7 +165,9 @@ export function convertGraph(json: TfjsGraphJson, weights: Map<string, Float32Ar
         if (n.attr?.align_corners?.b || n.attr?.half_pixel_centers?.b) throw new Error(`${name}: only TensorFlow's default sampling (neither corners aligned nor half-pixel centres) converts.`);
         const source = visit(ins[0]!);
         const [batch, channels] = shapeOf(source);
-        const [height, width] = Array.from(weight(ins[1]!.split(':')[0]!));
+        const [height, width] = Array.from(weight(ins[1]!.split(':')[0]!)).map((v) => v * resizeScale);
+        // A fractional size means the input's side is not a multiple of the graph's strides up to here.
+        if (!Number.isInteger(height) || !Number.isInteger(width)) throw new RangeError(`${name}: the input's side does not divide into its up-sampling (to ${height}×${width}).`);
         return emit('Resize', [source, '', '', int64Constant(`${name}/sizes`, [batch!, channels!, height!, width!])], name, [batch!, channels!, height!, width!], {
           mode: 'linear',
           coordinate_transformation_mode: 'asymmetric',

@@ -22,7 +22,7 @@ export const HUMAN_PACKAGE = '@vladmandic/human';
 /** What a function running the backbone carries of that package. */
 export const BACKBONE_FILES = ['package.json', 'models/centernet.json', 'models/centernet.bin'];
 
-const SIDE = 512;
+export const SIDE = 512;
 const FINE_LAYER = 'tower_0/CenternetHead/Relu_1';
 const COARSE_LAYER = 'tower_0/CenternetHead/Relu';
 
@@ -47,14 +47,20 @@ export interface ImageFeatures {
 /** How a caller obtains features: the backbone itself, or a cache in front of it. */
 export type FeatureSource = (encoded: Uint8Array) => Promise<ImageFeatures>;
 
-let loading: Promise<InferenceSession> | undefined;
+/** One session per input side: the whole image's square, and the zoomed second look's (`zoom.ts`). */
+const sessions = new Map<number, Promise<InferenceSession>>();
 
-function backbone(): Promise<InferenceSession> {
-  loading ??= (async () => {
-    const dir = path.join(packageDirectory(HUMAN_PACKAGE), 'models');
-    const json = JSON.parse(readFileSync(path.join(dir, 'centernet.json'), 'utf8')) as TfjsGraphJson;
-    return createSession(convertGraph(json, decodeWeights(json, readFileSync(path.join(dir, 'centernet.bin'))), [FINE_LAYER, COARSE_LAYER]));
-  })();
+function backbone(side: number): Promise<InferenceSession> {
+  let loading = sessions.get(side);
+  if (!loading) {
+    loading = (async () => {
+      const dir = path.join(packageDirectory(HUMAN_PACKAGE), 'models');
+      const json = JSON.parse(readFileSync(path.join(dir, 'centernet.json'), 'utf8')) as TfjsGraphJson;
+      const weights = decodeWeights(json, readFileSync(path.join(dir, 'centernet.bin')));
+      return createSession(convertGraph(json, weights, [FINE_LAYER, COARSE_LAYER], side === SIDE ? undefined : side));
+    })();
+    sessions.set(side, loading);
+  }
   return loading;
 }
 
@@ -63,6 +69,8 @@ export interface BackboneInput {
   pixels: Uint8Array;
   width: number;
   height: number;
+  /** The square's side in pixels. @default SIDE (512) */
+  side?: number;
 }
 
 export async function backboneInput(encoded: Uint8Array): Promise<BackboneInput> {
@@ -80,8 +88,9 @@ export async function backboneInputFromRgb(rgb: Uint8Array, width: number, heigh
 
 /** The two feature maps of a prepared input. */
 export async function backboneFeatures(input: BackboneInput): Promise<ImageFeatures> {
-  const [session, { Tensor }] = await Promise.all([backbone(), onnxRuntime()]);
-  const pixels = new Tensor('float32', Float32Array.from(input.pixels), [1, SIDE, SIDE, 3]);
+  const side = input.side ?? SIDE;
+  const [session, { Tensor }] = await Promise.all([backbone(side), onnxRuntime()]);
+  const pixels = new Tensor('float32', Float32Array.from(input.pixels), [1, side, side, 3]);
   try {
     const out = await session.run({ [session.inputNames[0]!]: pixels });
     const [fine, coarse] = session.outputNames.map((name) => toMap(out[name]!));

@@ -1,6 +1,7 @@
 /**
  * Fusing the head's probability with the ORB verifier's inlier count into one score per candidate
- * label: a logistic regression over (logit of the head's probability, log of 1 + inliers), fitted on
+ * label: a logistic regression over (logit of the head's probability, log of 1 + inliers, and, when
+ * the model has the zoomed second look, the logit of its probability for the label), fitted on
  * validation candidates (data neither the head nor the templates were trained on). The decision
  * threshold is chosen on out-of-fold scores of the same candidates, then fixed; confidence maps the
  * score onto AWS's 0–100 scale with the threshold at 50.
@@ -12,11 +13,15 @@ export interface Candidate {
   head: number;
   /** Agreeing keypoint matches of the label's best template (0 when none verified). */
   inliers: number;
+  /** The zoomed second look's probability for the label in its window, when it looked (`zoom.ts`). */
+  zoom?: number;
 }
 
 export interface Fusion {
   headWeight: number;
   orbWeight: number;
+  /** Weight of the zoom's logit; absent in a fusion of two inputs. */
+  zoomWeight?: number;
   bias: number;
   /** Fused scores at or above this are detections (confidence ≥ 50). */
   threshold: number;
@@ -31,9 +36,17 @@ const MIN_EACH = 5;
 const logit = (p: number) => Math.log(Math.min(1 - 1e-6, Math.max(1e-6, p)) / (1 - Math.min(1 - 1e-6, Math.max(1e-6, p))));
 const sigmoid = (v: number) => 1 / (1 + Math.exp(-v));
 
+/** A candidate's fused score; one the zoom did not look at scores 0 under a fusion that has it. */
 export function fusedScore(f: Omit<Fusion, 'threshold'>, c: Candidate): number {
-  return sigmoid(f.headWeight * logit(c.head) + f.orbWeight * Math.log1p(c.inliers) + f.bias);
+  const zoom = f.zoomWeight === undefined ? 0 : c.zoom === undefined ? -Infinity : f.zoomWeight * zoomLogit(c.zoom);
+  return sigmoid(f.headWeight * logit(c.head) + f.orbWeight * Math.log1p(c.inliers) + zoom + f.bias);
 }
+
+/**
+ * The zoom's probability is a softmax over every brand and none: kept inside [1e-3, 1 − 1e-3] so one
+ * over-confident crop cannot outweigh the other two inputs without bound.
+ */
+const zoomLogit = (p: number) => logit(Math.min(1 - 1e-3, Math.max(1e-3, p)));
 
 /** 0–100 with the threshold at 50, monotone in the fused score. */
 export function confidence(f: Fusion, score: number): number {
@@ -41,42 +54,52 @@ export function confidence(f: Fusion, score: number): number {
   return Math.round(Math.min(100, Math.max(0, v)) * 100) / 100;
 }
 
-/** Logistic regression by Newton's method on two features, with a small ridge for separable data. */
-export function fitFusion(candidates: readonly Candidate[], right: readonly boolean[], ridge = 1e-2): Omit<Fusion, 'threshold'> {
-  let w = [0, 0, 0];
-  const rows = candidates.map((c) => [logit(c.head), Math.log1p(c.inliers), 1]);
+/**
+ * Logistic regression by Newton's method on two features (three with `zoom`: every candidate then
+ * needs its zoom probability), with a small ridge for separable data.
+ */
+export function fitFusion(candidates: readonly Candidate[], right: readonly boolean[], ridge = 1e-2, zoom = false): Omit<Fusion, 'threshold'> {
+  const rows = candidates.map((c) => {
+    if (zoom && c.zoom === undefined) throw new RangeError('A fusion with the zoom needs every candidate\'s zoom probability.');
+    return [logit(c.head), Math.log1p(c.inliers), ...(zoom ? [zoomLogit(c.zoom!)] : []), 1];
+  });
+  const n = zoom ? 4 : 3;
+  let w = new Array<number>(n).fill(0);
   for (let iteration = 0; iteration < 50; iteration++) {
-    const g = [0, 0, 0];
-    const h = [[ridge, 0, 0], [0, ridge, 0], [0, 0, 1e-6]];
+    const g = new Array<number>(n).fill(0);
+    // The ridge holds the weights, not the bias.
+    const h = Array.from({ length: n }, (_, a) => Array.from({ length: n }, (_, b) => (a === b ? (a === n - 1 ? 1e-6 : ridge) : 0)));
     rows.forEach((x, i) => {
-      const p = sigmoid(x[0]! * w[0]! + x[1]! * w[1]! + x[2]! * w[2]!);
+      const p = sigmoid(x.reduce((sum, v, a) => sum + v * w[a]!, 0));
       const e = p - (right[i] ? 1 : 0);
-      for (let a = 0; a < 3; a++) {
+      for (let a = 0; a < n; a++) {
         g[a]! += e * x[a]!;
-        for (let b = 0; b < 3; b++) h[a]![b]! += p * (1 - p) * x[a]! * x[b]!;
+        for (let b = 0; b < n; b++) h[a]![b]! += p * (1 - p) * x[a]! * x[b]!;
       }
     });
-    for (let a = 0; a < 2; a++) g[a]! += ridge * w[a]!;
-    const delta = solve3(h, g);
+    for (let a = 0; a < n - 1; a++) g[a]! += ridge * w[a]!;
+    const delta = solve(h, g);
     w = w.map((v, a) => v - delta[a]!);
     if (Math.max(...delta.map(Math.abs)) < 1e-8) break;
   }
-  return { headWeight: w[0]!, orbWeight: w[1]!, bias: w[2]! };
+  return { headWeight: w[0]!, orbWeight: w[1]!, ...(zoom ? { zoomWeight: w[2]! } : {}), bias: w[n - 1]! };
 }
 
-function solve3(a: number[][], b: number[]): number[] {
+/** Gauss–Jordan elimination with partial pivoting on a small dense system. */
+function solve(a: number[][], b: number[]): number[] {
+  const n = b.length;
   const m = a.map((row, i) => [...row, b[i]!]);
-  for (let c = 0; c < 3; c++) {
+  for (let c = 0; c < n; c++) {
     const pivot = m.slice(c).reduce((best, row, i) => (Math.abs(row[c]!) > Math.abs(m[best]![c]!) ? c + i : best), c);
     [m[c], m[pivot]] = [m[pivot]!, m[c]!];
     const d = m[c]![c]! || 1e-12;
-    for (let r = 0; r < 3; r++) {
+    for (let r = 0; r < n; r++) {
       if (r === c) continue;
       const f = m[r]![c]! / d;
-      for (let k = c; k < 4; k++) m[r]![k]! -= f * m[c]![k]!;
+      for (let k = c; k <= n; k++) m[r]![k]! -= f * m[c]![k]!;
     }
   }
-  return m.map((row, i) => row[3]! / (row[i]! || 1e-12));
+  return m.map((row, i) => row[n]! / (row[i]! || 1e-12));
 }
 
 /** One validation image: the candidates it produced, each marked right when the image has that label. */
@@ -97,21 +120,25 @@ export interface FusionChoice {
  * Fits the fusion on every validation candidate and chooses the threshold that gives the best
  * image-level accuracy with precision ≥ `minPrecision` (an image's prediction is its best-scoring
  * candidate), on scores from a two-fold cross-fit by image, so the threshold is not chosen on scores
- * the fusion was fitted to.
+ * the fusion was fitted to. With `zoom`, the fusion has the zoom's probability as a third input and
+ * is fitted on the candidates the zoom looked at (the others score 0).
  */
-export function chooseFusion(images: readonly ValidationImage[], minPrecision = 0.92): FusionChoice {
-  const all = images.flatMap((i) => i.candidates);
+export function chooseFusion(images: readonly ValidationImage[], minPrecision = 0.92, zoom = false): FusionChoice {
+  const fitted = (candidates: ValidationImage['candidates']) => (zoom ? candidates.filter((c) => c.zoom !== undefined) : candidates);
+  const all = fitted(images.flatMap((i) => i.candidates));
   const rights = all.filter((c) => c.right).length;
   if (rights < MIN_EACH || all.length - rights < MIN_EACH) {
-    return { fusion: DEFAULT_FUSION, validation: score(images.map((im) => best(DEFAULT_FUSION, im)), DEFAULT_FUSION.threshold), fitted: false };
+    // The zoom's weight is 0 rather than absent, so the model keeps saying it has the zoom.
+    const fallback = zoom ? { ...DEFAULT_FUSION, zoomWeight: 0 } : DEFAULT_FUSION;
+    return { fusion: fallback, validation: score(images.map((im) => best(fallback, im)), fallback.threshold), fitted: false };
   }
   const outOfFold: Array<ReturnType<typeof best>> = new Array(images.length);
   // Folds drawn at random (seeded): callers list a photo and its no-logo crop side by side.
   const random = seededRandom(17);
   const fold = images.map(() => (random() < 0.5 ? 0 : 1));
   for (const k of [0, 1]) {
-    const train = images.filter((_, i) => fold[i] !== k).flatMap((im) => im.candidates);
-    const f = fitFusion(train, train.map((c) => c.right));
+    const train = fitted(images.filter((_, i) => fold[i] !== k).flatMap((im) => im.candidates));
+    const f = fitFusion(train, train.map((c) => c.right), undefined, zoom);
     images.forEach((im, i) => {
       if (fold[i] === k) outOfFold[i] = best(f, im);
     });
@@ -123,7 +150,7 @@ export function chooseFusion(images: readonly ValidationImage[], minPrecision = 
     const better = ok ? chosen.precision < minPrecision || s.accuracy > chosen.accuracy : chosen.precision < minPrecision && s.precision > chosen.precision;
     if (better) chosen = { threshold: round(t), accuracy: s.accuracy, precision: s.precision };
   }
-  const fusion = { ...fitFusion(all, all.map((c) => c.right)), threshold: chosen.threshold };
+  const fusion = { ...fitFusion(all, all.map((c) => c.right), undefined, zoom), threshold: chosen.threshold };
   return { fusion, validation: score(outOfFold, chosen.threshold), fitted: true };
 }
 

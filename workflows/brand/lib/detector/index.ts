@@ -3,20 +3,20 @@
  * the fused detector (a frozen backbone + a trained head, verified by ORB keypoints: `fused.ts`);
  * keypoint-only models of format 1 (`orb-detector.ts`) still load.
  */
-import { FUSED_MODEL_FORMAT, MODEL_FORMAT, type AnyLogoModel } from './model';
+import { FUSED_MODEL_FORMAT, FUSED_ZOOM_MODEL_FORMAT, MODEL_FORMAT, type AnyLogoModel, type FusedLogoModel } from './model';
 import { loadFused } from './fused';
 import { loadOrb } from './orb-detector';
 import type { Detector } from './types';
 import { loadFusedVideo, type FrameSequenceDetector } from './video';
 
 export type { Detection, Detector, FractionBox, TrainingExample } from './types';
-export { FUSED_MODEL_FORMAT, MODEL_FORMAT, type AnyLogoModel, type FusedLogoModel, type LogoModel } from './model';
+export { FUSED_MODEL_FORMAT, FUSED_ZOOM_MODEL_FORMAT, MODEL_FORMAT, type AnyLogoModel, type FusedLogoModel, type LogoModel } from './model';
 export { trainFused as train, type TrainOptions } from './fused';
 export { trainOrb } from './orb-detector';
 export type { FrameResult, FrameSequenceDetector } from './video';
 
 export function load(model: AnyLogoModel): Detector {
-  if (model.format === FUSED_MODEL_FORMAT) return loadFused(model);
+  if (isFused(model)) return loadFused(model);
   if (model.format === MODEL_FORMAT) return loadOrb(model);
   throw new TypeError(`Not a logo detector model: format ${String((model as { format?: unknown }).format)}`);
 }
@@ -26,7 +26,7 @@ export function load(model: AnyLogoModel): Detector {
  * only; a keypoint-only model has no cheaper path, so every frame is detected as a photo.
  */
 export function loadVideo(model: AnyLogoModel): FrameSequenceDetector {
-  if (model.format === FUSED_MODEL_FORMAT) return loadFusedVideo(model);
+  if (isFused(model)) return loadFusedVideo(model);
   const detector = load(model);
   return {
     async detectFrames(frames) {
@@ -35,4 +35,9 @@ export function loadVideo(model: AnyLogoModel): FrameSequenceDetector {
       return results;
     },
   };
+}
+
+/** Formats 2 and 3: the fused detector, with or without the zoomed second look. */
+function isFused(model: AnyLogoModel): model is FusedLogoModel {
+  return model.format === FUSED_MODEL_FORMAT || model.format === FUSED_ZOOM_MODEL_FORMAT;
 }

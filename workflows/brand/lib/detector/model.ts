@@ -45,16 +45,43 @@ export function parseTemplate(t: SerialTemplate): Template {
  * run on features it was not trained on.
  */
 export const FUSED_MODEL_FORMAT = 'statecraft-fused-logo-detector/2';
+/**
+ * Format 2 with the zoomed second look (`zoom`) and its probability as the fusion's third input. Not 3:
+ * a format 3 briefly named the verifier's keypoint type (AKAZE, BRISK), and such a model must be
+ * refused by name rather than read as one with a zoom.
+ */
+export const FUSED_ZOOM_MODEL_FORMAT = 'statecraft-fused-logo-detector/4';
+
+/** A linear softmax head's stored weights (class 0 is "no logo"). */
+export interface SerialHead {
+  classes: number;
+  dim: number;
+  weights: string;
+  bias: number[];
+}
+
+/** The zoomed second look (`zoom.ts`): how crops are cut and described, and the head that scores them. */
+export interface ZoomModel {
+  /** The crop's square side in pixels. */
+  side: number;
+  /** Context around the window, as a share of its larger side. */
+  margin: number;
+  /** The first head's best candidates whose windows get a second look; each candidate's probability is its best over those crops. */
+  zoomed: number;
+  head: SerialHead;
+}
 
 export interface FusedLogoModel {
-  format: typeof FUSED_MODEL_FORMAT;
+  format: typeof FUSED_MODEL_FORMAT | typeof FUSED_ZOOM_MODEL_FORMAT;
   backbone: string;
   labels: string[];
-  head: { classes: number; dim: number; weights: string; bias: number[] };
+  head: SerialHead;
   /** Candidate labels (the head's best) verified by ORB per image. */
   candidates: number;
   orb: { imageSide: number; imageFeatures: number; templates: SerialTemplate[] };
-  fusion: { headWeight: number; orbWeight: number; bias: number; threshold: number; fitted: boolean };
+  fusion: { headWeight: number; orbWeight: number; zoomWeight?: number; bias: number; threshold: number; fitted: boolean };
+  /** Format 3 only. */
+  zoom?: ZoomModel;
   /** Image-level scores on the validation images the threshold was chosen on. */
   validation: { images: number; accuracy: number; precision: number; recall: number };
 }
@@ -63,6 +90,14 @@ export type AnyLogoModel = LogoModel | FusedLogoModel;
 
 export function serialiseWeights(weights: Float32Array): string {
   return b64(new Uint8Array(weights.buffer, weights.byteOffset, weights.byteLength));
+}
+
+export function serialiseHead(head: { classes: number; dim: number; weights: Float32Array; bias: Float32Array }): SerialHead {
+  return { classes: head.classes, dim: head.dim, weights: serialiseWeights(head.weights), bias: [...head.bias] };
+}
+
+export function parseHead(head: SerialHead): { classes: number; dim: number; weights: Float32Array; bias: Float32Array } {
+  return { classes: head.classes, dim: head.dim, weights: parseWeights(head.weights), bias: Float32Array.from(head.bias) };
 }
 
 export function parseWeights(text: string): Float32Array {

@@ -2,7 +2,7 @@
  * Where a detection's time goes, for profiling: a timer that the detector's stages report their
  * milliseconds to. Detection never needs one; `npm run bench:brand-profile` passes one.
  */
-export const DETECTION_STAGES = ['decode', 'backbone', 'head', 'keypoints', 'matching', 'ransac'] as const;
+export const DETECTION_STAGES = ['decode', 'backbone', 'head', 'zoom', 'keypoints', 'matching', 'ransac'] as const;
 export type DetectionStage = (typeof DETECTION_STAGES)[number];
 
 export type StageTimer = (stage: DetectionStage, ms: number) => void;

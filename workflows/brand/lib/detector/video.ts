@@ -3,13 +3,14 @@
  * ORB) runs on key frames only (`key-frames.ts`); on a frame between, ORB verifies only the brands it
  * matched on the last key frame, except on every `sweep`th frame, which verifies all the key frame
  * proposed; a frame with no brand to verify is not searched at all.
- * Every brand the key frame's head proposed keeps its head probability in the fusion, so a brand the
- * head alone puts past the threshold is reported on the frames between as well. The photo path
+ * Every brand the key frame's head proposed keeps its head probability (and the zoomed second look's,
+ * with a model of format 4) in the fusion, so a brand the head alone puts past the threshold is
+ * reported on the frames between as well. The photo path
  * (`loadFused`) is untouched.
  */
 import { backboneFeatures, backboneInputFromRgb, type BackboneInput, type ImageFeatures } from './backbone';
 import { decodeFrame } from './frame';
-import { candidateScorer, inlierFloor, ORB, reported, windowBox, type Proposals, type Scored } from './fused';
+import { candidateScorer, inlierFloor, ORB, reported, windowBox, type Looked, type Proposals, type Scored } from './fused';
 import { ransacHomography, type HomographyFinder } from './homography';
 import { KEY_FRAME_RULE, KeyFrameChooser, type KeyFrameRule } from './key-frames';
 import type { GrayImage } from './gray';
@@ -60,7 +61,7 @@ export function loadFusedVideo(model: FusedLogoModel, options: VideoOptions = {}
   // Feature maps are what the head sees, so the scorer's own source is never called here.
   const scorer = candidateScorer(model, () => Promise.reject(new Error('video frames are decoded once')), model.candidates, options.homography ?? ransacHomography);
   const most = Math.max(0, ...scorer.templateSizes());
-  const floor = (head: number) => inlierFloor(model.fusion, head, most);
+  const floor = (c: Looked) => inlierFloor(model.fusion, c, most);
   const sweep = options.sweep ?? SWEEP;
   return {
     async detectFrames(frames, timer) {
@@ -75,6 +76,8 @@ export function loadFusedVideo(model: FusedLogoModel, options: VideoOptions = {}
         if (key) {
           const input = await timed(timer, 'decode', () => backboneInputFromRgb(frame.rgb, frame.width, frame.height));
           proposals = await scorer.propose(await timed(timer, 'backbone', () => features(input)), timer);
+          // The zoomed second look (a model of format 4) is taken on key frames only and kept, as the head's probabilities are.
+          proposals = await scorer.look({ rgb: frame.rgb, width: frame.width, height: frame.height }, proposals, timer);
           matched = new Set();
           sinceKey = 0;
         } else sinceKey++;
@@ -95,9 +98,9 @@ export function loadFusedVideo(model: FusedLogoModel, options: VideoOptions = {}
    * needs one, and the head did not look at this frame. A verified brand's inliers and box are this
    * frame's own; one left unverified has no inliers and the key frame's window.
    */
-  async function verifyChosen(proposals: Proposals, chosen: Proposals['top'], gray: GrayImage, floors: ((head: number) => number) | undefined, timer?: StageTimer): Promise<Scored[]> {
+  async function verifyChosen(proposals: Proposals, chosen: Proposals['top'], gray: GrayImage, floors: ((c: Looked) => number) | undefined, timer?: StageTimer): Promise<Scored[]> {
     const verified = chosen.length ? await scorer.verify(gray, { top: chosen, grid: proposals.grid }, timer, floors) : [];
     const byLabel = new Map(verified.map((v) => [v.label, v]));
-    return proposals.top.map((t) => byLabel.get(t.label) ?? { label: t.label, head: t.head, inliers: 0, box: windowBox(t.window, proposals.grid) });
+    return proposals.top.map((t) => byLabel.get(t.label) ?? { label: t.label, head: t.head, inliers: 0, box: windowBox(t.window, proposals.grid), ...(t.zoom !== undefined && { zoom: t.zoom }) });
   }
 }

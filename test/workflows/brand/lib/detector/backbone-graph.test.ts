@@ -1,7 +1,8 @@
 /**
  * The backbone's converter: a TensorFlow.js graph with every op it converts, run by TensorFlow.js and,
  * converted, by onnxruntime-node on the same input, gives the same outputs; the real backbone's
- * features equal TensorFlow.js's; what it cannot convert is refused by name.
+ * features equal TensorFlow.js's; made for another input side its maps scale with it; what it cannot
+ * convert is refused by name.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -113,6 +114,28 @@ test('every op converts: onnxruntime-node gives what TensorFlow.js gives, channe
     expect(values.some((v) => v !== 0)).toBe(true);
     expect(relativeDifference(values, expected[i]!)).toBeLessThan(1e-6);
   });
+});
+
+test.each([
+  [16, [[1, 8, 8, 7], [1, 4, 4, 4]]],
+  [4, [[1, 2, 2, 7], [1, 1, 1, 4]]],
+])('made for a %d-pixel input, the graph runs at that side and its maps scale with it', async (side, dims) => {
+  const { json, bin } = fixture();
+  const graph = convertGraph(json, decodeWeights(json, bin), OUTPUTS, side);
+  expect(graph.inputs[0]!.dims).toEqual([1, side, side, 2]);
+  expect(graph.outputs.map((o) => o.dims)).toEqual(dims);
+  const [session, { Tensor }] = await Promise.all([createSession(graph), onnxRuntime()]);
+  const random = seededRandom(4);
+  const out = await session.run({ x: new Tensor('float32', Float32Array.from({ length: side * side * 2 }, () => random() * 4 - 2), [1, side, side, 2]) });
+  expect(session.outputNames.map((name) => out[name]!.dims)).toEqual(dims);
+});
+
+test.each([
+  [5, 'up: the input\'s side does not divide into its up-sampling (to 2.5×2.5).'],
+  [0, 'The backbone\'s input x cannot be made 0×0.'],
+])('a side of %d is refused', (side, message) => {
+  const { json, bin } = fixture();
+  expect(() => convertGraph(json, decodeWeights(json, bin), OUTPUTS, side)).toThrow(message);
 });
 
 test('half-precision weights decode to their values; a file of the wrong size is refused', () => {

@@ -3,9 +3,11 @@
  * artefact is plain JSON naming its backbone and threshold, each logo is found at a new place with a
  * box, a photo without a logo gets nothing at 50 or above, detection (which skips verifying brands
  * that cannot reach 50) reports what fusing every verified candidate reports, and a model of another
- * backbone is refused.
+ * backbone is refused; a model with the zoomed second look fuses its probability the same way, and a
+ * model whose format and zoom disagree is refused.
  */
-import { FUSED_MODEL_FORMAT, load, train, type FusedLogoModel } from '../../../../../workflows/brand/lib/detector';
+import { FUSED_MODEL_FORMAT, FUSED_ZOOM_MODEL_FORMAT, load, train, type FusedLogoModel } from '../../../../../workflows/brand/lib/detector';
+import { serialiseHead } from '../../../../../workflows/brand/lib/detector/model';
 import { BACKBONE } from '../../../../../workflows/brand/lib/detector/backbone';
 import { DEFAULT_CANDIDATES, fusedCandidates, inlierFloor } from '../../../../../workflows/brand/lib/detector/fused';
 import { confidence, fusedScore, type Fusion, type ValidationImage } from '../../../../../workflows/brand/lib/detector/fusion';
@@ -13,9 +15,9 @@ import { LOGO_NAMES, photo } from '../../fixture';
 
 let model: FusedLogoModel;
 let validation: readonly ValidationImage[] = [];
+const examples: Array<{ name: string; image: Uint8Array; boxes: Array<{ label: string; left: number; top: number; width: number; height: number }> }> = [];
 
 beforeAll(async () => {
-  const examples = [];
   const places: Array<[number, number]> = [[20, 30], [260, 200], [150, 100], [40, 220], [280, 20], [100, 160]];
   for (const [l, name] of LOGO_NAMES.entries()) {
     for (const [i, [left, top]] of places.entries()) {
@@ -23,7 +25,7 @@ beforeAll(async () => {
       examples.push({ name: `${name}-${i}.jpg`, image: new Uint8Array(jpeg), boxes: [{ label: name, left: box![0], top: box![1], width: 180, height: 120 }] });
     }
   }
-  model = JSON.parse(JSON.stringify(await train(examples, { head: { epochs: 6 }, onValidation: (images) => (validation = images) })));
+  model = JSON.parse(JSON.stringify(await train(examples, { head: { epochs: 6 }, zoom: false, onValidation: (images) => (validation = images) })));
 }, 120_000);
 
 test('the model is plain JSON: format, backbone, labels, head, templates and a fixed threshold', () => {
@@ -85,17 +87,63 @@ describe('inlierFloor', () => {
   const reaches = (f: Fusion, head: number, inliers: number) => confidence(f, fusedScore(f, { head, inliers })) >= 50;
 
   test.each([0.01, 0.05, 0.2, 0.5, 0.9])('head %p: the first inlier count that reaches 50', (head) => {
-    const floor = inlierFloor(fusion, head, 1000);
+    const floor = inlierFloor(fusion, { head }, 1000);
     expect(reaches(fusion, head, floor)).toBe(true);
     if (floor > 0) expect(reaches(fusion, head, floor - 1)).toBe(false);
   });
 
   test('Infinity when even the most inliers cannot reach 50; 0 when inliers do not raise the score', () => {
-    expect(inlierFloor(fusion, 0.001, 20)).toBe(Infinity);
-    expect(inlierFloor({ ...fusion, orbWeight: 0 }, 0.001, 20)).toBe(0);
+    expect(inlierFloor(fusion, { head: 0.001 }, 20)).toBe(Infinity);
+    expect(inlierFloor({ ...fusion, orbWeight: 0 }, { head: 0.001 }, 20)).toBe(0);
   });
 });
 
 test('a model trained on another backbone is refused', () => {
   expect(() => load({ ...model, backbone: 'other' })).toThrow(`The model was trained on backbone other, not ${BACKBONE}`);
+});
+
+describe('a model with the zoomed second look (format 4)', () => {
+  /** The trained model with a zoom head that gives every crop the same probabilities: none 0.2, then the labels'. */
+  const zoomModel = (zoomed: number): FusedLogoModel => {
+    const bias = [0, ...LOGO_NAMES.map((_, i) => i + 1)];
+    const dim = 2 * (192 + 256);
+    return {
+      ...model,
+      format: FUSED_ZOOM_MODEL_FORMAT,
+      fusion: { ...model.fusion, zoomWeight: 0.8 },
+      zoom: { side: 64, margin: 0.25, zoomed, head: serialiseHead({ classes: bias.length, dim, weights: new Float32Array(bias.length * dim), bias: Float32Array.from(bias) }) },
+    };
+  };
+  const softmax = (bias: number[]) => bias.map((b) => Math.exp(b) / bias.reduce((sum, v) => sum + Math.exp(v), 0));
+
+  test('every candidate carries the zoom head\'s probability for its label, and detection fuses it', async () => {
+    const zoomed = zoomModel(1);
+    const { jpeg } = await photo(LOGO_NAMES[1]!, 120, 90, 782);
+    const image = new Uint8Array(jpeg);
+    const candidates = await fusedCandidates(zoomed)(image);
+    const p = softmax([0, ...LOGO_NAMES.map((_, i) => i + 1)]);
+    for (const c of candidates) expect(c.zoom).toBeCloseTo(p[1 + zoomed.labels.indexOf(c.label)]!, 5);
+    const everything = candidates
+      .map((c) => ({ name: c.label, confidence: confidence(zoomed.fusion, fusedScore(zoomed.fusion, c)), box: c.box }))
+      .filter((d) => d.confidence >= 50 && d.box.width > 0 && d.box.height > 0)
+      .sort((a, b) => b.confidence - a.confidence);
+    expect(await load(zoomed).detect(image)).toEqual(everything);
+  });
+
+  test('training adds it unless told not to: the artefact names its crops, and a logo is still found', async () => {
+    const trained = JSON.parse(JSON.stringify(await train(examples, { head: { epochs: 6 }, zoom: { side: 64, zoomed: 2 } }))) as FusedLogoModel;
+    expect(trained).toMatchObject({ format: FUSED_ZOOM_MODEL_FORMAT, zoom: { side: 64, margin: 0.25, zoomed: 2, head: { classes: LOGO_NAMES.length + 1, dim: 2 * (192 + 256) } } });
+    expect(trained.fusion.zoomWeight).toEqual(expect.any(Number));
+    const { jpeg } = await photo(LOGO_NAMES[0]!, 200, 40, 783);
+    const [top] = (await load(trained).detect(new Uint8Array(jpeg))).filter((d) => d.confidence >= 50);
+    expect(top?.name).toBe(LOGO_NAMES[0]);
+  }, 120_000);
+
+  test.each([
+    ['format 4 without the zoom', () => ({ ...zoomModel(1), zoom: undefined }), 'A model of format statecraft-fused-logo-detector/4 needs the zoomed second look'],
+    ['format 2 with a zoom', () => ({ ...zoomModel(1), format: FUSED_MODEL_FORMAT }), 'A model of format statecraft-fused-logo-detector/2 cannot have the zoomed second look'],
+    ['format 3 (the verifier experiment)', () => ({ ...zoomModel(1), format: 'statecraft-fused-logo-detector/3' }), 'Not a logo detector model: format statecraft-fused-logo-detector/3'],
+  ])('%s is refused, naming the format', (_, made, message) => {
+    expect(() => load(made() as FusedLogoModel)).toThrow(message);
+  });
 });
