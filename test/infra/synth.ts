@@ -32,6 +32,9 @@ export function synthesize(registry: Registry): Synthesized {
   rmSync(bundleRoot, { recursive: true, force: true });
   const template = Template.fromStack(stack);
   const nag = new AwsSolutionsChecks(app).validateScope(app);
+  // The assembly CDK made in the OS temp directory holds a copy of every bundle (≈ 1 GB): the template
+  // and the findings are read, so it goes, or each run of the tests would leave one behind.
+  rmSync(app.outdir, { recursive: true, force: true });
   return { stack, template, nag, resolve: (value) => Stack.of(stack).resolve(value) };
 }
 
