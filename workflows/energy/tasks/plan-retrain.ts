@@ -17,7 +17,6 @@ import { addDays, daysBetween, historyBounds, historyOf, historySql } from './la
 import { RETRAIN_RUNS_PREFIX, retrainRuns } from './access';
 import { championOf, MIN_MEMBER_HISTORY_DAYS } from './champion';
 
-
 export const PlanRetrain = defineTask({
   name: 'energy-retrain-plan',
   input: PlanInput,

@@ -22,7 +22,7 @@ export const HUMAN_PACKAGE = '@vladmandic/human';
 /** What a function running the backbone carries of that package. */
 export const BACKBONE_FILES = ['package.json', 'models/centernet.json', 'models/centernet.bin'];
 
-export const SIDE = 512;
+const SIDE = 512;
 const FINE_LAYER = 'tower_0/CenternetHead/Relu_1';
 const COARSE_LAYER = 'tower_0/CenternetHead/Relu';
 

@@ -37,7 +37,7 @@ export function loadVideo(model: AnyLogoModel): FrameSequenceDetector {
   };
 }
 
-/** Formats 2 and 3: the fused detector, with or without the zoomed second look. */
+/** Formats 2 and 4: the fused detector, without or with the zoomed second look. */
 function isFused(model: AnyLogoModel): model is FusedLogoModel {
   return model.format === FUSED_MODEL_FORMAT || model.format === FUSED_ZOOM_MODEL_FORMAT;
 }

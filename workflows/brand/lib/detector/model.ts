@@ -80,7 +80,7 @@ export interface FusedLogoModel {
   candidates: number;
   orb: { imageSide: number; imageFeatures: number; templates: SerialTemplate[] };
   fusion: { headWeight: number; orbWeight: number; zoomWeight?: number; bias: number; threshold: number; fitted: boolean };
-  /** Format 3 only. */
+  /** Format 4 only. */
   zoom?: ZoomModel;
   /** Image-level scores on the validation images the threshold was chosen on. */
   validation: { images: number; accuracy: number; precision: number; recall: number };
